@@ -1,0 +1,95 @@
+#ifndef BIANMIN_CATALOG_H
+#define BIANMIN_CATALOG_H
+/* Windows (窗口), matter types (事项) and villages (村): the catalog that
+ * drives the screens, validates entries and orders the report.  Read once
+ * into memory with catalog_read(); lookups by name or ASCII code are then
+ * free of SQL. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* What a matter's figure counts (DESIGN section 4). */
+enum unit {
+	UNIT_XIANG,  /* 项: entries */
+	UNIT_JIAN,   /* 件: entries */
+	UNIT_RENCI,  /* 人次: entries */
+	UNIT_REN,    /* 人: sum of persons */
+	UNIT_HU,     /* 户: sum of households */
+	UNIT_GE,     /* 个: sum of quantity */
+	UNIT_HU_REN, /* 户+人: households and persons */
+};
+
+const char *unit_name(enum unit u);           /* "项", "户+人" ... */
+bool unit_parse(const char *name, enum unit *out);
+bool unit_counts_entries(enum unit u);        /* 项, 件, 人次 */
+/* Which of 户数/人数/数量 an entry form asks for. */
+bool unit_wants_households(enum unit u);
+bool unit_wants_persons(enum unit u);
+bool unit_wants_quantity(enum unit u);
+
+struct catalog_window {
+	int64_t id;
+	char *code;   /* "sczr" */
+	char *name;   /* "市场准入" */
+	int position; /* 1-based, catalog order */
+	size_t first_matter, nmatters; /* its matters: catalog.matters[first..first+n) */
+};
+
+struct catalog_matter {
+	int64_t id;
+	size_t window;         /* index into catalog.windows */
+	char *code;            /* "sl" */
+	char *name;            /* "设立业务" */
+	enum unit unit;
+	char **categories;     /* NULL when none */
+	size_t ncategories;
+	bool requires_id;
+	int time_limit_days;   /* 0: 即办件 (saved 办结); >0: 承诺件 */
+	bool active;
+	int position;          /* 1-based within its window */
+};
+
+struct catalog_village {
+	int64_t id;
+	char *code;
+	char *name;
+	bool active;
+};
+
+struct catalog {
+	struct catalog_window *windows; /* catalog order */
+	size_t nwindows;
+	struct catalog_matter *matters; /* grouped by window, catalog order */
+	size_t nmatters;
+	struct catalog_village *villages;
+	size_t nvillages;
+};
+
+struct catalog *catalog_read(struct db *db, char **err);
+void catalog_free(struct catalog *cat); /* NULL is fine */
+
+/* Lookups accept the name or the code (codes case-insensitively).
+ * Inactive matters are still found (old entries refer to them); callers
+ * that record new entries check `active`. */
+const struct catalog_window *catalog_window(const struct catalog *cat, const char *name_or_code);
+const struct catalog_matter *catalog_matter(const struct catalog *cat,
+					    const struct catalog_window *w,
+					    const char *name_or_code);
+const struct catalog_matter *catalog_matter_by_id(const struct catalog *cat, int64_t id);
+const struct catalog_village *catalog_village(const struct catalog *cat, const char *name_or_code);
+const struct catalog_village *catalog_village_by_id(const struct catalog *cat, int64_t id);
+bool catalog_has_category(const struct catalog_matter *m, const char *category);
+
+/* Loads catalog.csv / villages.csv text (format in bianmin(5)) in one write
+ * transaction: new rows are added, known ones updated, rows missing from the
+ * file are deactivated (never deleted when entries refer to them).  All or
+ * nothing; every bad line reported by number. */
+bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);
+bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);
+/* The defaults built into the program (data/*.csv). */
+bool catalog_load_defaults(struct db *db, const char *login, char **err);
+
+#endif

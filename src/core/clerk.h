@@ -1,0 +1,35 @@
+#ifndef BIANMIN_CLERK_H
+#define BIANMIN_CLERK_H
+/* Who may do what.  Identity is the OS account running the program
+ * (current_login()); the clerk table gives it a name and a role. */
+
+#include <stdbool.h>
+
+struct db;
+
+enum role { ROLE_CLERK, ROLE_SUPERVISOR, ROLE_ADMIN };
+
+struct clerk {
+	char *login;
+	char *name;
+	enum role role;
+	char *windows; /* comma-separated window codes, "" = all */
+};
+
+const char *role_name(enum role r); /* "clerk" ... */
+const char *role_label(enum role r); /* "经办人", "主管", "管理员" */
+bool role_parse(const char *s, enum role *out);
+
+/* Looks a login up; false with a message naming who can add it when
+ * unknown. */
+bool clerk_get(struct db *db, const char *login, struct clerk *out, char **err);
+void clerk_clear(struct clerk *c);
+/* Adds or updates a clerk (admin only: `by` must be an admin, except when
+ * the table is empty, when the first account becomes admin). */
+bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err);
+typedef bool (*clerk_fn)(const struct clerk *c, void *ctx);
+bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err);
+/* True when `login` has at least this role. */
+bool clerk_has_role(struct db *db, const char *login, enum role at_least);
+
+#endif

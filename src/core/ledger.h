@@ -1,0 +1,119 @@
+#ifndef BIANMIN_LEDGER_H
+#define BIANMIN_LEDGER_H
+/* The ledger of transactions (办件): record, void, move on, query.
+ * Nothing is ever deleted; every write is audited; a locked year refuses
+ * new entries and voids.  Serials (SCZR-2021-000123: window code, year,
+ * sequence per window and year) are drawn inside the inserting
+ * transaction. */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "period.h"
+
+struct db;
+
+#define SERIAL_LEN 32
+
+enum txn_status { STATUS_ACCEPTED, STATUS_DONE, STATUS_RETURNED, STATUS_TRANSFERRED };
+const char *status_name(enum txn_status s); /* 受理 办结 退回 转办 */
+bool status_parse(const char *s, enum txn_status *out);
+
+/* What a clerk (or an import row) says about a new entry.  Strings are
+ * borrowed; NULL or "" means absent.  Numbers < 0 mean "the default" (1). */
+struct entry_draft {
+	const char *serial;      /* import only: keep this serial */
+	const char *window;      /* name or code */
+	const char *matter;      /* name or code, within the window */
+	const char *date;        /* YYYY-MM-DD; absent = today */
+	const char *time;        /* HH:MM; absent = now when date is today */
+	const char *applicant;
+	const char *id_number;   /* 身份证 or 统一社会信用代码; checked */
+	const char *village;     /* name or code */
+	const char *category;
+	int64_t households, persons, quantity;
+	const char *status;      /* absent: 办结 for 即办件, 受理 for 承诺件 */
+	const char *clerk;       /* absent = the recording login */
+	const char *note;
+	const char *void_reason; /* import only: the row was voided */
+};
+
+/* A recorded entry as read back.  In query callbacks the strings point into
+ * SQLite's row and live until the callback returns. */
+struct entry {
+	int64_t id;
+	const char *serial;
+	const struct catalog_matter *matter;
+	const struct catalog_window *window;
+	const char *date, *time;
+	const char *applicant, *id_number;
+	const struct catalog_village *village; /* NULL if none */
+	const char *category;
+	int64_t households, persons, quantity;
+	enum txn_status status;
+	const char *note, *clerk, *created_at;
+	const char *voided_at, *voided_by, *void_reason; /* NULL unless voided */
+};
+
+/* Checks a draft against the catalog without writing: the matter exists and
+ * is active, the date is real, the ID number's check digit, the category is
+ * one of the matter's, numbers in range.  The message says why. */
+bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err);
+
+/* Records one entry in its own write transaction, audited.  serial_out
+ * (may be NULL) receives the serial. */
+bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		   const char *login, char serial_out[SERIAL_LEN], char **err);
+/* The same inside a transaction the caller holds (import: many rows, one
+ * commit, one audit line written by the caller). */
+bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		   const char *login, char serial_out[SERIAL_LEN], char **err);
+
+/* Voids with a reason.  A supervisor or admin may void any entry; a clerk
+ * only their own entry of today.  Refused in a locked year. */
+bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
+		 char **err);
+/* 办结 / 退回 / 转办 an entry that is 受理; audited. */
+bool ledger_set_status(struct db *db, const char *serial, enum txn_status to,
+		       const char *reason, const char *login, char **err);
+
+struct ledger_filter {
+	const char *from, *to;    /* inclusive dates; NULL = open */
+	const struct catalog_window *window;
+	const struct catalog_matter *matter;
+	const char *clerk;        /* login */
+	const char *text;         /* serial, applicant (substring), ID number, or date */
+	bool include_voided;
+	bool newest_first;
+	int limit;                /* 0 = no limit */
+};
+typedef bool (*ledger_fn)(const struct entry *e, void *ctx);
+/* Streams matching entries in date order (id within a day); the callback
+ * returns false to stop early. */
+bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
+		  ledger_fn fn, void *ctx, char **err);
+/* One entry by serial, handed to fn. */
+bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
+		ledger_fn fn, void *ctx, char **err);
+
+/* 承诺件 still 受理 past their time limit on `today`. */
+bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
+		    ledger_fn fn, void *ctx, char **err);
+/* Days an open entry has been waiting on `today`. */
+int ledger_days_open(const struct entry *e, const char *today);
+
+/* Year lock (supervisor or admin), audited. */
+bool ledger_lock_year(struct db *db, int year, const char *login, char **err);
+bool ledger_unlock_year(struct db *db, int year, const char *login, char **err);
+bool ledger_year_locked(struct db *db, int year);
+
+struct audit_row {
+	int64_t id;
+	const char *at, *login, *action, *serial, *detail; /* serial "" if none */
+};
+typedef bool (*audit_fn)(const struct audit_row *a, void *ctx);
+bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,
+		       char **err);
+
+#endif

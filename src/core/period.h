@@ -1,0 +1,34 @@
+#ifndef BIANMIN_PERIOD_H
+#define BIANMIN_PERIOD_H
+/* Calendar dates as the center lives them: local days (TZ), written
+ * YYYY-MM-DD.  A date is also handled as a day number for arithmetic. */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
+
+/* True for a real calendar date in strict YYYY-MM-DD form, year 1900..9999. */
+bool period_valid_date(const char *s);
+/* True for HH:MM (00:00..23:59). */
+bool period_valid_time(const char *s);
+/* Today's local date / the current local time "HH:MM". */
+void period_today(char out[DATE_LEN]);
+void period_now_hm(char out[6]);
+/* Local timestamp "YYYY-MM-DDTHH:MM:SS" for created_at / audit. */
+void period_timestamp(char out[20]);
+/* Day arithmetic: days since 1970-01-01 and back. */
+int64_t period_day_number(const char *date);
+void period_from_day_number(int64_t day, char out[DATE_LEN]);
+void period_add_days(const char *date, int days, char out[DATE_LEN]);
+/* 0 = Sunday .. 6 = Saturday, and the Chinese name (星期日 ..). */
+int period_weekday(const char *date);
+const char *period_weekday_name(const char *date);
+/* First and last day of a year / of the month holding `date`. */
+void period_year_bounds(int year, char from[DATE_LEN], char to[DATE_LEN]);
+void period_month_bounds(const char *date, char from[DATE_LEN], char to[DATE_LEN]);
+int period_year_of(const char *date);
+/* Parses a year 1900..9999 from a string; false if it is not one. */
+bool period_parse_year(const char *s, int *year);
+
+#endif

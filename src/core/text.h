@@ -1,0 +1,28 @@
+#ifndef BIANMIN_TEXT_H
+#define BIANMIN_TEXT_H
+/* UTF-8 text for fixed-width terminals and aligned tables: display widths
+ * from wcwidth (CJK = 2 columns), padding and truncation that never split a
+ * character.  Needs a UTF-8 LC_CTYPE (the program sets it at start). */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* True if s is valid UTF-8 (no overlongs, no surrogates). */
+bool text_valid_utf8(const char *s, size_t len);
+/* Decodes one code point; returns bytes used (0 at the end, -1 invalid). */
+int text_decode(const char *s, size_t len, unsigned *cp);
+/* Columns one code point takes (0..2); unprintable counts as 1. */
+int text_cp_width(unsigned cp);
+/* Columns of a whole string. */
+int text_width(const char *s);
+/* Writes s into out (size outsz) cut to at most `cols` columns, then pads
+ * with spaces to exactly `cols` when `pad` (right-aligned when align_right).
+ * Returns out. */
+char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool align_right);
+/* Prints s padded (left-aligned) or right-aligned to `cols` columns. */
+void text_fput_padded(FILE *f, const char *s, int cols, bool align_right);
+/* Trims ASCII and full-width spaces at both ends, in place. */
+char *text_trim(char *s);
+
+#endif

@@ -1,0 +1,109 @@
+#include "util.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void out_of_memory(void)
+{
+	fputs("bianmin: 内存不足\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return ptr;
+	size_t n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	if (n > (size_t)-1 / size)
+		out_of_memory();
+	*cap = n;
+	return xrealloc(ptr, n * size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		out_of_memory();
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+bool fail(char **err, const char *fmt, ...)
+{
+	if (err && !*err) {
+		va_list ap;
+		va_start(ap, fmt);
+		*err = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+const char *current_login(void)
+{
+	static char login[64];
+	if (!login[0]) {
+		struct passwd *pw = getpwuid(geteuid());
+		if (pw)
+			snprintf(login, sizeof login, "%s", pw->pw_name);
+		else
+			snprintf(login, sizeof login, "uid%ld", (long)geteuid());
+	}
+	return login;
+}

@@ -1,0 +1,34 @@
+#ifndef BIANMIN_UTIL_H
+#define BIANMIN_UTIL_H
+/* Memory that never returns NULL, and the error convention of core:
+ * a function that can fail returns bool (or NULL) and, on failure, hands the
+ * caller a malloc'd Chinese message through `char **err` (err may be NULL).
+ * Only cli.c prints such a message; the TUI shows it on its status line. */
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define BM_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define BM_PRINTF(f, a)
+#endif
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grows an array of `*cap` elements of `size` bytes to hold at least `need`. */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) BM_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) BM_PRINTF(1, 0);
+
+/* Sets *err (if err is non-NULL and still empty) and returns false. */
+bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
+
+/* The OS account running the program: getpwuid(geteuid()), never $USER. */
+const char *current_login(void);
+
+#endif
