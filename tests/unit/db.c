@@ -103,6 +103,7 @@ int main(void)
 
 	/* Nothing is ever deleted. */
 	db = db_open(path, DB_OPEN_EXISTING, &err);
+	ok(db_audit(db, "tester", "test", 0, "一行", &err), "an audit row written");
 	ok(!db_exec(db, "DELETE FROM audit", &err) && err && strstr(err, "不可删除"),
 	   "the audit trail refuses DELETE: %s", err ? err : "");
 	free(err);

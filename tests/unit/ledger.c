@@ -194,7 +194,7 @@ int main(void)
 	struct entry_draft today = draft("sczr", "bz", NULL);
 	ok(ledger_record(db, cat, &today, "wangfang", serial, &err), "wangfang records today");
 	ok(ledger_void(db, serial, "录错事项", "wangfang", &err), "and voids it: %s", err ? err : "");
-	ok(!ledger_void(db, serial, "x", "nobody", &err) && strstr(err, "user add"),
+	ok(!ledger_void(db, "SCZR-2021-000002", "x", "nobody", &err) && strstr(err, "user add"),
 	   "an unknown login is told who can add it: %s", err ? err : "");
 	free(err);
 	err = NULL;

@@ -15,7 +15,7 @@
 
 static char testdb_dir[64];
 
-static char *testdb_path(const char *name)
+static inline char *testdb_path(const char *name)
 {
 	if (!testdb_dir[0]) {
 		snprintf(testdb_dir, sizeof testdb_dir, "/tmp/bianmin-test-XXXXXX");
@@ -27,7 +27,7 @@ static char *testdb_path(const char *name)
 	return xasprintf("%s/%s", testdb_dir, name);
 }
 
-static struct db *testdb_open(const char *name)
+static inline struct db *testdb_open(const char *name)
 {
 	char *path = testdb_path(name);
 	char *err = NULL;
@@ -46,7 +46,7 @@ static struct db *testdb_open(const char *name)
 	return db;
 }
 
-static void testdb_cleanup(void)
+static inline void testdb_cleanup(void)
 {
 	if (testdb_dir[0]) {
 		char *cmd = xasprintf("rm -rf '%s'", testdb_dir);
