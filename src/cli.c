@@ -18,7 +18,6 @@
 #include "catalog.h"
 #include "cli-cmd.h"
 #include "config.h"
-#include "demo.h"
 #include "csvrow.h"
 #include "db.h"
 #include "period.h"
@@ -204,7 +203,6 @@ static void print_global_help(FILE *f)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n全局选项（写在命令之前）:\n"
 	      "  --db 文件   使用此数据库（优先于 BIANMIN_DB 和 /etc/bianmin.conf）\n"
-	      "  --demo      用临时演示数据库启动终端界面\n"
 	      "  --version   显示版本\n"
 	      "  --help      显示本帮助\n\n"
 	      "bianmin 命令 --help 显示该命令的选项；详见 bianmin(1)。\n", f);
@@ -463,39 +461,6 @@ static void ensure_utf8_ctype(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-static int run_demo(const char *login)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	char *tmpl = xasprintf("%s/bianmin-demo-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	if (!mkdtemp(tmpl)) {
-		int e = errno;
-		free(tmpl);
-		return cli_error("无法创建临时目录: %s", strerror(e));
-	}
-	char *path = xasprintf("%s/demo.db", tmpl);
-	char *err = NULL;
-	int status = CLI_FAIL;
-	struct db *db = db_open(path, DB_OPEN_CREATE, &err);
-	if (db && demo_fill(db, login, &err)) {
-		db_close(db);
-		db = NULL;
-		status = tui_main(path, true);
-	} else {
-		cli_core_error(err);
-	}
-	db_close(db);
-	const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char *f = xasprintf("%s%s", path, suffixes[i]);
-		unlink(f);
-		free(f);
-	}
-	rmdir(tmpl);
-	free(path);
-	free(tmpl);
-	return status;
-}
-
 static int finish_output(int status)
 {
 	/* A full disk or a closed pipe must not look like success. */
@@ -510,13 +475,11 @@ int cli_main(int argc, char **argv)
 {
 	static const struct option global[] = {
 		{ "db", required_argument, NULL, 'd' },
-		{ "demo", no_argument, NULL, 'D' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { 0 };
-	bool demo = false;
 	int opt;
 
 	/* Tests and chroots point the system config elsewhere. */
@@ -533,9 +496,6 @@ int cli_main(int argc, char **argv)
 				return cli_usage(&c, "--db 的文件名不能为空");
 			c.db_option = optarg;
 			break;
-		case 'D':
-			demo = true;
-			break;
 		case 'V':
 			printf("bianmin %s\n", BIANMIN_VERSION);
 			return finish_output(CLI_OK);
@@ -550,15 +510,11 @@ int cli_main(int argc, char **argv)
 	}
 
 	if (optind >= argc) {
-		if (demo)
-			return run_demo(current_login());
 		char *path = db_default_path(c.db_option);
 		int status = tui_main(path, false);
 		free(path);
 		return status;
 	}
-	if (demo)
-		return cli_usage(&c, "--demo 不能与命令 %s 同时使用", argv[optind]);
 
 	c.cmd = find_command(argv[optind]);
 	if (!c.cmd) {

@@ -36,7 +36,6 @@ usage "an unknown command" frobnicate
 usage "an unknown global option" --frob
 usage "--db without a file" --db
 usage "an empty --db" --db ""
-usage "--demo with a command" --demo tally
 usage "an unknown option" tally --frob
 usage "an unknown short option" tally -Z
 usage "a missing argument" add --window
