@@ -72,7 +72,7 @@ CREATE TABLE txn (
 -- every column the aggregate needs.
 CREATE INDEX txn_report ON txn (occurred_on, matter_id, category, households, persons, quantity)
   WHERE voided_at IS NULL;
-CREATE INDEX txn_day ON txn (occurred_on, matter_id);
+CREATE INDEX txn_day ON txn (occurred_on);
 CREATE INDEX txn_id_number ON txn (id_number) WHERE id_number <> '';
 CREATE INDEX txn_open ON txn (occurred_on) WHERE status = '受理' AND voided_at IS NULL;
 

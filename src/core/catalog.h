@@ -89,7 +89,8 @@ bool catalog_has_category(const struct catalog_matter *m, const char *category);
  * nothing; every bad line reported by number. */
 bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);
 bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);
-/* The defaults built into the program (data/*.csv). */
+/* The defaults built into the program (data/catalog.csv, data/villages.csv), loaded only into a
+ * database that has no windows yet. */
 bool catalog_load_defaults(struct db *db, const char *login, char **err);
 
 #endif

@@ -46,8 +46,12 @@ bool db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);
 
 /* A cached, reset, unbound statement for `sql`, or NULL with *err set.
- * Do not finalize it; reset happens on the next db_stmt() of the same SQL. */
+ * `sql` must be a string literal: the cache is keyed by its address.  Do
+ * not finalize the statement; the next db_stmt() of the same SQL resets it. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, char **err);
+/* A fresh statement for SQL assembled at run time (from fixed fragments,
+ * values always bound); the caller finalizes it. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 /* Runs SQL without results (several statements allowed). */
 bool db_exec(struct db *db, const char *sql, char **err);
 

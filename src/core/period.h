@@ -17,17 +17,21 @@ void period_today(char out[DATE_LEN]);
 void period_now_hm(char out[6]);
 /* Local timestamp "YYYY-MM-DDTHH:MM:SS" for created_at / audit. */
 void period_timestamp(char out[20]);
-/* Day arithmetic: days since 1970-01-01 and back. */
+/* Day arithmetic: days since 1970-01-01 and back.  An invalid date has
+ * day number PERIOD_NO_DAY (and period_add_days then writes "");
+ * results are kept within 1900-01-01..9999-12-31. */
+#define PERIOD_NO_DAY INT64_MIN
 int64_t period_day_number(const char *date);
 void period_from_day_number(int64_t day, char out[DATE_LEN]);
 void period_add_days(const char *date, int days, char out[DATE_LEN]);
-/* 0 = Sunday .. 6 = Saturday, and the Chinese name (星期日 ..). */
+/* 0 = Sunday .. 6 = Saturday, and the Chinese name (星期日 ..); -1 and ""
+ * for an invalid date. */
 int period_weekday(const char *date);
 const char *period_weekday_name(const char *date);
 /* First and last day of a year / of the month holding `date`. */
 void period_year_bounds(int year, char from[DATE_LEN], char to[DATE_LEN]);
 void period_month_bounds(const char *date, char from[DATE_LEN], char to[DATE_LEN]);
-int period_year_of(const char *date);
+int period_year_of(const char *date); /* 0 for an invalid date */
 /* Parses a year 1900..9999 from a string; false if it is not one. */
 bool period_parse_year(const char *s, int *year);
 

@@ -14,13 +14,18 @@ bool text_valid_utf8(const char *s, size_t len);
 int text_decode(const char *s, size_t len, unsigned *cp);
 /* Columns one code point takes (0..2); unprintable counts as 1. */
 int text_cp_width(unsigned cp);
-/* Columns of a whole string. */
+/* Columns of a whole string; an invalid byte counts as one column. */
 int text_width(const char *s);
 /* Writes s into out (size outsz) cut to at most `cols` columns, then pads
  * with spaces to exactly `cols` when `pad` (right-aligned when align_right).
+ * A wide character that would straddle the last column is left out (and
+ * its column padded when `pad`).  Control characters become spaces and
+ * invalid bytes '?', so the result is valid UTF-8 that keeps a table
+ * aligned.
  * Returns out. */
 char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool align_right);
-/* Prints s padded (left-aligned) or right-aligned to `cols` columns. */
+/* Prints s padded (left-aligned) or right-aligned to `cols` columns; a
+ * wider s is printed in full, never cut. */
 void text_fput_padded(FILE *f, const char *s, int cols, bool align_right);
 /* Trims ASCII and full-width spaces at both ends, in place. */
 char *text_trim(char *s);

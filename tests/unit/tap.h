@@ -9,6 +9,17 @@
 
 static int tap_n, tap_failed;
 
+/* A description must stay on its TAP line: messages may span lines. */
+static void tap_describe(const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	for (char *p = buf; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '#')
+			*p = ' ';
+	fputs(buf, stdout);
+}
+
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 #define is_str(got, want, ...) tap_is_str((got), (want), __FILE__, __LINE__, __VA_ARGS__)
 #define is_int(got, want, ...) tap_is_int((long long)(got), (long long)(want), __FILE__, __LINE__, __VA_ARGS__)
@@ -19,7 +30,7 @@ static int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 	va_list ap;
 	printf("%s %d - ", pass ? "ok" : "not ok", ++tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_describe(fmt, ap);
 	va_end(ap);
 	printf("\n");
 	if (!pass) {
@@ -38,7 +49,7 @@ static int tap_is_str(const char *got, const char *want, const char *file, int l
 	va_list ap;
 	printf("%s %d - ", pass ? "ok" : "not ok", ++tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_describe(fmt, ap);
 	va_end(ap);
 	printf("\n");
 	if (!pass) {
@@ -58,7 +69,7 @@ static int tap_is_int(long long got, long long want, const char *file, int line,
 	va_list ap;
 	printf("%s %d - ", pass ? "ok" : "not ok", ++tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_describe(fmt, ap);
 	va_end(ap);
 	printf("\n");
 	if (!pass) {

@@ -1,0 +1,398 @@
+/* Loading catalog.csv and villages.csv: parse and check every line first,
+ * then apply in one write transaction, so a bad file changes nothing. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "csvrow.h"
+#include "db.h"
+#include "util.h"
+
+extern const char embedded_catalog_csv[];
+extern const size_t embedded_catalog_csv_len;
+extern const char embedded_villages_csv[];
+extern const size_t embedded_villages_csv_len;
+
+/* A column of a loadable file: its Chinese label and its English key. */
+struct column {
+	const char *label, *key;
+	bool required;
+};
+
+enum { MAX_COLUMNS = 8, MAX_ERRORS_SHOWN = 50 };
+
+struct load {
+	const struct column *columns;
+	size_t ncolumns;
+	int index[MAX_COLUMNS]; /* file column of each known column, -1 absent */
+	bool have_header;
+	char **cells;            /* rows x ncolumns, "" where absent */
+	size_t *lines;
+	size_t nrows, cap, lines_cap;
+	char *errors;
+	size_t nerrors, errors_len, errors_cap;
+};
+
+static void add_error(struct load *ld, size_t line, const char *fmt, ...) BM_PRINTF(3, 4);
+
+static void add_error(struct load *ld, size_t line, const char *fmt, ...)
+{
+	if (++ld->nerrors > MAX_ERRORS_SHOWN)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *entry = line ? xasprintf("第%zu行: %s\n", line, msg) : xasprintf("%s\n", msg);
+	size_t n = strlen(entry);
+	ld->errors = xgrow(ld->errors, &ld->errors_cap, ld->errors_len + n + 1, 1);
+	memcpy(ld->errors + ld->errors_len, entry, n + 1);
+	ld->errors_len += n;
+	free(entry);
+	free(msg);
+}
+
+static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
+{
+	(void)err;
+	struct load *ld = ctx;
+	if (!ld->have_header) {
+		for (size_t c = 0; c < ld->ncolumns; c++)
+			ld->index[c] = -1;
+		for (size_t f = 0; f < n; f++) {
+			const char *name = csvrow_unguard(fields[f]);
+			bool known = false;
+			for (size_t c = 0; c < ld->ncolumns; c++) {
+				if (strcmp(name, ld->columns[c].label) == 0 ||
+				    strcmp(name, ld->columns[c].key) == 0) {
+					ld->index[c] = (int)f;
+					known = true;
+				}
+			}
+			if (!known)
+				add_error(ld, line, "未知的列“%s”", name);
+		}
+		for (size_t c = 0; c < ld->ncolumns; c++)
+			if (ld->columns[c].required && ld->index[c] < 0)
+				add_error(ld, line, "缺少必需的列“%s”", ld->columns[c].label);
+		ld->have_header = true;
+		return true;
+	}
+	ld->cells = xgrow(ld->cells, &ld->cap, (ld->nrows + 1) * ld->ncolumns, sizeof *ld->cells);
+	ld->lines = xgrow(ld->lines, &ld->lines_cap, ld->nrows + 1, sizeof *ld->lines);
+	for (size_t c = 0; c < ld->ncolumns; c++) {
+		int f = ld->index[c];
+		const char *v = f >= 0 && (size_t)f < n ? csvrow_unguard(fields[f]) : "";
+		ld->cells[ld->nrows * ld->ncolumns + c] = xstrdup(v);
+	}
+	ld->lines[ld->nrows++] = line;
+	return true;
+}
+
+static const char *cell(const struct load *ld, size_t row, size_t col)
+{
+	return ld->cells[row * ld->ncolumns + col];
+}
+
+static void load_finish(struct load *ld)
+{
+	for (size_t i = 0; i < ld->nrows * ld->ncolumns; i++)
+		free(ld->cells[i]);
+	free(ld->cells);
+	free(ld->lines);
+	free(ld->errors);
+}
+
+static bool parse_file(struct load *ld, const char *text, size_t len, const char *what, char **err)
+{
+	char *perr = NULL;
+	if (!csvrow_read(text, len, read_row, ld, &perr)) {
+		fail(err, "%s格式错误: %s", what, perr ? perr : "无法解析");
+		free(perr);
+		return false;
+	}
+	if (!ld->have_header)
+		add_error(ld, 0, "%s为空，缺少标题行", what);
+	else if (ld->nrows == 0)
+		add_error(ld, 0, "%s没有数据行", what);
+	return true;
+}
+
+static bool report_errors(struct load *ld, const char *what, char **err)
+{
+	if (ld->nerrors == 0)
+		return true;
+	if (ld->errors_len && ld->errors[ld->errors_len - 1] == '\n')
+		ld->errors[--ld->errors_len] = '\0';
+	if (ld->nerrors > MAX_ERRORS_SHOWN)
+		return fail(err, "%s有 %zu 处错误，未作任何改动（仅列出前 %d 处）:\n%s", what,
+			    ld->nerrors, MAX_ERRORS_SHOWN, ld->errors);
+	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, ld->nerrors, ld->errors);
+}
+
+/* Codes are what a clerk types to pick: short, lowercase ASCII. */
+static bool valid_code(const char *s)
+{
+	if (!*s || strlen(s) > 16)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+			return false;
+	return true;
+}
+
+static bool parse_flag(const char *s, int *out)
+{
+	if (!*s || strcmp(s, "0") == 0 || strcmp(s, "否") == 0) {
+		*out = 0;
+		return true;
+	}
+	if (strcmp(s, "1") == 0 || strcmp(s, "是") == 0) {
+		*out = 1;
+		return true;
+	}
+	return false;
+}
+
+static bool parse_days(const char *s, int *out)
+{
+	if (!*s) {
+		*out = 0;
+		return true;
+	}
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 0 || v > 3650 || !isdigit((unsigned char)*s))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+enum { C_WCODE, C_WNAME, C_MCODE, C_MNAME, C_UNIT, C_CATS, C_REQID, C_LIMIT };
+static const struct column catalog_columns[] = {
+	[C_WCODE] = { "窗口代码", "window_code", true },
+	[C_WNAME] = { "窗口", "window", true },
+	[C_MCODE] = { "事项代码", "matter_code", true },
+	[C_MNAME] = { "事项", "matter", true },
+	[C_UNIT] = { "单位", "unit", true },
+	[C_CATS] = { "分类", "categories", false },
+	[C_REQID] = { "需证件", "requires_id", false },
+	[C_LIMIT] = { "承诺时限", "time_limit_days", false },
+};
+
+static void check_catalog_rows(struct load *ld)
+{
+	for (size_t r = 0; r < ld->nrows; r++) {
+		size_t line = ld->lines[r];
+		const char *wcode = cell(ld, r, C_WCODE), *mcode = cell(ld, r, C_MCODE);
+		enum unit u;
+		int flag, days;
+		if (!valid_code(wcode))
+			add_error(ld, line, "窗口代码“%s”应为小写字母、数字或下划线（最多16个）", wcode);
+		if (!*cell(ld, r, C_WNAME))
+			add_error(ld, line, "窗口名称为空");
+		if (!valid_code(mcode))
+			add_error(ld, line, "事项代码“%s”应为小写字母、数字或下划线（最多16个）", mcode);
+		if (!*cell(ld, r, C_MNAME))
+			add_error(ld, line, "事项名称为空");
+		if (!unit_parse(cell(ld, r, C_UNIT), &u))
+			add_error(ld, line, "单位“%s”无效，应为 项、件、人次、人、户、个 或 户+人",
+				  cell(ld, r, C_UNIT));
+		if (!parse_flag(cell(ld, r, C_REQID), &flag))
+			add_error(ld, line, "需证件“%s”应为 0 或 1", cell(ld, r, C_REQID));
+		if (!parse_days(cell(ld, r, C_LIMIT), &days))
+			add_error(ld, line, "承诺时限“%s”应为 0 到 3650 的天数", cell(ld, r, C_LIMIT));
+		for (size_t p = 0; p < r; p++) {
+			if (strcmp(cell(ld, p, C_WCODE), wcode) != 0)
+				continue;
+			if (strcmp(cell(ld, p, C_WNAME), cell(ld, r, C_WNAME)) != 0)
+				add_error(ld, line, "窗口代码 %s 在第%zu行名为“%s”，此处却是“%s”", wcode,
+					  ld->lines[p], cell(ld, p, C_WNAME), cell(ld, r, C_WNAME));
+			if (strcmp(cell(ld, p, C_MCODE), mcode) == 0)
+				add_error(ld, line, "事项代码 %s 与第%zu行重复", mcode, ld->lines[p]);
+			else if (strcmp(cell(ld, p, C_MNAME), cell(ld, r, C_MNAME)) == 0)
+				add_error(ld, line, "事项“%s”与第%zu行重复", cell(ld, r, C_MNAME),
+					  ld->lines[p]);
+		}
+	}
+}
+
+static bool step_done(struct db *db, sqlite3_stmt *st, char **err)
+{
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+static bool apply_catalog(struct db *db, struct load *ld, char **err)
+{
+	/* Park every position out of the way first, so reordering cannot trip
+	 * over itself, then upsert in file order. */
+	if (!db_exec(db, "UPDATE \"window\" SET position = position + 100000; "
+			 "UPDATE matter SET position = position + 100000, active = 0", err))
+		return false;
+	int wpos = 0;
+	for (size_t r = 0; r < ld->nrows; r++) {
+		bool first = true;
+		for (size_t p = 0; p < r && first; p++)
+			first = strcmp(cell(ld, p, C_WCODE), cell(ld, r, C_WCODE)) != 0;
+		if (!first)
+			continue;
+		sqlite3_stmt *st = db_stmt(db,
+			"INSERT INTO \"window\" (code, name, position) VALUES (:code, :name, :pos) "
+			"ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+			"position = excluded.position", err);
+		if (!st)
+			return false;
+		db_bind_text(st, ":code", cell(ld, r, C_WCODE));
+		db_bind_text(st, ":name", cell(ld, r, C_WNAME));
+		db_bind_int(st, ":pos", ++wpos);
+		if (!step_done(db, st, err))
+			return fail(err, "第%zu行: 窗口“%s”无法保存（名称是否与其他窗口重复？）",
+				    ld->lines[r], cell(ld, r, C_WNAME));
+	}
+	int mpos = 0;
+	for (size_t r = 0; r < ld->nrows; r++) {
+		if (r == 0 || strcmp(cell(ld, r - 1, C_WCODE), cell(ld, r, C_WCODE)) != 0)
+			mpos = 0;
+		int requires_id, days;
+		parse_flag(cell(ld, r, C_REQID), &requires_id);
+		parse_days(cell(ld, r, C_LIMIT), &days);
+		sqlite3_stmt *st = db_stmt(db,
+			"INSERT INTO matter (window_id, code, name, unit, category_options, "
+			"requires_id, time_limit_days, active, position) "
+			"SELECT id, :code, :name, :unit, :cats, :reqid, :days, 1, :pos "
+			"FROM \"window\" WHERE code = :wcode "
+			"ON CONFLICT (window_id, code) DO UPDATE SET name = excluded.name, "
+			"unit = excluded.unit, category_options = excluded.category_options, "
+			"requires_id = excluded.requires_id, time_limit_days = excluded.time_limit_days, "
+			"active = 1, position = excluded.position", err);
+		if (!st)
+			return false;
+		db_bind_text(st, ":code", cell(ld, r, C_MCODE));
+		db_bind_text(st, ":name", cell(ld, r, C_MNAME));
+		db_bind_text(st, ":unit", cell(ld, r, C_UNIT));
+		db_bind_text(st, ":cats", cell(ld, r, C_CATS));
+		db_bind_int(st, ":reqid", requires_id);
+		db_bind_int(st, ":days", days);
+		db_bind_int(st, ":pos", ++mpos);
+		db_bind_text(st, ":wcode", cell(ld, r, C_WCODE));
+		if (!step_done(db, st, err))
+			return fail(err, "第%zu行: 事项“%s”无法保存", ld->lines[r], cell(ld, r, C_MNAME));
+	}
+	/* Matters left out of the file: kept inactive when entries refer to
+	 * them (the ledger must still read), removed otherwise; likewise empty
+	 * windows. */
+	return db_exec(db,
+		"DELETE FROM matter WHERE active = 0 "
+		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.matter_id = matter.id); "
+		"DELETE FROM serial_counter WHERE window_id IN (SELECT id FROM \"window\" w "
+		"WHERE position > 100000 AND NOT EXISTS (SELECT 1 FROM matter m WHERE m.window_id = w.id)); "
+		"DELETE FROM \"window\" WHERE position > 100000 "
+		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err);
+}
+
+bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
+{
+	struct load ld = { .columns = catalog_columns,
+			   .ncolumns = sizeof catalog_columns / sizeof *catalog_columns };
+	bool ok = parse_file(&ld, text, len, "事项目录", err);
+	if (ok) {
+		if (ld.nerrors == 0)
+			check_catalog_rows(&ld);
+		ok = report_errors(&ld, "事项目录", err);
+	}
+	if (ok && (ok = db_begin_write(db, err))) {
+		char *detail = xasprintf("载入事项目录 %zu 项", ld.nrows);
+		ok = apply_catalog(db, &ld, err) && db_audit(db, login, "catalog load", 0, detail, err);
+		free(detail);
+		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
+	}
+	load_finish(&ld);
+	return ok;
+}
+
+enum { V_CODE, V_NAME };
+static const struct column village_columns[] = {
+	[V_CODE] = { "代码", "code", true },
+	[V_NAME] = { "村", "name", true },
+};
+
+static void check_village_rows(struct load *ld)
+{
+	for (size_t r = 0; r < ld->nrows; r++) {
+		size_t line = ld->lines[r];
+		if (!valid_code(cell(ld, r, V_CODE)))
+			add_error(ld, line, "村代码“%s”应为小写字母、数字或下划线（最多16个）",
+				  cell(ld, r, V_CODE));
+		if (!*cell(ld, r, V_NAME))
+			add_error(ld, line, "村名为空");
+		for (size_t p = 0; p < r; p++) {
+			if (strcmp(cell(ld, p, V_CODE), cell(ld, r, V_CODE)) == 0)
+				add_error(ld, line, "代码 %s 与第%zu行重复", cell(ld, r, V_CODE),
+					  ld->lines[p]);
+			if (strcmp(cell(ld, p, V_NAME), cell(ld, r, V_NAME)) == 0)
+				add_error(ld, line, "村名“%s”与第%zu行重复", cell(ld, r, V_NAME),
+					  ld->lines[p]);
+		}
+	}
+}
+
+static bool apply_villages(struct db *db, struct load *ld, char **err)
+{
+	if (!db_exec(db, "UPDATE village SET active = 0, position = position + 100000, "
+			 "name = name || char(1)", err))
+		return false;
+	for (size_t r = 0; r < ld->nrows; r++) {
+		sqlite3_stmt *st = db_stmt(db,
+			"INSERT INTO village (code, name, active, position) VALUES (:code, :name, 1, :pos) "
+			"ON CONFLICT (code) DO UPDATE SET name = excluded.name, active = 1, "
+			"position = excluded.position", err);
+		if (!st)
+			return false;
+		db_bind_text(st, ":code", cell(ld, r, V_CODE));
+		db_bind_text(st, ":name", cell(ld, r, V_NAME));
+		db_bind_int(st, ":pos", (int64_t)r + 1);
+		if (!step_done(db, st, err))
+			return fail(err, "第%zu行: 村“%s”无法保存（名称是否与未列出的旧村名重复？）",
+				    ld->lines[r], cell(ld, r, V_NAME));
+	}
+	/* The char(1) above keeps renamed villages from colliding mid-load;
+	 * villages absent from the file get their names back, inactive. */
+	return db_exec(db,
+		"DELETE FROM village WHERE active = 0 "
+		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.village_id = village.id); "
+		"UPDATE village SET name = substr(name, 1, length(name) - 1) "
+		"WHERE active = 0 AND name LIKE '%' || char(1)", err);
+}
+
+bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
+{
+	struct load ld = { .columns = village_columns,
+			   .ncolumns = sizeof village_columns / sizeof *village_columns };
+	bool ok = parse_file(&ld, text, len, "村名单", err);
+	if (ok) {
+		if (ld.nerrors == 0)
+			check_village_rows(&ld);
+		ok = report_errors(&ld, "村名单", err);
+	}
+	if (ok && (ok = db_begin_write(db, err))) {
+		char *detail = xasprintf("载入村名单 %zu 个", ld.nrows);
+		ok = apply_villages(db, &ld, err) && db_audit(db, login, "village load", 0, detail, err);
+		free(detail);
+		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
+	}
+	load_finish(&ld);
+	return ok;
+}
+
+bool catalog_load_defaults(struct db *db, const char *login, char **err)
+{
+	/* An administrator's catalog is never overwritten by the defaults. */
+	if (db_int(db, 0, "SELECT count(*) FROM \"window\"") > 0)
+		return true;
+	return catalog_load_csv(db, embedded_catalog_csv, embedded_catalog_csv_len, login, err) &&
+	       village_load_csv(db, embedded_villages_csv, embedded_villages_csv_len, login, err);
+}

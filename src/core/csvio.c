@@ -1,0 +1,575 @@
+/* fopencookie() lets the GB18030 export convert behind an ordinary FILE. */
+#define _GNU_SOURCE
+#include "csvio.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+#include "csvrow.h"
+#include "db.h"
+#include "ledger.h"
+#include "util.h"
+
+#define CHUNK (64 * 1024)
+#define REPORT_MAX 100
+
+enum column {
+	COL_SERIAL, COL_DATE, COL_TIME, COL_WINDOW, COL_MATTER, COL_CATEGORY, COL_APPLICANT,
+	COL_ID_NUMBER, COL_VILLAGE, COL_HOUSEHOLDS, COL_PERSONS, COL_QUANTITY, COL_STATUS,
+	COL_CLERK, COL_NOTE, COL_VOID_REASON, NCOLUMNS
+};
+
+static const struct {
+	const char *label, *key;
+	bool required;
+} columns[NCOLUMNS] = {
+	[COL_SERIAL] = {"编号", "serial", false},
+	[COL_DATE] = {"日期", "date", true},
+	[COL_TIME] = {"时间", "time", false},
+	[COL_WINDOW] = {"窗口", "window", true},
+	[COL_MATTER] = {"事项", "matter", true},
+	[COL_CATEGORY] = {"分类", "category", false},
+	[COL_APPLICANT] = {"申请人", "applicant", false},
+	[COL_ID_NUMBER] = {"证件号码", "id_number", false},
+	[COL_VILLAGE] = {"村", "village", false},
+	[COL_HOUSEHOLDS] = {"户数", "households", false},
+	[COL_PERSONS] = {"人数", "persons", false},
+	[COL_QUANTITY] = {"数量", "quantity", false},
+	[COL_STATUS] = {"状态", "status", false},
+	[COL_CLERK] = {"经办人", "clerk", false},
+	[COL_NOTE] = {"备注", "note", false},
+	[COL_VOID_REASON] = {"作废原因", "void_reason", false},
+};
+
+bool csvio_encoding_parse(const char *name, enum csvio_encoding *out)
+{
+	if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0) {
+		*out = CSVIO_UTF8;
+		return true;
+	}
+	/* GB18030 agrees with GBK on every GBK character, so a GBK request is
+	 * served by the superset that can also hold rare name characters. */
+	if (strcasecmp(name, "gb18030") == 0 || strcasecmp(name, "gbk") == 0) {
+		*out = CSVIO_GB18030;
+		return true;
+	}
+	return false;
+}
+
+const char *csvio_encoding_name(enum csvio_encoding enc)
+{
+	return enc == CSVIO_GB18030 ? "GB18030" : "UTF-8";
+}
+
+/* ---- streaming iconv ------------------------------------------------- */
+
+struct conv {
+	iconv_t cd;
+	FILE *out;
+	char in[CHUNK + 8]; /* carries an incomplete character to the next push */
+	size_t nin;
+	size_t line;        /* physical line of the next input byte */
+	bool failed;
+	char *err;
+};
+
+static bool conv_open(struct conv *c, const char *to, const char *from, FILE *out, char **err)
+{
+	memset(c, 0, sizeof *c);
+	c->cd = iconv_open(to, from);
+	if (c->cd == (iconv_t)-1)
+		return fail(err, "系统不支持 %s 到 %s 的编码转换", from, to);
+	c->out = out;
+	c->line = 1;
+	return true;
+}
+
+static void count_lines(struct conv *c, const char *s, size_t n)
+{
+	const char *end = s + n;
+	while ((s = memchr(s, '\n', (size_t)(end - s)))) {
+		c->line++;
+		s++;
+	}
+}
+
+static bool conv_push(struct conv *c, const char *data, size_t n, const char *what)
+{
+	char out[4 * CHUNK];
+	while (n > 0 && !c->failed) {
+		size_t take = sizeof c->in - c->nin;
+		if (take > n)
+			take = n;
+		memcpy(c->in + c->nin, data, take);
+		c->nin += take;
+		data += take;
+		n -= take;
+
+		char *ip = c->in;
+		size_t il = c->nin;
+		for (;;) {
+			char *op = out;
+			size_t ol = sizeof out;
+			size_t r = iconv(c->cd, &ip, &il, &op, &ol);
+			int e = errno;
+			if (op > out && fwrite(out, 1, (size_t)(op - out), c->out) != (size_t)(op - out)) {
+				c->failed = true;
+				fail(&c->err, "写入失败: %s", strerror(errno));
+				return false;
+			}
+			if (r != (size_t)-1 || e == EINVAL)
+				break; /* all done, or a character cut by the chunk end */
+			if (e == E2BIG)
+				continue;
+			count_lines(c, c->in, (size_t)(ip - c->in));
+			c->failed = true;
+			fail(&c->err, "第%zu行: %s", c->line, what);
+			return false;
+		}
+		count_lines(c, c->in, (size_t)(ip - c->in));
+		memmove(c->in, ip, il);
+		c->nin = il;
+	}
+	return !c->failed;
+}
+
+static bool conv_close(struct conv *c, const char *what, char **err)
+{
+	bool ok = !c->failed;
+	if (ok && c->nin > 0) {
+		count_lines(c, c->in, c->nin);
+		ok = fail(&c->err, "第%zu行: %s（文件末尾的字符不完整）", c->line, what);
+	}
+	if (c->cd != (iconv_t)-1)
+		iconv_close(c->cd);
+	if (!ok) {
+		fail(err, "%s", c->err ? c->err : "编码转换失败");
+	}
+	free(c->err);
+	c->err = NULL;
+	return ok;
+}
+
+/* ---- export ---------------------------------------------------------- */
+
+static ssize_t conv_cookie_write(void *cookie, const char *buf, size_t n)
+{
+	struct conv *c = cookie;
+	if (!conv_push(c, buf, n, "数据库中有不是 UTF-8 的文字，无法转成 GB18030"))
+		return 0;
+	return (ssize_t)n;
+}
+
+struct export_ctx {
+	struct csvrow_writer *w;
+};
+
+static bool export_row(const struct entry *e, void *arg)
+{
+	struct csvrow_writer *w = ((struct export_ctx *)arg)->w;
+	csvrow_put(w, e->serial);
+	csvrow_put(w, e->date);
+	csvrow_put(w, e->time);
+	csvrow_put(w, e->window->name);
+	csvrow_put(w, e->matter->name);
+	csvrow_put(w, e->category);
+	csvrow_put(w, e->applicant);
+	csvrow_put(w, e->id_number);
+	csvrow_put(w, e->village ? e->village->name : "");
+	csvrow_put_int(w, e->households);
+	csvrow_put_int(w, e->persons);
+	csvrow_put_int(w, e->quantity);
+	csvrow_put(w, status_name(e->status));
+	csvrow_put(w, e->clerk);
+	csvrow_put(w, e->note);
+	csvrow_put(w, e->void_reason ? e->void_reason : "");
+	csvrow_end(w);
+	return true;
+}
+
+bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
+		  FILE *out, enum csvio_encoding enc, char **err)
+{
+	struct conv *conv = NULL;
+	FILE *sink = out;
+	if (enc == CSVIO_GB18030) {
+		conv = xmalloc(sizeof *conv);
+		if (!conv_open(conv, "GB18030", "UTF-8", out, err)) {
+			free(conv);
+			return false;
+		}
+		cookie_io_functions_t io = {.write = conv_cookie_write};
+		sink = fopencookie(conv, "w", io);
+		if (!sink) {
+			conv_close(conv, "", NULL);
+			free(conv);
+			return fail(err, "无法建立编码转换: %s", strerror(errno));
+		}
+	}
+
+	struct export_ctx ctx = {.w = csvrow_writer_create(sink, enc == CSVIO_UTF8)};
+	for (int i = 0; i < NCOLUMNS; i++)
+		csvrow_put(ctx.w, columns[i].label);
+	csvrow_end(ctx.w);
+
+	struct ledger_filter f = {.from = from, .to = to, .include_voided = true};
+	bool ok = ledger_query(db, cat, &f, export_row, &ctx, err);
+	ok = csvrow_writer_finish(ctx.w, ok ? err : NULL) && ok;
+	if (conv) {
+		if (fclose(sink) != 0)
+			ok = false;
+		ok = conv_close(conv, "", ok ? err : NULL) && ok;
+		free(conv);
+		if (ok && (fflush(out) != 0 || ferror(out)))
+			ok = fail(err, "写入 CSV 失败: %s", strerror(errno));
+	}
+	if (!ok)
+		fail(err, "导出失败");
+	return ok;
+}
+
+bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
+		       enum csvio_encoding enc, char **err)
+{
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	return csvio_export(db, cat, from, to, out, enc, err);
+}
+
+/* ---- encoding detection ---------------------------------------------- */
+
+/* Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF), fed in
+ * chunks. */
+struct utf8_scan {
+	int need;            /* continuation bytes still expected */
+	unsigned char lo, hi; /* allowed range of the next continuation byte */
+	bool bad;
+};
+
+static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n && !u->bad; i++) {
+		unsigned char b = s[i];
+		if (u->need) {
+			if (b < u->lo || b > u->hi) {
+				u->bad = true;
+				break;
+			}
+			u->need--;
+			u->lo = 0x80;
+			u->hi = 0xBF;
+			continue;
+		}
+		if (b < 0x80)
+			continue;
+		u->lo = 0x80;
+		u->hi = 0xBF;
+		if (b >= 0xC2 && b <= 0xDF)
+			u->need = 1;
+		else if (b == 0xE0)
+			u->need = 2, u->lo = 0xA0;
+		else if (b == 0xED)
+			u->need = 2, u->hi = 0x9F;
+		else if (b >= 0xE1 && b <= 0xEF)
+			u->need = 2;
+		else if (b == 0xF0)
+			u->need = 3, u->lo = 0x90;
+		else if (b == 0xF4)
+			u->need = 3, u->hi = 0x8F;
+		else if (b >= 0xF1 && b <= 0xF3)
+			u->need = 3;
+		else
+			u->bad = true;
+	}
+}
+
+/* Opens the input as a rewound, seekable UTF-8 stream: a pipe is spooled to
+ * a temporary file first (to look at it twice without holding it in
+ * memory), and a file that is not UTF-8 is converted from GB18030. */
+static FILE *open_utf8(const char *path, enum csvio_encoding *enc, char **err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *in = is_stdin ? stdin : fopen(path, "rb");
+	if (!in) {
+		fail(err, "无法打开 %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	bool seekable = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && !is_stdin;
+	FILE *spool = seekable ? NULL : tmpfile();
+	if (!seekable && !spool) {
+		fail(err, "无法建立临时文件: %s", strerror(errno));
+		if (!is_stdin)
+			fclose(in);
+		return NULL;
+	}
+
+	struct utf8_scan u = {0};
+	char *buf = xmalloc(CHUNK);
+	size_t n;
+	bool ok = true;
+	while ((n = fread(buf, 1, CHUNK, in)) > 0) {
+		if (!u.bad)
+			utf8_scan(&u, (const unsigned char *)buf, n);
+		if (spool && fwrite(buf, 1, n, spool) != n) {
+			ok = fail(err, "写临时文件失败: %s", strerror(errno));
+			break;
+		}
+		if (u.bad && !spool)
+			break; /* the answer is known and the file can be reread */
+	}
+	if (ok && ferror(in))
+		ok = fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, strerror(errno));
+	if (spool) {
+		if (!is_stdin)
+			fclose(in);
+		in = spool;
+	}
+	if (ok && fseek(in, 0, SEEK_SET) != 0)
+		ok = fail(err, "无法重读 %s: %s", path, strerror(errno));
+	*enc = (u.bad || u.need) ? CSVIO_GB18030 : CSVIO_UTF8;
+
+	if (ok && *enc == CSVIO_GB18030) {
+		FILE *utf8 = tmpfile();
+		struct conv c;
+		if (!utf8) {
+			ok = fail(err, "无法建立临时文件: %s", strerror(errno));
+		} else if (!conv_open(&c, "UTF-8", "GB18030", utf8, err)) {
+			ok = false;
+		} else {
+			while (ok && (n = fread(buf, 1, CHUNK, in)) > 0)
+				ok = conv_push(&c, buf, n, "文件既不是 UTF-8 也不是 GB18030 编码");
+			ok = conv_close(&c, "文件既不是 UTF-8 也不是 GB18030 编码", err) && ok;
+			if (ok && (fflush(utf8) != 0 || fseek(utf8, 0, SEEK_SET) != 0))
+				ok = fail(err, "写临时文件失败: %s", strerror(errno));
+		}
+		if (in != stdin)
+			fclose(in);
+		in = utf8;
+	}
+	free(buf);
+	if (!ok) {
+		if (in && in != stdin)
+			fclose(in);
+		return NULL;
+	}
+	return in;
+}
+
+/* ---- import ---------------------------------------------------------- */
+
+struct import_ctx {
+	struct db *db;
+	const struct catalog *cat;
+	const char *login;
+	struct csvio_import_result *res;
+	bool have_header;
+	int where[NCOLUMNS]; /* field index of each column, -1 if absent */
+	size_t nfields;
+	char *report;        /* "第N行: reason" lines of the first bad rows */
+	size_t report_len, report_cap;
+};
+
+static void report_bad(struct import_ctx *ic, size_t line, const char *why)
+{
+	ic->res->bad++;
+	if (ic->res->bad > REPORT_MAX)
+		return;
+	char *s = xasprintf("第%zu行: %s\n", line, why);
+	size_t n = strlen(s);
+	ic->report = xgrow(ic->report, &ic->report_cap, ic->report_len + n + 1, 1);
+	memcpy(ic->report + ic->report_len, s, n + 1);
+	ic->report_len += n;
+	free(s);
+}
+
+static int column_of(const char *name)
+{
+	for (int i = 0; i < NCOLUMNS; i++)
+		if (strcmp(name, columns[i].label) == 0 || strcasecmp(name, columns[i].key) == 0)
+			return i;
+	return -1;
+}
+
+static bool read_header(struct import_ctx *ic, char **fields, size_t n, size_t line, char **err)
+{
+	for (int i = 0; i < NCOLUMNS; i++)
+		ic->where[i] = -1;
+	for (size_t f = 0; f < n; f++) {
+		char *name = fields[f];
+		while (*name == ' ')
+			name++;
+		size_t len = strlen(name);
+		while (len > 0 && name[len - 1] == ' ')
+			name[--len] = '\0';
+		int c = column_of(name);
+		if (c < 0)
+			return fail(err, "第%zu行: 表头第%zu列“%s”不是已知的列名（列名见 bianmin(5)，"
+				    "如 编号、日期、窗口、事项，或英文 serial、date、window、matter）",
+				    line, f + 1, name);
+		if (ic->where[c] >= 0)
+			return fail(err, "第%zu行: 表头中“%s”出现了两次", line, columns[c].label);
+		ic->where[c] = (int)f;
+	}
+	char missing[256] = "";
+	for (int i = 0; i < NCOLUMNS; i++) {
+		if (columns[i].required && ic->where[i] < 0) {
+			if (missing[0])
+				strcat(missing, "、");
+			strcat(missing, columns[i].label);
+		}
+	}
+	if (missing[0])
+		return fail(err, "第%zu行: 表头缺少必需的列: %s", line, missing);
+	ic->nfields = n;
+	ic->have_header = true;
+	return true;
+}
+
+static const char *cell(const struct import_ctx *ic, char **fields, enum column c)
+{
+	int f = ic->where[c];
+	if (f < 0)
+		return NULL;
+	const char *s = csvrow_unguard(fields[f]);
+	return *s ? s : NULL;
+}
+
+/* Empty means "the default" (< 0 for ledger); otherwise plain digits. */
+static bool parse_count(const char *s, int64_t *out)
+{
+	if (!s) {
+		*out = -1;
+		return true;
+	}
+	int64_t v = 0;
+	size_t i = 0;
+	for (; s[i]; i++) {
+		if (s[i] < '0' || s[i] > '9' || i >= 9)
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return i > 0;
+}
+
+static bool import_row(char **fields, size_t n, size_t line, void *arg, char **err)
+{
+	struct import_ctx *ic = arg;
+	if (!ic->have_header)
+		return read_header(ic, fields, n, line, err);
+	ic->res->rows++;
+	if (n != ic->nfields) {
+		char why[96];
+		snprintf(why, sizeof why, "有 %zu 列，表头有 %zu 列", n, ic->nfields);
+		report_bad(ic, line, why);
+		return true;
+	}
+
+	struct entry_draft d = {
+		.serial = cell(ic, fields, COL_SERIAL),
+		.window = cell(ic, fields, COL_WINDOW),
+		.matter = cell(ic, fields, COL_MATTER),
+		.date = cell(ic, fields, COL_DATE),
+		.time = cell(ic, fields, COL_TIME),
+		.applicant = cell(ic, fields, COL_APPLICANT),
+		.id_number = cell(ic, fields, COL_ID_NUMBER),
+		.village = cell(ic, fields, COL_VILLAGE),
+		.category = cell(ic, fields, COL_CATEGORY),
+		.status = cell(ic, fields, COL_STATUS),
+		.clerk = cell(ic, fields, COL_CLERK),
+		.note = cell(ic, fields, COL_NOTE),
+		.void_reason = cell(ic, fields, COL_VOID_REASON),
+	};
+	static const struct {
+		enum column col;
+		size_t offset;
+	} counts[] = {
+		{COL_HOUSEHOLDS, offsetof(struct entry_draft, households)},
+		{COL_PERSONS, offsetof(struct entry_draft, persons)},
+		{COL_QUANTITY, offsetof(struct entry_draft, quantity)},
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+		const char *s = cell(ic, fields, counts[i].col);
+		int64_t *v = (int64_t *)((char *)&d + counts[i].offset);
+		if (!parse_count(s, v)) {
+			char *why = xasprintf("%s“%s”应为不小于 0 的整数",
+					      columns[counts[i].col].label, s);
+			report_bad(ic, line, why);
+			free(why);
+			return true;
+		}
+	}
+	if (!d.date) {
+		report_bad(ic, line, "日期不能为空");
+		return true;
+	}
+
+	char *why = NULL;
+	if (!ledger_check(ic->cat, &d, &why) ||
+	    !ledger_insert(ic->db, ic->cat, &d, ic->login, NULL, &why)) {
+		report_bad(ic, line, why ? why : "无法录入");
+		free(why);
+		return true;
+	}
+	if (d.void_reason)
+		ic->res->voided++;
+	return true;
+}
+
+static bool import_stream(struct import_ctx *ic, FILE *in, const char *path, bool dry_run,
+			  char **err)
+{
+	if (!db_begin_write(ic->db, err))
+		return false;
+	bool ok = csvrow_read_file(in, import_row, ic, err);
+	if (ok && !ic->have_header)
+		ok = fail(err, "%s 是空文件，没有表头", path);
+	if (ok && ic->res->bad > 0) {
+		size_t more = ic->res->bad > REPORT_MAX ? ic->res->bad - REPORT_MAX : 0;
+		char *tail = more ? xasprintf("……另有 %zu 行有错误未列出\n", more) : xstrdup("");
+		fail(err, "导入被拒绝，没有写入任何数据：%zu 行中有 %zu 行有错误\n%s%s",
+		     ic->res->rows, ic->res->bad, ic->report, tail);
+		free(tail);
+		ok = false;
+	}
+	if (!ok || dry_run) {
+		db_rollback(ic->db);
+		return ok;
+	}
+	char *detail = xasprintf("导入 %s %zu 行", path, ic->res->rows);
+	ok = db_audit(ic->db, ic->login, "import", 0, detail, err);
+	free(detail);
+	if (ok)
+		ok = db_commit(ic->db, err);
+	else
+		db_rollback(ic->db);
+	ic->res->written = ok;
+	return ok;
+}
+
+bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bool dry_run,
+		  const char *login, struct csvio_import_result *res, char **err)
+{
+	struct csvio_import_result scratch;
+	if (!res)
+		res = &scratch;
+	memset(res, 0, sizeof *res);
+
+	FILE *in = open_utf8(path, &res->encoding, err);
+	if (!in)
+		return false;
+	struct import_ctx ic = {.db = db, .cat = cat, .login = login, .res = res};
+	bool ok = import_stream(&ic, in, path, dry_run, err);
+	if (in != stdin)
+		fclose(in);
+	free(ic.report);
+	return ok;
+}

@@ -1,0 +1,309 @@
+#include "csvrow.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <string.h>
+
+#include "util.h"
+
+#define CHUNK (64 * 1024)
+/* A record longer than this is almost surely an unclosed quote swallowing
+ * the rest of the file; stopping keeps memory flat whatever the input. */
+#define RECORD_MAX (1024 * 1024)
+
+struct reader {
+	struct csv_parser parser;
+	csvrow_fn fn;
+	void *ctx;
+	char **err;
+
+	char *bytes;       /* the current record's fields, each NUL-terminated */
+	size_t len, cap;
+	size_t *offsets;   /* where each field starts in bytes */
+	size_t nfields, offcap;
+	char **fields;     /* handed to fn, rebuilt per record without allocating */
+	size_t fieldcap;
+
+	size_t line;        /* physical line (1-based) of the next byte fed */
+	size_t record_line; /* physical line where the current record began */
+	bool in_record;
+	bool prev_cr;       /* the last byte fed was CR: a following LF is the same break */
+	bool stopped;       /* fn returned false or a field was refused */
+	bool bom_checked;
+};
+
+/* libcsv trims spaces around unquoted fields by default; a name or a note
+ * must come back exactly as written. */
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void on_field(void *data, size_t n, void *arg)
+{
+	struct reader *r = arg;
+	if (r->stopped)
+		return;
+	if (data && memchr(data, '\0', n)) {
+		fail(r->err, "第%zu行: 含有空字符（NUL），不是文本文件", r->record_line);
+		r->stopped = true;
+		return;
+	}
+	r->offsets = xgrow(r->offsets, &r->offcap, r->nfields + 1, sizeof *r->offsets);
+	r->offsets[r->nfields++] = r->len;
+	r->bytes = xgrow(r->bytes, &r->cap, r->len + n + 1, 1);
+	if (n)
+		memcpy(r->bytes + r->len, data, n);
+	r->len += n;
+	r->bytes[r->len++] = '\0';
+}
+
+static void on_record(int term, void *arg)
+{
+	struct reader *r = arg;
+	(void)term;
+	r->in_record = false;
+	if (r->stopped) {
+		r->nfields = r->len = 0;
+		return;
+	}
+	r->fields = xgrow(r->fields, &r->fieldcap, r->nfields + 1, sizeof *r->fields);
+	for (size_t i = 0; i < r->nfields; i++)
+		r->fields[i] = r->bytes + r->offsets[i];
+	r->fields[r->nfields] = NULL;
+	size_t n = r->nfields;
+	r->nfields = r->len = 0;
+	if (!r->fn(r->fields, n, r->record_line, r->ctx, r->err))
+		r->stopped = true;
+}
+
+static void reader_init(struct reader *r, csvrow_fn fn, void *ctx, char **err)
+{
+	memset(r, 0, sizeof *r);
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
+	csv_set_space_func(&r->parser, no_space);
+	csv_set_realloc_func(&r->parser, xrealloc);
+	r->fn = fn;
+	r->ctx = ctx;
+	r->err = err;
+	r->line = 1;
+}
+
+static void reader_free(struct reader *r)
+{
+	csv_free(&r->parser);
+	free(r->bytes);
+	free(r->offsets);
+	free(r->fields);
+}
+
+static size_t where(const struct reader *r)
+{
+	return r->in_record ? r->record_line : r->line;
+}
+
+/* Feeds the parser one physical line at a time (each piece ends at CR or
+ * LF), so that when a record begins we know which line it begins on, even
+ * when a quoted field holds line breaks of its own. */
+static bool reader_feed(struct reader *r, const char *s, size_t n)
+{
+	if (!r->bom_checked) {
+		r->bom_checked = true;
+		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			n -= 3;
+		}
+	}
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != '\n' && s[j] != '\r')
+			j++;
+		size_t end = j < n ? j + 1 : n;
+		if (j > i) {
+			r->prev_cr = false;
+			if (!r->in_record) {
+				r->in_record = true;
+				r->record_line = r->line;
+			}
+		}
+		size_t used = csv_parse(&r->parser, s + i, end - i, on_field, on_record, r);
+		if (r->stopped)
+			return false;
+		if (used != end - i)
+			return fail(r->err, "第%zu行: CSV 格式错误：引号不配对，或引号后面紧跟了别的字符",
+				    where(r));
+		if (r->in_record && r->len + r->parser.entry_pos > RECORD_MAX)
+			return fail(r->err, "第%zu行: 一行记录超过 1 MiB，可能是引号没有闭合",
+				    r->record_line);
+		if (j < n) {
+			if (s[j] == '\r')
+				r->line++;
+			else if (!r->prev_cr)
+				r->line++;
+			r->prev_cr = s[j] == '\r';
+		}
+		i = end;
+	}
+	return true;
+}
+
+static bool reader_finish(struct reader *r)
+{
+	if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+		return fail(r->err, "第%zu行: CSV 格式错误：引号没有闭合", where(r));
+	return !r->stopped;
+}
+
+bool csvrow_read(const char *text, size_t len, csvrow_fn fn, void *ctx, char **err)
+{
+	struct reader r;
+	reader_init(&r, fn, ctx, err);
+	bool ok = reader_feed(&r, text, len) && reader_finish(&r);
+	reader_free(&r);
+	return ok;
+}
+
+bool csvrow_read_file(FILE *in, csvrow_fn fn, void *ctx, char **err)
+{
+	struct reader r;
+	reader_init(&r, fn, ctx, err);
+	char *chunk = xmalloc(CHUNK);
+	bool ok = true;
+	size_t n;
+	while (ok && (n = fread(chunk, 1, CHUNK, in)) > 0)
+		ok = reader_feed(&r, chunk, n);
+	if (ok && ferror(in))
+		ok = fail(err, "读取 CSV 文件失败: %s", strerror(errno));
+	if (ok)
+		ok = reader_finish(&r);
+	free(chunk);
+	reader_free(&r);
+	return ok;
+}
+
+static bool is_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* A cell needs the guard when Excel would run it, and also when it already
+ * starts with quotes in front of such a character: guarding those too is
+ * what lets csvrow_unguard undo exactly one ' and make the round trip
+ * lossless for a cell such as '=A1 typed by hand. */
+static bool needs_guard(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return is_formula_start(*s);
+}
+
+const char *csvrow_unguard(const char *s)
+{
+	if (s[0] == '\'' && needs_guard(s + 1))
+		return s + 1;
+	return s;
+}
+
+struct csvrow_writer {
+	FILE *out;
+	bool row_started;
+};
+
+struct csvrow_writer *csvrow_writer_create(FILE *out, bool bom)
+{
+	struct csvrow_writer *w = xcalloc(1, sizeof *w);
+	w->out = out;
+	if (bom)
+		fwrite("\xEF\xBB\xBF", 1, 3, out);
+	return w;
+}
+
+/* The quoting of csv_fwrite (every cell in quotes, quotes doubled), done
+ * span by span instead of byte by byte: export is bound by this loop. */
+static void put_quoted(struct csvrow_writer *w, const char *prefix, const char *cell)
+{
+	FILE *f = w->out;
+	if (w->row_started)
+		putc(',', f);
+	w->row_started = true;
+	putc('"', f);
+	if (prefix)
+		fputs(prefix, f);
+	const char *q;
+	while ((q = strchr(cell, '"'))) {
+		fwrite(cell, 1, (size_t)(q - cell) + 1, f);
+		putc('"', f);
+		cell = q + 1;
+	}
+	fputs(cell, f);
+	putc('"', f);
+}
+
+void csvrow_put(struct csvrow_writer *w, const char *cell)
+{
+	if (!cell)
+		cell = "";
+	put_quoted(w, needs_guard(cell) ? "'" : NULL, cell);
+}
+
+void csvrow_put_raw(struct csvrow_writer *w, const char *cell)
+{
+	put_quoted(w, NULL, cell ? cell : "");
+}
+
+void csvrow_put_int(struct csvrow_writer *w, long long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", v);
+	put_quoted(w, NULL, buf);
+}
+
+void csvrow_end(struct csvrow_writer *w)
+{
+	fwrite("\r\n", 1, 2, w->out);
+	w->row_started = false;
+}
+
+bool csvrow_writer_finish(struct csvrow_writer *w, char **err)
+{
+	if (!w)
+		return true;
+	bool ok = fflush(w->out) == 0 && !ferror(w->out);
+	int saved = errno;
+	free(w);
+	if (!ok)
+		return fail(err, "写入 CSV 失败: %s", strerror(saved));
+	return true;
+}
+
+char *csvrow_slurp(const char *path, size_t *len, char **err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		fail(err, "无法打开 %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = CHUNK, n = 0, got;
+	char *buf = xmalloc(cap + 1);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = xrealloc(buf, (cap *= 2) + 1);
+	}
+	bool bad = ferror(f);
+	int saved = errno;
+	if (!is_stdin)
+		fclose(f);
+	if (bad) {
+		free(buf);
+		fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, strerror(saved));
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}

@@ -1,0 +1,590 @@
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "period.h"
+#include "util.h"
+
+extern const char embedded_schema_sql[];
+
+/* A handful of statements run hot (save, import): cache them, keyed by the
+ * address of their SQL literal. */
+#define STMT_CACHE 128
+
+struct cached_stmt {
+	const char *sql; /* a string literal: compared by address */
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *handle;
+	char *path;
+	struct cached_stmt cache[STMT_CACHE];
+	size_t ncache;
+};
+
+static const char *config_path = BIANMIN_SYSCONF;
+
+void db_set_config_path(const char *path)
+{
+	config_path = path;
+}
+
+/* Reads `key = value` from the system config file; NULL if absent. */
+static char *config_value(const char *key)
+{
+	FILE *f = fopen(config_path, "r");
+	if (!f)
+		return NULL;
+	char line[1024];
+	char *found = NULL;
+	size_t klen = strlen(key);
+	while (!found && fgets(line, sizeof line, f)) {
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || strncmp(p, key, klen) != 0)
+			continue;
+		p += klen;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t n = strcspn(p, "\r\n");
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n > 0)
+			found = xstrndup(p, n);
+	}
+	fclose(f);
+	return found;
+}
+
+char *db_config_center(void)
+{
+	return config_value("center");
+}
+
+char *db_default_path(const char *explicit_path)
+{
+	if (explicit_path && *explicit_path)
+		return xstrdup(explicit_path);
+	const char *env = getenv("BIANMIN_DB");
+	if (env && *env)
+		return xstrdup(env);
+	char *conf = config_value("db");
+	if (conf)
+		return conf;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/bianmin/bianmin.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/bianmin/bianmin.db", home && *home ? home : ".");
+}
+
+/* mkdir -p for the database's folder; new folders are private (0700). */
+static bool make_parent_dirs(const char *path, char **err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return true;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			bool ok = fail(err, "无法创建目录 %s: %s", dir, strerror(errno));
+			free(dir);
+			return ok;
+		}
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(dir);
+	return true;
+}
+
+/* A shared database lives in a setgid group folder and is made 0660 there;
+ * anywhere else it is the owner's alone (0600). */
+static mode_t file_mode_for(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct stat st;
+	mode_t mode = 0600;
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (stat(slash ? dir : ".", &st) == 0 && (st.st_mode & S_ISGID))
+		mode = 0660;
+	free(dir);
+	return mode;
+}
+
+static bool create_file(const char *path, char **err)
+{
+	if (!make_parent_dirs(path, err))
+		return false;
+	mode_t mode = file_mode_for(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return true;
+		return fail(err, "无法创建数据库文件 %s: %s", path, strerror(errno));
+	}
+	fchmod(fd, mode); /* umask must not widen or narrow the shared mode */
+	close(fd);
+	return true;
+}
+
+/* The first 16 bytes of every SQLite 3 file; an empty file is a new one. */
+static bool looks_like_sqlite(const char *path, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return fail(err, "无法打开数据库文件 %s: %s", path, strerror(errno));
+	char head[16];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (n == 0)
+		return true;
+	if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+		return fail(err, "%s 不是 bianmin 数据库（不是 SQLite 文件），未作任何改动", path);
+	return true;
+}
+
+static bool sql_fail(struct db *db, char **err, const char *what)
+{
+	int code = sqlite3_extended_errcode(db->handle);
+	if (code == SQLITE_BUSY || (code & 0xff) == SQLITE_BUSY)
+		return fail(err, "数据库正忙（其他终端正在写入），请稍后重试");
+	if ((code & 0xff) == SQLITE_READONLY)
+		return fail(err, "数据库只读，无法写入: %s", db->path);
+	if ((code & 0xff) == SQLITE_FULL)
+		return fail(err, "磁盘已满，未能保存");
+	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
+		return fail(err, "%s 不是有效的 bianmin 数据库或已损坏", db->path);
+	return fail(err, "%s失败: %s", what, sqlite3_errmsg(db->handle));
+}
+
+bool db_exec(struct db *db, const char *sql, char **err)
+{
+	if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sql_fail(db, err, "数据库操作");
+	return true;
+}
+
+/* Counts "-- migration N" sections in the embedded schema. */
+static int schema_target_version(void)
+{
+	int max = 0;
+	for (const char *p = embedded_schema_sql; (p = strstr(p, "-- migration ")); p++) {
+		int n = atoi(p + strlen("-- migration "));
+		if (n > max)
+			max = n;
+	}
+	return max;
+}
+
+/* The SQL that takes user_version `from` to `from + 1`: the text between
+ * the two section markers.  Returned malloc'd. */
+static char *migration_sql(int to)
+{
+	char marker[32];
+	snprintf(marker, sizeof marker, "-- migration %d\n", to);
+	const char *start = strstr(embedded_schema_sql, marker);
+	if (!start)
+		return NULL;
+	start += strlen(marker);
+	const char *end = strstr(start, "-- migration ");
+	return end ? xstrndup(start, (size_t)(end - start)) : xstrdup(start);
+}
+
+static bool migrate(struct db *db, char **err)
+{
+	int target = schema_target_version();
+	int version = db_schema_version(db);
+	if (version > target)
+		return fail(err, "%s 由更新版本的 bianmin 写入（结构版本 %d，本程序支持到 %d），"
+			    "请升级 bianmin；文件未作改动", db->path, version, target);
+	if (version == target)
+		return true;
+	if (!db_begin_write(db, err))
+		return false;
+	/* Re-read under the write lock: another terminal may have migrated. */
+	version = db_schema_version(db);
+	for (int v = version + 1; v <= target; v++) {
+		char *sql = migration_sql(v);
+		bool ok = sql && db_exec(db, sql, err);
+		free(sql);
+		if (!ok) {
+			db_rollback(db);
+			return fail(err, "数据库结构升级到版本 %d 失败", v);
+		}
+	}
+	char pragma[48];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", target);
+	if (version < target && !db_exec(db, pragma, err)) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}
+
+/* A bianmin file carries a user_version; an unversioned file with tables
+ * belongs to some other program. */
+static bool is_ours(struct db *db, char **err)
+{
+	int version = db_schema_version(db);
+	if (sqlite3_errcode(db->handle) == SQLITE_NOTADB)
+		return fail(err, "%s 不是 bianmin 数据库（不是 SQLite 文件），未作任何改动", db->path);
+	if (version > schema_target_version())
+		return fail(err, "%s 由更新版本的 bianmin 写入（结构版本 %d，本程序支持到 %d），"
+			    "请升级 bianmin；文件未作改动", db->path, version, schema_target_version());
+	if (version == 0 && db_int(db, 0, "SELECT count(*) FROM sqlite_master") > 0)
+		return fail(err, "%s 是其他程序的 SQLite 数据库，不是 bianmin 数据库；未作任何改动",
+			    db->path);
+	return true;
+}
+
+struct db *db_open(const char *path, enum db_open_mode mode, char **err)
+{
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	if (!exists && mode == DB_OPEN_EXISTING) {
+		fail(err, "数据库 %s 不存在，请先运行 bianmin init", path);
+		return NULL;
+	}
+	if (exists && S_ISDIR(st.st_mode)) {
+		fail(err, "%s 是目录，不是数据库文件", path);
+		return NULL;
+	}
+	if (!exists && !create_file(path, err))
+		return NULL;
+	if (!looks_like_sqlite(path, err))
+		return NULL;
+
+	struct db *db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sql_fail(db, err, "打开数据库");
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->handle, 1);
+	sqlite3_busy_timeout(db->handle, 5000);
+	/* Decide whether the file is ours before anything writes to it: even
+	 * switching to WAL rewrites the header. */
+	if (!is_ours(db, err) ||
+	    !db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err) ||
+	    !db_exec(db, "PRAGMA journal_mode = WAL", err) || !migrate(db, err)) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	sqlite3_close(db->handle);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *db_handle(struct db *db)
+{
+	return db->handle;
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int db_schema_version(struct db *db)
+{
+	return (int)db_int(db, 0, "PRAGMA user_version");
+}
+
+bool db_begin_write(struct db *db, char **err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+bool db_begin_read(struct db *db, char **err)
+{
+	return db_exec(db, "BEGIN", err);
+}
+
+bool db_commit(struct db *db, char **err)
+{
+	if (sqlite3_get_autocommit(db->handle))
+		return true;
+	if (db_exec(db, "COMMIT", err))
+		return true;
+	db_rollback(db);
+	return false;
+}
+
+void db_rollback(struct db *db)
+{
+	/* Outstanding cached statements hold no locks once reset. */
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_reset(db->cache[i].stmt);
+	if (!sqlite3_get_autocommit(db->handle))
+		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, char **err)
+{
+	for (size_t i = 0; i < db->ncache; i++) {
+		struct cached_stmt *c = &db->cache[i];
+		if (c->sql == sql) {
+			sqlite3_reset(c->stmt);
+			sqlite3_clear_bindings(c->stmt);
+			return c->stmt;
+		}
+	}
+	if (db->ncache == STMT_CACHE) {
+		fail(err, "内部错误：缓存的查询过多");
+		return NULL;
+	}
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (st)
+		db->cache[db->ncache++] = (struct cached_stmt){ .sql = sql, .stmt = st };
+	return st;
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		sql_fail(db, err, "准备查询");
+		return NULL;
+	}
+	return st;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	return i; /* 0 when absent: sqlite3_bind_* then returns SQLITE_RANGE */
+}
+
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+	if (value)
+		sqlite3_bind_text(st, param(st, name), value, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, param(st, name));
+}
+
+void db_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+	sqlite3_bind_int64(st, param(st, name), value);
+}
+
+void db_bind_null(sqlite3_stmt *st, const char *name)
+{
+	sqlite3_bind_null(st, param(st, name));
+}
+
+int db_step(struct db *db, sqlite3_stmt *st, char **err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		/* Our triggers speak Chinese already; pass their words on. */
+		const char *msg = sqlite3_errmsg(db->handle);
+		if (rc == SQLITE_CONSTRAINT_TRIGGER)
+			fail(err, "%s", msg);
+		else
+			fail(err, "数据不符合约束: %s", msg);
+	} else {
+		sql_fail(db, err, "数据库操作");
+	}
+	sqlite3_reset(st);
+	return -1;
+}
+
+const char *db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return s ? (const char *)s : "";
+}
+
+int64_t db_int(struct db *db, int64_t fallback, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t v = fallback;
+	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+char *db_text(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	char *v = NULL;
+	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = xstrdup(db_col_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+int64_t db_data_version(struct db *db)
+{
+	return db_int(db, 0, "PRAGMA data_version");
+}
+
+char *db_setting(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = :key", NULL);
+	if (!st)
+		return NULL;
+	db_bind_text(st, ":key", key);
+	char *v = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	return v;
+}
+
+bool db_set_setting(struct db *db, const char *key, const char *value, char **err)
+{
+	if (!db_begin_write(db, err))
+		return false;
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO setting (key, value) VALUES (:key, :value) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	if (!st) {
+		db_rollback(db);
+		return false;
+	}
+	db_bind_text(st, ":key", key);
+	db_bind_text(st, ":value", value);
+	if (db_step(db, st, err) != SQLITE_DONE) {
+		db_rollback(db);
+		return false;
+	}
+	sqlite3_reset(st);
+	return db_commit(db, err);
+}
+
+bool db_audit(struct db *db, const char *login, const char *action, int64_t txn_id,
+	      const char *detail, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO audit (at, login, action, txn_id, detail) "
+		"VALUES (:at, :login, :action, :txn, :detail)", err);
+	if (!st)
+		return false;
+	char at[20];
+	period_timestamp(at);
+	db_bind_text(st, ":at", at);
+	db_bind_text(st, ":login", login);
+	db_bind_text(st, ":action", action);
+	if (txn_id > 0)
+		db_bind_int(st, ":txn", txn_id);
+	else
+		db_bind_null(st, ":txn");
+	db_bind_text(st, ":detail", detail ? detail : "");
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool db_backup(struct db *db, const char *dest, char **err)
+{
+	struct stat st;
+	if (stat(dest, &st) == 0)
+		return fail(err, "%s 已存在，备份不会覆盖已有文件", dest);
+	if (!create_file(dest, err))
+		return false;
+	sqlite3 *out = NULL;
+	bool ok = false;
+	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", db->handle, "main");
+		if (b) {
+			/* Copy in steps so terminals writing meanwhile are not blocked
+			 * for the whole copy; a write restarts the copy. */
+			int rc;
+			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			ok = sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE;
+		}
+		if (!ok)
+			fail(err, "备份到 %s 失败: %s", dest, sqlite3_errmsg(out));
+	} else {
+		fail(err, "无法打开备份文件 %s", dest);
+	}
+	sqlite3_close(out);
+	if (!ok)
+		unlink(dest);
+	return ok;
+}
+
+bool db_check(struct db *db, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
+	if (!st)
+		return false;
+	size_t cap = 0, len = 0;
+	char *report = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *row = db_col_text(st, 0);
+		if (strcmp(row, "ok") == 0)
+			continue;
+		char *line = xasprintf("完整性: %s\n", row);
+		report = xgrow(report, &cap, len + strlen(line) + 1, 1);
+		memcpy(report + len, line, strlen(line) + 1);
+		len += strlen(line);
+		free(line);
+	}
+	sqlite3_reset(st);
+	st = db_stmt(db, "PRAGMA foreign_key_check", err);
+	if (!st) {
+		free(report);
+		return false;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *line = xasprintf("外键: 表 %s 第 %lld 行引用的 %s 不存在\n",
+				       db_col_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+				       db_col_text(st, 2));
+		report = xgrow(report, &cap, len + strlen(line) + 1, 1);
+		memcpy(report + len, line, strlen(line) + 1);
+		len += strlen(line);
+		free(line);
+	}
+	sqlite3_reset(st);
+	if (!report)
+		return true;
+	report[len - 1] = '\0';
+	if (err && !*err)
+		*err = report;
+	else
+		free(report);
+	return false;
+}

@@ -1,0 +1,457 @@
+#include "ledger.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "db.h"
+#include "idcheck.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const status_names[] = {
+	[STATUS_ACCEPTED] = "受理", [STATUS_DONE] = "办结",
+	[STATUS_RETURNED] = "退回", [STATUS_TRANSFERRED] = "转办",
+};
+
+const char *status_name(enum txn_status s)
+{
+	return (size_t)s < 4 ? status_names[s] : "?";
+}
+
+bool status_parse(const char *s, enum txn_status *out)
+{
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(s, status_names[i]) == 0) {
+			*out = (enum txn_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool present(const char *s)
+{
+	return s && *s;
+}
+
+/* Free text a clerk typed: valid UTF-8, no control characters but the line
+ * breaks a note may hold, and a sane length. */
+static bool check_text(const char *s, const char *label, size_t max_bytes, bool multiline,
+		       char **err)
+{
+	if (!s)
+		return true;
+	size_t len = strlen(s);
+	if (!text_valid_utf8(s, len))
+		return fail(err, "%s含有无效的字符编码（应为 UTF-8）", label);
+	if (len > max_bytes)
+		return fail(err, "%s过长（最多 %zu 字节）", label, max_bytes);
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+			return fail(err, "%s含有控制字符", label);
+	}
+	return true;
+}
+
+/* A draft resolved against the catalog: what ledger_insert writes. */
+struct resolved {
+	const struct catalog_window *window;
+	const struct catalog_matter *matter;
+	const struct catalog_village *village;
+	char date[DATE_LEN];
+	char time[6];
+	char id_number[19];
+	enum txn_status status;
+	int64_t households, persons, quantity;
+};
+
+static bool parse_serial(const char *serial, const struct catalog_window *w, int year,
+			 int64_t *seq, char **err)
+{
+	size_t clen = strlen(w->code);
+	char prefix[40];
+	for (size_t i = 0; i < clen && i < sizeof prefix - 1; i++)
+		prefix[i] = (char)toupper((unsigned char)w->code[i]);
+	prefix[clen < sizeof prefix - 1 ? clen : sizeof prefix - 1] = '\0';
+	int y = 0;
+	char tail;
+	long long n = 0;
+	int used = 0;
+	if (strncmp(serial, prefix, strlen(prefix)) != 0 || serial[strlen(prefix)] != '-' ||
+	    sscanf(serial + strlen(prefix), "-%4d-%6lld%n%c", &y, &n, &used, &tail) != 2 ||
+	    strlen(serial + strlen(prefix)) != 12 || n <= 0)
+		return fail(err, "编号“%s”格式不对，应如 %s-%d-000123", serial, prefix, year);
+	if (y != year)
+		return fail(err, "编号“%s”的年份与日期 %d 年不符", serial, year);
+	*seq = n;
+	return true;
+}
+
+static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
+		    char **err)
+{
+	memset(r, 0, sizeof *r);
+	if (!present(d->window))
+		return fail(err, "请指定窗口");
+	r->window = catalog_window(cat, d->window);
+	if (!r->window)
+		return fail(err, "没有名为“%s”的窗口", d->window);
+	if (!present(d->matter))
+		return fail(err, "请指定事项");
+	r->matter = catalog_matter(cat, r->window, d->matter);
+	if (!r->matter)
+		return fail(err, "%s窗口没有“%s”事项", r->window->name, d->matter);
+	if (!r->matter->active)
+		return fail(err, "事项“%s”已停用", r->matter->name);
+
+	if (present(d->date)) {
+		if (!period_valid_date(d->date))
+			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
+		snprintf(r->date, sizeof r->date, "%s", d->date);
+	} else {
+		period_today(r->date);
+	}
+	if (present(d->time)) {
+		if (!period_valid_time(d->time))
+			return fail(err, "时间“%s”无效，应为 HH:MM", d->time);
+		snprintf(r->time, sizeof r->time, "%s", d->time);
+	} else {
+		char today[DATE_LEN];
+		period_today(today);
+		if (strcmp(today, r->date) == 0 && !present(d->serial))
+			period_now_hm(r->time);
+	}
+
+	if (!check_text(d->applicant, "申请人", 200, false, err) ||
+	    !check_text(d->note, "备注", 2000, true, err) ||
+	    !check_text(d->void_reason, "作废原因", 500, true, err) ||
+	    !check_text(d->clerk, "经办人", 64, false, err))
+		return false;
+	if (present(d->id_number)) {
+		enum id_kind kind;
+		char *why = NULL;
+		if (!idcheck_validate(d->id_number, r->id_number, &kind, &why)) {
+			fail(err, "证件号码 %s 无效: %s", d->id_number, why ? why : "");
+			free(why);
+			return false;
+		}
+	} else if (r->matter->requires_id) {
+		return fail(err, "事项“%s”需要证件号码", r->matter->name);
+	}
+	if (present(d->village)) {
+		r->village = catalog_village(cat, d->village);
+		if (!r->village)
+			return fail(err, "没有名为“%s”的村", d->village);
+	}
+	if (present(d->category)) {
+		if (r->matter->ncategories == 0)
+			return fail(err, "事项“%s”不分类，却给了分类“%s”", r->matter->name, d->category);
+		if (!catalog_has_category(r->matter, d->category))
+			return fail(err, "分类“%s”不是事项“%s”的分类之一", d->category,
+				    r->matter->name);
+	}
+
+	r->households = d->households < 0 ? 1 : d->households;
+	r->persons = d->persons < 0 ? 1 : d->persons;
+	r->quantity = d->quantity < 0 ? 1 : d->quantity;
+	if (r->quantity < 1)
+		return fail(err, "数量应至少为 1");
+	if (r->households > 100000 || r->persons > 100000 || r->quantity > 100000)
+		return fail(err, "户数、人数或数量过大（最多 100000）");
+
+	if (present(d->status)) {
+		if (!status_parse(d->status, &r->status))
+			return fail(err, "状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
+	} else {
+		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
+	}
+	if (present(d->serial)) {
+		int64_t seq;
+		if (!parse_serial(d->serial, r->window, period_year_of(r->date), &seq, err))
+			return false;
+	}
+	return true;
+}
+
+bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
+{
+	struct resolved r;
+	return resolve(cat, d, &r, err);
+}
+
+static bool year_lock_refuses(struct db *db, int year, const char *doing, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT locked_by, locked_at FROM year_lock "
+				       "WHERE year = :year", err);
+	if (!st)
+		return true;
+	db_bind_int(st, ":year", year);
+	bool locked = sqlite3_step(st) == SQLITE_ROW;
+	if (locked)
+		fail(err, "%d 年度已由 %s 于 %.10s 锁定，不能%s；如确需更改，请主管先解锁 "
+		     "(bianmin unlock --year %d)", year, db_col_text(st, 0), db_col_text(st, 1),
+		     doing, year);
+	sqlite3_reset(st);
+	return locked;
+}
+
+/* Draws the next serial for a window and year, or records an imported one
+ * so that later draws continue above it. */
+static bool assign_serial(struct db *db, const struct resolved *r, const char *given,
+			  char serial[SERIAL_LEN], char **err)
+{
+	int year = period_year_of(r->date);
+	int64_t seq = 0;
+	if (given) {
+		if (!parse_serial(given, r->window, year, &seq, err))
+			return false;
+	}
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, max(:given, 1)) "
+		"ON CONFLICT (window_id, year) DO UPDATE SET "
+		"last = CASE WHEN :given > 0 THEN max(last, :given) ELSE last + 1 END "
+		"RETURNING last", err);
+	if (!st)
+		return false;
+	db_bind_int(st, ":w", r->window->id);
+	db_bind_int(st, ":y", year);
+	db_bind_int(st, ":given", seq);
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_ROW && !given)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return false;
+	if (given) {
+		snprintf(serial, SERIAL_LEN, "%s", given);
+		return true;
+	}
+	int n = snprintf(serial, SERIAL_LEN, "%s-%d-%06lld", r->window->code, year, (long long)seq);
+	for (int i = 0; i < n && serial[i] != '-'; i++)
+		serial[i] = (char)toupper((unsigned char)serial[i]);
+	return true;
+}
+
+static int64_t insert_row(struct db *db, const struct resolved *r, const struct entry_draft *d,
+			  const char *serial, const char *login, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
+		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
+		"voided_at, voided_by, void_reason) VALUES (:serial, :matter, :on, :at, :applicant, "
+		":id, :village, :households, :persons, :quantity, :category, :status, :note, :clerk, "
+		":created, :voided_at, :voided_by, :void_reason)", err);
+	if (!st)
+		return -1;
+	char now[20];
+	period_timestamp(now);
+	const char *clerk = present(d->clerk) ? d->clerk : login;
+	db_bind_text(st, ":serial", serial);
+	db_bind_int(st, ":matter", r->matter->id);
+	db_bind_text(st, ":on", r->date);
+	db_bind_text(st, ":at", r->time);
+	db_bind_text(st, ":applicant", d->applicant ? d->applicant : "");
+	db_bind_text(st, ":id", r->id_number);
+	if (r->village)
+		db_bind_int(st, ":village", r->village->id);
+	db_bind_int(st, ":households", r->households);
+	db_bind_int(st, ":persons", r->persons);
+	db_bind_int(st, ":quantity", r->quantity);
+	db_bind_text(st, ":category", d->category ? d->category : "");
+	db_bind_text(st, ":status", status_name(r->status));
+	db_bind_text(st, ":note", d->note ? d->note : "");
+	db_bind_text(st, ":clerk", clerk);
+	db_bind_text(st, ":created", now);
+	if (present(d->void_reason)) {
+		db_bind_text(st, ":voided_at", now);
+		db_bind_text(st, ":voided_by", clerk);
+		db_bind_text(st, ":void_reason", d->void_reason);
+	}
+	int rc = db_step(db, st, NULL);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
+			fail(err, "编号 %s 已存在", serial);
+		else
+			fail(err, "保存失败: %s", sqlite3_errmsg(db_handle(db)));
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(db_handle(db));
+}
+
+static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		      const char *login, char serial_out[SERIAL_LEN], char **err)
+{
+	struct resolved r;
+	char serial[SERIAL_LEN];
+	if (!resolve(cat, d, &r, err))
+		return -1;
+	if (year_lock_refuses(db, period_year_of(r.date), "录入", err))
+		return -1;
+	if (!assign_serial(db, &r, present(d->serial) ? d->serial : NULL, serial, err))
+		return -1;
+	int64_t id = insert_row(db, &r, d, serial, login, err);
+	if (id > 0 && serial_out)
+		snprintf(serial_out, SERIAL_LEN, "%s", serial);
+	return id;
+}
+
+bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		   const char *login, char serial_out[SERIAL_LEN], char **err)
+{
+	return insert(db, cat, d, login, serial_out, err) > 0;
+}
+
+bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		   const char *login, char serial_out[SERIAL_LEN], char **err)
+{
+	char serial[SERIAL_LEN];
+	if (!db_begin_write(db, err))
+		return false;
+	int64_t id = insert(db, cat, d, login, serial, err);
+	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
+		db_rollback(db);
+		return false;
+	}
+	if (!db_commit(db, err))
+		return false;
+	if (serial_out)
+		snprintf(serial_out, SERIAL_LEN, "%s", serial);
+	return true;
+}
+
+/* What the void and status paths need to know about an entry. */
+struct target {
+	int64_t id;
+	char date[DATE_LEN];
+	char clerk[65];
+	char status[16];
+	bool voided;
+};
+
+static bool find_target(struct db *db, const char *serial, struct target *t, char **err)
+{
+	if (!present(serial))
+		return fail(err, "请给出办件编号");
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, occurred_on, clerk, status, voided_at IS NOT NULL "
+				       "FROM txn WHERE serial = upper(:serial)", err);
+	if (!st)
+		return false;
+	db_bind_text(st, ":serial", serial);
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_ROW) {
+		t->id = sqlite3_column_int64(st, 0);
+		snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
+		snprintf(t->clerk, sizeof t->clerk, "%s", db_col_text(st, 2));
+		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
+		t->voided = sqlite3_column_int(st, 4) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return fail(err, "编号 %s 不存在", serial);
+	return rc == SQLITE_ROW;
+}
+
+static bool void_allowed(struct db *db, const struct target *t, const char *login, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	bool ok = true;
+	if (c.role == ROLE_CLERK) {
+		char today[DATE_LEN];
+		period_today(today);
+		if (strcmp(t->clerk, login) != 0)
+			ok = fail(err, "经办人只能作废自己录入的办件（此件由 %s 录入），请找主管", t->clerk);
+		else if (strcmp(t->date, today) != 0)
+			ok = fail(err, "经办人只能作废当天的办件（此件日期 %s），请找主管", t->date);
+	}
+	clerk_clear(&c);
+	return ok;
+}
+
+bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
+		 char **err)
+{
+	char trimmed[512];
+	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
+	if (!*text_trim(trimmed))
+		return fail(err, "作废必须说明原因");
+	if (!check_text(reason, "作废原因", 500, true, err))
+		return false;
+	if (!db_begin_write(db, err))
+		return false;
+	struct target t;
+	bool ok = find_target(db, serial, &t, err);
+	if (ok && t.voided)
+		ok = fail(err, "编号 %s 已作废", serial);
+	ok = ok && void_allowed(db, &t, login, err) &&
+	     !year_lock_refuses(db, period_year_of(t.date), "作废", err);
+	if (ok) {
+		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET voided_at = :now, voided_by = :login, "
+					       "void_reason = :reason WHERE id = :id", err);
+		char now[20];
+		period_timestamp(now);
+		ok = st != NULL;
+		if (ok) {
+			db_bind_text(st, ":now", now);
+			db_bind_text(st, ":login", login);
+			db_bind_text(st, ":reason", trimmed);
+			db_bind_int(st, ":id", t.id);
+			ok = db_step(db, st, err) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+		ok = ok && db_audit(db, login, "void", t.id, trimmed, err);
+	}
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}
+
+bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
+		       const char *login, char **err)
+{
+	if (to == STATUS_ACCEPTED)
+		return fail(err, "办件不能退回到受理状态");
+	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !present(reason))
+		return fail(err, "%s必须说明原因", status_name(to));
+	if (!check_text(reason, "原因", 500, true, err))
+		return false;
+	if (!db_begin_write(db, err))
+		return false;
+	struct target t;
+	struct clerk c = { 0 };
+	bool ok = find_target(db, serial, &t, err) && clerk_get(db, login, &c, err);
+	if (ok && t.voided)
+		ok = fail(err, "编号 %s 已作废", serial);
+	if (ok && strcmp(t.status, status_name(STATUS_ACCEPTED)) != 0)
+		ok = fail(err, "编号 %s 的状态是%s，只有受理中的办件可以%s", serial, t.status,
+			  status_name(to));
+	if (ok) {
+		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status WHERE id = :id", err);
+		ok = st != NULL;
+		if (ok) {
+			db_bind_text(st, ":status", status_name(to));
+			db_bind_int(st, ":id", t.id);
+			ok = db_step(db, st, err) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+		char *detail = xasprintf("%s%s%s", status_name(to), present(reason) ? ": " : "",
+					 present(reason) ? reason : "");
+		ok = ok && db_audit(db, login, to == STATUS_DONE ? "done" :
+				    to == STATUS_RETURNED ? "return" : "transfer", t.id, detail, err);
+		free(detail);
+	}
+	clerk_clear(&c);
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}

@@ -1,0 +1,264 @@
+/* Reading the ledger back, the year lock and the audit trail. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk.h"
+#include "db.h"
+#include "ledger.h"
+#include "util.h"
+
+#define ENTRY_COLUMNS                                                                          \
+	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, t.id_number, " \
+	"t.village_id, t.households, t.persons, t.quantity, t.category, t.status, t.note, "     \
+	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason"
+
+static const char *nullable(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_text(st, col);
+}
+
+static void read_entry(sqlite3_stmt *st, const struct catalog *cat, struct entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->serial = db_col_text(st, 1);
+	e->matter = catalog_matter_by_id(cat, sqlite3_column_int64(st, 2));
+	e->window = e->matter ? &cat->windows[e->matter->window] : NULL;
+	e->date = db_col_text(st, 3);
+	e->time = db_col_text(st, 4);
+	e->applicant = db_col_text(st, 5);
+	e->id_number = db_col_text(st, 6);
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+		e->village = catalog_village_by_id(cat, sqlite3_column_int64(st, 7));
+	e->households = sqlite3_column_int64(st, 8);
+	e->persons = sqlite3_column_int64(st, 9);
+	e->quantity = sqlite3_column_int64(st, 10);
+	e->category = db_col_text(st, 11);
+	if (!status_parse(db_col_text(st, 12), &e->status))
+		e->status = STATUS_DONE;
+	e->note = db_col_text(st, 13);
+	e->clerk = db_col_text(st, 14);
+	e->created_at = db_col_text(st, 15);
+	e->voided_at = nullable(st, 16);
+	e->voided_by = nullable(st, 17);
+	e->void_reason = nullable(st, 18);
+}
+
+/* Runs a prepared entry query to the end (or until fn says stop). */
+static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, ledger_fn fn,
+		   void *ctx, char **err)
+{
+	int rc;
+	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
+		struct entry e;
+		read_entry(st, cat, &e);
+		if (!e.matter)
+			continue; /* a matter outside this catalog snapshot */
+		if (!fn(&e, ctx))
+			break;
+	}
+	return rc >= 0;
+}
+
+/* The WHERE clause grows from fixed fragments only; every value is bound. */
+static void append(char **sql, size_t *len, size_t *cap, const char *part)
+{
+	size_t n = strlen(part);
+	*sql = xgrow(*sql, cap, *len + n + 1, 1);
+	memcpy(*sql + *len, part, n + 1);
+	*len += n;
+}
+
+bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
+		  ledger_fn fn, void *ctx, char **err)
+{
+	char *sql = NULL;
+	size_t len = 0, cap = 0;
+	append(&sql, &len, &cap, "SELECT " ENTRY_COLUMNS " FROM txn t");
+	if (f->window && !f->matter)
+		append(&sql, &len, &cap, " JOIN matter m ON m.id = t.matter_id");
+	append(&sql, &len, &cap, " WHERE 1");
+	if (f->from)
+		append(&sql, &len, &cap, " AND t.occurred_on >= :from");
+	if (f->to)
+		append(&sql, &len, &cap, " AND t.occurred_on <= :to");
+	if (f->matter)
+		append(&sql, &len, &cap, " AND t.matter_id = :matter");
+	else if (f->window)
+		append(&sql, &len, &cap, " AND m.window_id = :window");
+	if (f->clerk)
+		append(&sql, &len, &cap, " AND t.clerk = :clerk");
+	if (f->text && *f->text)
+		append(&sql, &len, &cap, " AND (t.serial = upper(:text) OR t.id_number = upper(:text)"
+			" OR t.occurred_on = :text OR instr(t.applicant, :text) > 0)");
+	if (!f->include_voided)
+		append(&sql, &len, &cap, " AND t.voided_at IS NULL");
+	append(&sql, &len, &cap, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
+						 : " ORDER BY t.occurred_on, t.id");
+	if (f->limit > 0)
+		append(&sql, &len, &cap, " LIMIT :limit");
+
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	free(sql);
+	if (!st)
+		return false;
+	if (f->from)
+		db_bind_text(st, ":from", f->from);
+	if (f->to)
+		db_bind_text(st, ":to", f->to);
+	if (f->matter)
+		db_bind_int(st, ":matter", f->matter->id);
+	else if (f->window)
+		db_bind_int(st, ":window", f->window->id);
+	if (f->clerk)
+		db_bind_text(st, ":clerk", f->clerk);
+	if (f->text && *f->text)
+		db_bind_text(st, ":text", f->text);
+	if (f->limit > 0)
+		db_bind_int(st, ":limit", f->limit);
+	bool ok = stream(db, st, cat, fn, ctx, err);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+struct found {
+	ledger_fn fn;
+	void *ctx;
+	bool any;
+};
+
+static bool mark_found(const struct entry *e, void *ctx)
+{
+	struct found *f = ctx;
+	f->any = true;
+	return f->fn(e, f->ctx);
+}
+
+bool ledger_get(struct db *db, const struct catalog *cat, const char *serial, ledger_fn fn,
+		void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ENTRY_COLUMNS " FROM txn t "
+				       "WHERE t.serial = upper(:serial)", err);
+	if (!st)
+		return false;
+	db_bind_text(st, ":serial", serial);
+	struct found found = { fn, ctx, false };
+	bool ok = stream(db, st, cat, mark_found, &found, err);
+	sqlite3_reset(st);
+	if (ok && !found.any)
+		return fail(err, "编号 %s 不存在", serial);
+	return ok;
+}
+
+bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today, ledger_fn fn,
+		    void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ENTRY_COLUMNS " FROM txn t "
+		"JOIN matter m ON m.id = t.matter_id "
+		"WHERE t.status = '受理' AND t.voided_at IS NULL AND m.time_limit_days > 0 "
+		"AND julianday(:today) - julianday(t.occurred_on) > m.time_limit_days "
+		"ORDER BY t.occurred_on, t.id", err);
+	if (!st)
+		return false;
+	db_bind_text(st, ":today", today);
+	bool ok = stream(db, st, cat, fn, ctx, err);
+	sqlite3_reset(st);
+	return ok;
+}
+
+int ledger_days_open(const struct entry *e, const char *today)
+{
+	return (int)(period_day_number(today) - period_day_number(e->date));
+}
+
+static bool lock_change(struct db *db, int year, bool lock, const char *login, char **err)
+{
+	if (year < 1900 || year > 9999)
+		return fail(err, "年份 %d 无效", year);
+	if (!db_begin_write(db, err))
+		return false;
+	bool ok = true;
+	if (!clerk_has_role(db, login, ROLE_SUPERVISOR))
+		ok = fail(err, "只有主管或管理员可以%s年度（当前账户 %s）", lock ? "锁定" : "解锁",
+			  login);
+	bool locked = ledger_year_locked(db, year);
+	if (ok && lock == locked)
+		ok = fail(err, "%d 年度%s", year, locked ? "已经锁定" : "并未锁定");
+	if (ok) {
+		sqlite3_stmt *st = lock
+			? db_stmt(db, "INSERT INTO year_lock (year, locked_by, locked_at) "
+				      "VALUES (:year, :login, :at)", err)
+			: db_stmt(db, "DELETE FROM year_lock WHERE year = :year", err);
+		ok = st != NULL;
+		if (ok) {
+			char at[20];
+			period_timestamp(at);
+			db_bind_int(st, ":year", year);
+			if (lock) {
+				db_bind_text(st, ":login", login);
+				db_bind_text(st, ":at", at);
+			}
+			ok = db_step(db, st, err) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+		char detail[16];
+		snprintf(detail, sizeof detail, "%d", year);
+		ok = ok && db_audit(db, login, lock ? "lock" : "unlock", 0, detail, err);
+	}
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}
+
+bool ledger_lock_year(struct db *db, int year, const char *login, char **err)
+{
+	return lock_change(db, year, true, login, err);
+}
+
+bool ledger_unlock_year(struct db *db, int year, const char *login, char **err)
+{
+	return lock_change(db, year, false, login, err);
+}
+
+bool ledger_year_locked(struct db *db, int year)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM year_lock WHERE year = :year", NULL);
+	if (!st)
+		return false;
+	db_bind_int(st, ":year", year);
+	bool locked = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return locked;
+}
+
+bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,
+		       char **err)
+{
+	/* `at` is a local timestamp; a day's rows sort between "D" and "D~". */
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.at, a.login, a.action, "
+		"coalesce(t.serial, ''), a.detail FROM audit a LEFT JOIN txn t ON t.id = a.txn_id "
+		"WHERE (:from IS NULL OR a.at >= :from) AND (:to IS NULL OR a.at <= :to || '~') "
+		"ORDER BY a.id", err);
+	if (!st)
+		return false;
+	db_bind_text(st, ":from", from);
+	db_bind_text(st, ":to", to);
+	int rc;
+	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
+		struct audit_row a = {
+			.id = sqlite3_column_int64(st, 0),
+			.at = db_col_text(st, 1),
+			.login = db_col_text(st, 2),
+			.action = db_col_text(st, 3),
+			.serial = db_col_text(st, 4),
+			.detail = db_col_text(st, 5),
+		};
+		if (!fn(&a, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc >= 0;
+}

@@ -1,0 +1,234 @@
+#include "period.h"
+
+#include <string.h>
+#include <time.h>
+
+/* Day numbers come from Gregorian arithmetic (H. Hinnant's days_from_civil),
+ * not mktime: a day number is a calendar fact, the same in every time zone
+ * and exact far beyond time_t's comfortable range. */
+
+#define FIRST_YEAR 1900
+#define LAST_YEAR 9999
+
+static const char *const weekday_names[7] = {
+	"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+};
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+static bool digits(const char *s, int n, int *value)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*value = v;
+	return true;
+}
+
+/* Strict YYYY-MM-DD: exactly ten characters, a real day, year in range. */
+static bool parse_date(const char *s, int *year, int *month, int *day)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	int y, m, d;
+	if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
+		return false;
+	if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}
+
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *year, int *month, int *day)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = (int)(yoe + era * 400 + (m <= 2));
+	*month = m;
+	*day = d;
+}
+
+/* Fixed-width digits written by hand: callers keep values in range, and
+ * snprintf's truncation warnings cannot see that. */
+static void put_digits(char *out, int value, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		out[i] = (char)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+static void format_date(int year, int month, int day, char out[DATE_LEN])
+{
+	put_digits(out, year, 4);
+	out[4] = '-';
+	put_digits(out + 5, month, 2);
+	out[7] = '-';
+	put_digits(out + 8, day, 2);
+	out[10] = '\0';
+}
+
+bool period_valid_date(const char *s)
+{
+	int y, m, d;
+	return parse_date(s, &y, &m, &d);
+}
+
+bool period_valid_time(const char *s)
+{
+	int h, m;
+	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2, &h) && digits(s + 3, 2, &m) &&
+	       h <= 23 && m <= 59;
+}
+
+static struct tm local_now(void)
+{
+	/* tzset() again on every call: a changed TZ takes effect at once. */
+	tzset();
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		memset(&tm, 0, sizeof tm);
+	return tm;
+}
+
+void period_today(char out[DATE_LEN])
+{
+	struct tm tm = local_now();
+	format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+}
+
+void period_now_hm(char out[6])
+{
+	struct tm tm = local_now();
+	put_digits(out, tm.tm_hour, 2);
+	out[2] = ':';
+	put_digits(out + 3, tm.tm_min, 2);
+	out[5] = '\0';
+}
+
+void period_timestamp(char out[20])
+{
+	struct tm tm = local_now();
+	format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+	out[10] = 'T';
+	put_digits(out + 11, tm.tm_hour, 2);
+	out[13] = ':';
+	put_digits(out + 14, tm.tm_min, 2);
+	out[16] = ':';
+	/* A leap second (60) is shown as 59 so the stamp stays a valid time. */
+	put_digits(out + 17, tm.tm_sec > 59 ? 59 : tm.tm_sec, 2);
+	out[19] = '\0';
+}
+
+int64_t period_day_number(const char *date)
+{
+	int y, m, d;
+	if (!parse_date(date, &y, &m, &d))
+		return PERIOD_NO_DAY;
+	return days_from_civil(y, m, d);
+}
+
+void period_from_day_number(int64_t day, char out[DATE_LEN])
+{
+	int64_t lo = days_from_civil(FIRST_YEAR, 1, 1), hi = days_from_civil(LAST_YEAR, 12, 31);
+	if (day < lo)
+		day = lo;
+	if (day > hi)
+		day = hi;
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	format_date(y, m, d, out);
+}
+
+void period_add_days(const char *date, int days, char out[DATE_LEN])
+{
+	int64_t n = period_day_number(date);
+	if (n == PERIOD_NO_DAY) {
+		out[0] = '\0';
+		return;
+	}
+	period_from_day_number(n + days, out);
+}
+
+int period_weekday(const char *date)
+{
+	int64_t n = period_day_number(date);
+	if (n == PERIOD_NO_DAY)
+		return -1;
+	/* 1970-01-01 was a Thursday. */
+	int64_t w = (n + 4) % 7;
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+const char *period_weekday_name(const char *date)
+{
+	int w = period_weekday(date);
+	return w < 0 ? "" : weekday_names[w];
+}
+
+void period_year_bounds(int year, char from[DATE_LEN], char to[DATE_LEN])
+{
+	if (year < FIRST_YEAR)
+		year = FIRST_YEAR;
+	if (year > LAST_YEAR)
+		year = LAST_YEAR;
+	format_date(year, 1, 1, from);
+	format_date(year, 12, 31, to);
+}
+
+void period_month_bounds(const char *date, char from[DATE_LEN], char to[DATE_LEN])
+{
+	int y, m, d;
+	if (!parse_date(date, &y, &m, &d)) {
+		from[0] = to[0] = '\0';
+		return;
+	}
+	format_date(y, m, 1, from);
+	format_date(y, m, days_in_month(y, m), to);
+}
+
+int period_year_of(const char *date)
+{
+	int y, m, d;
+	return parse_date(date, &y, &m, &d) ? y : 0;
+}
+
+bool period_parse_year(const char *s, int *year)
+{
+	int y;
+	if (!s || strlen(s) != 4 || !digits(s, 4, &y) || y < FIRST_YEAR)
+		return false;
+	*year = y;
+	return true;
+}
