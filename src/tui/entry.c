@@ -38,7 +38,7 @@ static struct {
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
  * list of today's entries (or the picker's choices) down to LINES-4. */
-enum { LEFT_W = 37, RX = 39, LABEL_W = 10 };
+enum { LEFT_W = 39, RX = 41, LABEL_W = 10 };
 
 static int upper_rows(void)
 {
@@ -91,9 +91,9 @@ static void select_matter(struct app *a, size_t i)
 
 static void draw_matters(struct app *a, const struct tally *t)
 {
-	ui_put(2, 2, 22, "事项", true, false, UI_TITLE);
+	ui_put(2, 2, 21, "事项", true, false, UI_TITLE);
 	ui_put(2, 24, 5, "代码", true, false, UI_TITLE);
-	ui_put(2, 29, 7, "今日", true, true, UI_TITLE);
+	ui_put(2, 29, 9, "今日", true, true, UI_TITLE);
 	for (size_t i = 0; i < st.nmatters && (int)i < upper_rows() - 1; i++) {
 		const struct catalog_matter *m = &a->cat->matters[st.matters[i]];
 		enum ui_style s = i == st.sel ? UI_SELECTED : UI_NORMAL;
@@ -105,10 +105,11 @@ static void draw_matters(struct app *a, const struct tally *t)
 			tally_format(fig, sizeof fig, m->unit, &t->matters[st.matters[i]]);
 		int y = 3 + (int)i;
 		ui_put(y, 1, 1, "", true, false, s);
-		ui_put(y, 2, 22, label, true, false, s);
+		ui_put(y, 2, 22, "", true, false, s);
+		ui_put(y, 2, 21, label, true, false, s);
 		ui_put(y, 24, 5, m->code, true, false, s);
-		ui_put(y, 29, 7, fig, true, true, s);
-		ui_put(y, 36, 1, "", true, false, s);
+		ui_put(y, 29, 9, fig, true, true, s);
+		ui_put(y, 38, 1, "", true, false, s);
 	}
 	ui_vrule(2, LEFT_W, upper_rows());
 }
@@ -144,7 +145,9 @@ static void draw_form(struct app *a)
 		ui_put(2, RX, w, "本窗口没有可办理的事项", false, false, UI_ERROR);
 		return;
 	}
-	ui_printf(2, RX, w, UI_TITLE, "%s  (单位: %s)", m->name, unit_name(m->unit));
+	ui_put(2, RX, w, m->name, false, false, UI_TITLE);
+	ui_printf(3, RX, w, UI_DIM, "单位: %s%s", unit_name(m->unit),
+		  m->time_limit_days > 0 ? "  承诺件" : "");
 	if (!entry_form_needed(m)) {
 		ui_put(4, RX, w, "人次事项, 不需填表:", false, false, UI_NORMAL);
 		ui_put(5, RX, w, "按 Enter 记一次.", false, false, UI_NORMAL);

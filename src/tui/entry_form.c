@@ -341,7 +341,7 @@ int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct e
 		case FF_HOUSEHOLDS:
 		case FF_PERSONS:
 		case FF_QUANTITY: {
-			int64_t n;
+			int64_t n = -1;
 			if (!parse_count(s, &n)) {
 				fail(err, "%s应为整数", labels[ff]);
 				bad = i;
