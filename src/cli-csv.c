@@ -7,7 +7,6 @@
 
 #include "cli-cmd.h"
 #include "csvio.h"
-#include "ledger.h"
 
 /* Writes the export to a temporary file beside `path` and renames it into
  * place only when complete, so a failed export never leaves half a file
@@ -120,12 +119,8 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 
 	struct csvio_import_result res = { 0 };
 	char *err = NULL;
-	if (!csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err)) {
-		cli_core_error(err);
-		if (res.bad > 0)
-			cli_error("%zu 行中有 %zu 行有误，未写入任何数据", res.rows, res.bad);
-		return CLI_FAIL;
-	}
+	if (!csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err))
+		return cli_core_error(err);
 	if (dry_run)
 		printf("检查通过: %zu 行（%s），未写入\n", res.rows,
 		       csvio_encoding_name(res.encoding));
