@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli-cmd.h"
@@ -11,8 +12,27 @@
 /* Writes the export to a temporary file beside `path` and renames it into
  * place only when complete, so a failed export never leaves half a file
  * where a good one was expected.  The file is 0600: it holds ID numbers. */
+/* A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written in
+ * place: renaming a temporary file over it would replace the device. */
+static int export_in_place(struct cli *c, int year, const char *path, enum csvio_encoding enc)
+{
+	FILE *out = fopen(path, "wb");
+	if (!out)
+		return cli_error("无法写入 %s: %s", path, strerror(errno));
+	char *err = NULL;
+	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
+	if (fclose(out) != 0 && ok) {
+		ok = false;
+		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+	}
+	return ok ? CLI_OK : cli_core_error(err);
+}
+
 static int export_to_file(struct cli *c, int year, const char *path, enum csvio_encoding enc)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return export_in_place(c, year, path, enc);
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
