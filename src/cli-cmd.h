@@ -87,6 +87,7 @@ int cli_cmd_done(struct cli *c, int argc, char **argv);
 int cli_cmd_return(struct cli *c, int argc, char **argv);
 int cli_cmd_overdue(struct cli *c, int argc, char **argv);
 int cli_cmd_tally(struct cli *c, int argc, char **argv);
+int cli_cmd_report(struct cli *c, int argc, char **argv);
 int cli_cmd_export(struct cli *c, int argc, char **argv);
 int cli_cmd_import(struct cli *c, int argc, char **argv);
 int cli_cmd_catalog(struct cli *c, int argc, char **argv);
