@@ -61,7 +61,9 @@ start() {
 		"env $* '$BIN' --db '$DB' --date $DAY; echo \$? > '$TMP/$name.exit'"
 }
 
-screen() { tm capture-pane -p -t "$1"; }
+# "=NAME:" is exactly session NAME: a bare name may resolve to another
+# session's window.
+screen() { tm capture-pane -p -t "=$1:"; }
 
 # wait_for NAME TEXT [SECONDS]: polls the screen every 0.1 s.
 wait_for() {
@@ -116,8 +118,8 @@ wait_exit() {
 	return 1
 }
 
-keys() { tm send-keys -t "$1" "${@:2}"; }
-type_text() { tm send-keys -t "$1" -l "$2"; }
+keys() { tm send-keys -t "=$1:" "${@:2}"; }
+type_text() { tm send-keys -t "=$1:" -l "$2"; }
 
 # The screen with what varies between runs masked: the login running the
 # tests and creation timestamps.

@@ -86,13 +86,13 @@ wait_for s "登记详情"
 expect_screen s detail.txt "details show the ID number in full"
 
 # Too small, then larger than before: the message, then the screen.
-tm resize-window -t s -x 60 -y 20
+tm resize-window -t =s: -x 60 -y 20
 wait_for s "终端窗口太小"
 expect_screen s too-small.txt "smaller than 80x24 says so"
 keys s x
 wait_for s "终端窗口太小"
 ok $? "keys do nothing while too small"
-tm resize-window -t s -x 100 -y 30
+tm resize-window -t =s: -x 100 -y 30
 wait_for s "登记详情"
 ok $? "growing back restores the screen"
 expect_screen s detail-100x30.txt "and lays it out for 100x30"
@@ -125,11 +125,11 @@ done
 # selection shows in reverse video either way.
 start colour 80 24 "TERM=screen"
 wait_for colour "1 市场准入"
-tm capture-pane -e -p -t colour | grep -q $'\e\\[36m'
+tm capture-pane -e -p -t =colour: | grep -q $'\e\\[36m'
 ok $? "colours on a colour terminal"
 start mono 80 24 "TERM=screen NO_COLOR=1"
 wait_for mono "1 市场准入"
-tm capture-pane -e -p -t mono >"$TMP/mono"
+tm capture-pane -e -p -t =mono: >"$TMP/mono"
 ! grep -q $'\e\\[3[0-7]m' "$TMP/mono" && grep -q $'\e\\[7m' "$TMP/mono"
 ok $? "NO_COLOR: no colours, selection in reverse video"
 
