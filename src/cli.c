@@ -1,16 +1,544 @@
+/* The command line: the table of subcommands, the global options, and the
+ * helpers every subcommand shares.  The handlers live in cli-entry.c (the
+ * ledger: add, list, tally ...), cli-admin.c (database, catalog, clerks)
+ * and cli-csv.c (export, import). */
 #include "cli.h"
 
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "app.h"
+#include "catalog.h"
+#include "cli-cmd.h"
 #include "config.h"
+#include "csvrow.h"
+#include "db.h"
+#include "period.h"
+#include "text.h"
+#include "util.h"
+
+static const struct cli_cmd commands[] = {
+	{
+		.name = "init",
+		.usage = "[--center 中心名称]",
+		.summary = "创建或升级数据库，载入默认事项目录",
+		.help = "  --center 名称   中心名称（报表抬头），如 上碑镇行政综合服务中心\n"
+			"数据库已存在时只做升级，已有的目录、村和经办人保持不变；\n"
+			"运行 init 的系统账户登记为管理员。\n",
+		.handler = cli_cmd_init,
+	},
+	{
+		.name = "add",
+		.usage = "--window 窗口 --matter 事项 [选项]",
+		.summary = "录入一件办件，输出编号",
+		.help = "  -w, --window 窗口      窗口名称或代码（市场准入 / sczr）\n"
+			"  -m, --matter 事项      事项名称或代码（设立业务 / sl）\n"
+			"  -a, --applicant 名称   申请人（个人或市场主体）\n"
+			"  -i, --id 号码          身份证号码或统一社会信用代码（校验）\n"
+			"  -v, --village 村       村名或代码\n"
+			"      --households N     户数（默认 1）\n"
+			"      --persons N        人数（默认 1）\n"
+			"      --quantity N       数量（默认 1）\n"
+			"  -c, --category 分类    事项的分类之一\n"
+			"  -d, --date YYYY-MM-DD  办理日期（默认今天）\n"
+			"  -t, --time HH:MM       办理时间\n"
+			"  -s, --status 状态      受理 / 办结 / 退回 / 转办\n"
+			"  -n, --note 备注        备注\n",
+		.handler = cli_cmd_add,
+	},
+	{
+		.name = "list",
+		.usage = "[--date D | --from D --to D] [--window W] [--matter M] [--all]",
+		.summary = "列出办件（证件号码部分隐藏）",
+		.help = "  -d, --date D        某一天（默认今天）\n"
+			"      --from D        起始日期（含）\n"
+			"      --to D          截止日期（含）\n"
+			"  -w, --window 窗口   只列此窗口\n"
+			"  -m, --matter 事项   只列此事项\n"
+			"      --clerk 登录名  只列此经办人\n"
+			"      --search 文本   按编号、申请人、证件号码查找\n"
+			"      --all           包括已作废的办件\n",
+		.handler = cli_cmd_list,
+	},
+	{
+		.name = "void",
+		.usage = "编号 --reason 原因",
+		.summary = "作废一件办件（经办人只能作废本人当天的办件）",
+		.help = "  -r, --reason 原因   作废原因（必填）\n",
+		.handler = cli_cmd_void,
+	},
+	{
+		.name = "done",
+		.usage = "编号",
+		.summary = "将受理中的承诺件标记为办结",
+		.handler = cli_cmd_done,
+	},
+	{
+		.name = "return",
+		.usage = "编号 --reason 原因",
+		.summary = "退回受理中的承诺件",
+		.help = "  -r, --reason 原因   退回原因（必填）\n",
+		.handler = cli_cmd_return,
+	},
+	{
+		.name = "overdue",
+		.usage = "[--date D]",
+		.summary = "列出超过承诺时限仍未办结的办件",
+		.help = "  -d, --date D   按这一天计算（默认今天）\n",
+		.handler = cli_cmd_overdue,
+	},
+	{
+		.name = "tally",
+		.usage = "[--date D | --from D --to D] [--clerk 登录名]",
+		.summary = "按窗口和事项统计（各事项按其单位计数）",
+		.help = "  -d, --date D        某一天（默认今天）\n"
+			"      --from D        起始日期（含）\n"
+			"      --to D          截止日期（含）\n"
+			"      --clerk 登录名  只统计此经办人\n",
+		.handler = cli_cmd_tally,
+	},
+	{
+		.name = "report",
+		.usage = "--year Y [--from D --to D] [--format text|csv|narrative] [-o 文件]",
+		.summary = "年度统计报表：各窗口各事项、合计、上年同期与同比、每月办件数",
+		.help = "  -y, --year Y        年度\n"
+			"      --from D        起始日期（含；与 --year 同用时替换年初）\n"
+			"      --to D          截止日期（含；与 --year 同用时替换年末）\n"
+			"  -f, --format 格式   text（默认，对齐的表格）、csv（Excel）或\n"
+			"                      narrative（年度报告的文字段落）\n"
+			"  -o, --output 文件   写入文件（默认标准输出）\n"
+			"统计区间不能超过一年（与上年同期比较）；已作废的办件不计。\n",
+		.handler = cli_cmd_report,
+	},
+	{
+		.name = "export",
+		.usage = "--year Y [-o 文件] [--encoding utf-8|gb18030|gbk]",
+		.summary = "导出一年的办件为 CSV（Excel 可直接打开）",
+		.help = "  -y, --year Y          年度\n"
+			"  -o, --output 文件     写入文件（默认标准输出）\n"
+			"  -e, --encoding 编码   utf-8（默认，带 BOM）、gb18030 或 gbk\n",
+		.handler = cli_cmd_export,
+	},
+	{
+		.name = "import",
+		.usage = "文件 [--dry-run]",
+		.summary = "从 CSV 导入办件（有一行错误则全部不写入）",
+		.help = "  -n, --dry-run   只检查，不写入\n"
+			"文件为 - 时读标准输入。编码自动识别 UTF-8 与 GB18030。\n",
+		.handler = cli_cmd_import,
+	},
+	{
+		.name = "catalog",
+		.usage = "list | load 文件",
+		.summary = "查看或载入窗口和事项目录",
+		.help = "  list        列出窗口和事项\n"
+			"  load 文件   载入 catalog.csv（格式见 bianmin(5)）\n",
+		.handler = cli_cmd_catalog,
+	},
+	{
+		.name = "village",
+		.usage = "list | load 文件",
+		.summary = "查看或载入村名单",
+		.help = "  list        列出村\n"
+			"  load 文件   载入 villages.csv（格式见 bianmin(5)）\n",
+		.handler = cli_cmd_village,
+	},
+	{
+		.name = "user",
+		.usage = "add 登录名 --name 姓名 --role clerk|supervisor|admin [--windows sczr,..] | list",
+		.summary = "登记或列出经办人",
+		.help = "  add 登录名          登记或修改经办人（管理员）\n"
+			"  list                列出经办人\n"
+			"  --name 姓名         姓名\n"
+			"  --role 角色         clerk（经办人）、supervisor（主管）或 admin（管理员）\n"
+			"  --windows 代码,..   负责的窗口（默认全部）\n",
+		.handler = cli_cmd_user,
+	},
+	{
+		.name = "lock",
+		.usage = "--year Y",
+		.summary = "锁定一个年度：此后不能录入、导入或作废",
+		.help = "  -y, --year Y   年度\n",
+		.handler = cli_cmd_lock,
+	},
+	{
+		.name = "unlock",
+		.usage = "--year Y",
+		.summary = "解除年度锁定",
+		.help = "  -y, --year Y   年度\n",
+		.handler = cli_cmd_unlock,
+	},
+	{
+		.name = "audit",
+		.usage = "[--from D] [--to D]",
+		.summary = "查看审计记录（谁在何时做了什么）",
+		.help = "      --from D   起始日期（含）\n"
+			"      --to D     截止日期（含）\n",
+		.handler = cli_cmd_audit,
+	},
+	{
+		.name = "backup",
+		.usage = "文件",
+		.summary = "在线备份数据库到新文件",
+		.handler = cli_cmd_backup,
+	},
+	{
+		.name = "check",
+		.usage = "",
+		.summary = "检查数据库的完整性",
+		.handler = cli_cmd_check,
+	},
+};
+
+static const struct cli_cmd *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void print_global_help(FILE *f)
+{
+	fputs("用法: bianmin [--db 文件] [命令 [选项] [参数]]\n"
+	      "乡镇行政服务中心窗口办件登记。不带命令时启动终端界面。\n\n"
+	      "命令:\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n全局选项（写在命令之前）:\n"
+	      "  --db 文件   使用此数据库（优先于 BIANMIN_DB 和 /etc/bianmin.conf）\n"
+	      "  --version   显示版本\n"
+	      "  --help      显示本帮助\n\n"
+	      "bianmin 命令 --help 显示该命令的选项；详见 bianmin(1)。\n", f);
+}
+
+static void print_command_help(const struct cli_cmd *cmd)
+{
+	printf("用法: bianmin %s %s\n%s\n", cmd->name, cmd->usage, cmd->summary);
+	if (cmd->help)
+		printf("\n%s", cmd->help);
+}
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("bianmin: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_FAIL;
+}
+
+int cli_usage(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "bianmin%s%s: ", c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c->cmd)
+		fprintf(stderr, "用法: bianmin %s %s\n", c->cmd->name, c->cmd->usage);
+	else
+		fputs("用法: bianmin [--db 文件] [命令 [选项]]，bianmin --help 列出命令\n", stderr);
+	return CLI_USAGE;
+}
+
+int cli_core_error(char *err)
+{
+	cli_error("%s", err && *err ? err : "操作失败");
+	free(err);
+	return CLI_FAIL;
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
+	       const struct option *longs, int *status)
+{
+	/* ':' first: a missing argument is told apart from an unknown option. */
+	char spec[64];
+	snprintf(spec, sizeof spec, ":%sh", shorts);
+	opterr = 0;
+	int opt = getopt_long(argc, argv, spec, longs, NULL);
+	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	switch (opt) {
+	case 'h':
+		print_command_help(c->cmd);
+		*status = CLI_OK;
+		return CLI_STOP;
+	case ':':
+		*status = cli_usage(c, "选项 %s 缺少参数", arg);
+		return CLI_STOP;
+	case '?':
+		if (strncmp(arg, "--", 2) == 0 || !optopt)
+			*status = cli_usage(c, "无法识别的选项 %s", arg);
+		else
+			*status = cli_usage(c, "无法识别的选项 -%c", optopt);
+		return CLI_STOP;
+	default:
+		return opt;
+	}
+}
+
+bool cli_operands(struct cli *c, int argc, char **argv, int min, int max)
+{
+	int n = argc - optind;
+	if (n < min) {
+		cli_usage(c, "缺少参数");
+		return false;
+	}
+	if (n > max) {
+		cli_usage(c, "多余的参数 %s", argv[optind + max]);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_int(struct cli *c, const char *what, const char *s, long long min,
+		   long long max, long long *out)
+{
+	/* strtoll alone would take " 12", "+12" and "12abc". */
+	const char *digits = s[0] == '-' ? s + 1 : s;
+	if (*digits < '0' || *digits > '9') {
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		return false;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end != '\0') {
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		return false;
+	}
+	if (errno == ERANGE || v < min || v > max) {
+		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_parse_year(struct cli *c, const char *what, const char *s, int *year)
+{
+	if (!period_parse_year(s, year)) {
+		cli_usage(c, "%s 应为 1900 到 9999 之间的年份，而不是“%s”", what, s);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_date(struct cli *c, const char *what, const char *s)
+{
+	if (!period_valid_date(s)) {
+		cli_usage(c, "%s 应为 YYYY-MM-DD 格式的日期，而不是“%s”", what, s);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_range(struct cli *c, const char *date, const char *from, const char *to,
+		     bool open_ended, const char **out_from, const char **out_to)
+{
+	static char today[DATE_LEN];
+	if (date && (from || to)) {
+		cli_usage(c, "--date 不能与 --from/--to 同时使用");
+		return false;
+	}
+	if (date) {
+		if (!cli_parse_date(c, "--date", date))
+			return false;
+		*out_from = *out_to = date;
+		return true;
+	}
+	if (!from && !to) {
+		period_today(today);
+		*out_from = *out_to = today;
+		return true;
+	}
+	if (!open_ended && (!from || !to)) {
+		cli_usage(c, "--from 和 --to 需同时给出");
+		return false;
+	}
+	if ((from && !cli_parse_date(c, "--from", from)) || (to && !cli_parse_date(c, "--to", to)))
+		return false;
+	if (from && to && strcmp(from, to) > 0) {
+		cli_usage(c, "起始日期 %s 晚于截止日期 %s", from, to);
+		return false;
+	}
+	*out_from = from;
+	*out_to = to;
+	return true;
+}
+
+bool cli_nonblank(struct cli *c, const char *what, const char *s)
+{
+	char *copy = xstrdup(s);
+	bool blank = *text_trim(copy) == '\0';
+	free(copy);
+	if (blank)
+		cli_usage(c, "%s 不能为空", what);
+	return !blank;
+}
+
+bool cli_open(struct cli *c, bool create, bool with_catalog)
+{
+	char *path = db_default_path(c->db_option);
+	char *err = NULL;
+	struct stat st;
+	if (!create && stat(path, &st) != 0) {
+		cli_error("数据库 %s 不存在；请先运行 bianmin init，或用 --db 指定", path);
+		free(path);
+		return false;
+	}
+	c->db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &err);
+	free(path);
+	if (!c->db) {
+		cli_core_error(err);
+		return false;
+	}
+	if (with_catalog) {
+		c->cat = catalog_read(c->db, &err);
+		if (!c->cat) {
+			cli_core_error(err);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool cli_find_matter(struct cli *c, const char *window, const char *matter,
+		     const struct catalog_window **out_window,
+		     const struct catalog_matter **out_matter)
+{
+	const struct catalog_window *w = NULL;
+	const struct catalog_matter *m = NULL;
+	if (window) {
+		w = catalog_window(c->cat, window);
+		if (!w) {
+			cli_error("没有名为或代码为“%s”的窗口", window);
+			return false;
+		}
+	}
+	if (matter && w) {
+		m = catalog_matter(c->cat, w, matter);
+		if (!m) {
+			cli_error("%s窗口没有名为或代码为“%s”的事项", w->name, matter);
+			return false;
+		}
+	} else if (matter) {
+		/* Codes repeat across windows (zx is 注销业务 and 政策咨询). */
+		for (size_t i = 0; i < c->cat->nwindows; i++) {
+			const struct catalog_matter *found =
+				catalog_matter(c->cat, &c->cat->windows[i], matter);
+			if (found && m) {
+				cli_error("多个窗口都有事项“%s”，请同时给出 --window", matter);
+				return false;
+			}
+			if (found)
+				m = found;
+		}
+		if (!m) {
+			cli_error("没有名为或代码为“%s”的事项", matter);
+			return false;
+		}
+	}
+	*out_window = w;
+	*out_matter = m;
+	return true;
+}
+
+char *cli_slurp(const char *path, size_t *len)
+{
+	char *err = NULL;
+	char *text = csvrow_slurp(path, len, &err);
+	if (!text)
+		cli_core_error(err);
+	return text;
+}
+
+/* The CLI's tables are measured with wcwidth, which needs a UTF-8 LC_CTYPE;
+ * under a bare C locale (cron, CI) the output bytes are UTF-8 anyway. */
+static void ensure_utf8_ctype(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	if (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static int finish_output(int status)
+{
+	/* A full disk or a closed pipe must not look like success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("写入标准输出失败: %s", strerror(errno));
+		return CLI_FAIL;
+	}
+	return status;
+}
 
 int cli_main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("bianmin %s\n", BIANMIN_VERSION);
-		return 0;
+	static const struct option global[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli c = { 0 };
+	int opt;
+
+	/* Tests and chroots point the system config elsewhere. */
+	const char *conf = getenv("BIANMIN_CONF");
+	if (conf && *conf)
+		db_set_config_path(conf);
+
+	opterr = 0;
+	/* '+': stop at the subcommand; its options are its own. */
+	while ((opt = getopt_long(argc, argv, "+:h", global, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			if (!*optarg)
+				return cli_usage(&c, "--db 的文件名不能为空");
+			c.db_option = optarg;
+			break;
+		case 'V':
+			printf("bianmin %s\n", BIANMIN_VERSION);
+			return finish_output(CLI_OK);
+		case 'h':
+			print_global_help(stdout);
+			return finish_output(CLI_OK);
+		case ':':
+			return cli_usage(&c, "选项 %s 缺少参数", argv[optind - 1]);
+		default:
+			return cli_usage(&c, "无法识别的选项 %s", argv[optind - 1]);
+		}
 	}
-	fprintf(stderr, "bianmin: 用法: bianmin --version\n");
-	return 2;
+
+	if (optind >= argc) {
+		char *path = db_default_path(c.db_option);
+		int status = tui_main(path, false);
+		free(path);
+		return status;
+	}
+
+	c.cmd = find_command(argv[optind]);
+	if (!c.cmd) {
+		const char *name = argv[optind];
+		c.cmd = NULL;
+		return cli_usage(&c, "没有命令“%s”", name);
+	}
+	ensure_utf8_ctype();
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	optind = 0; /* glibc: start the subcommand's scan afresh */
+	int status = c.cmd->handler(&c, sub_argc, sub_argv);
+	catalog_free(c.cat);
+	db_close(c.db);
+	return finish_output(status);
 }

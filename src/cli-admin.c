@@ -1,0 +1,457 @@
+/* Administration from the command line: init, catalog, village, user,
+ * lock, unlock, audit, backup, check. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+#include "clerk.h"
+#include "cli-cmd.h"
+#include "db.h"
+#include "ledger.h"
+#include "period.h"
+#include "text.h"
+
+enum { OPT_FROM = 256, OPT_TO };
+
+static void cell(const char *s, int cols)
+{
+	char buf[256];
+	fputs(text_fit(buf, sizeof buf, s ? s : "", cols, true, false), stdout);
+	fputs("  ", stdout);
+}
+
+/* Commands whose only option is --help. */
+static bool no_options(struct cli *c, int argc, char **argv, int *status)
+{
+	static const struct option longs[] = {
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	while ((opt = cli_getopt(c, argc, argv, "", longs, status)) != -1)
+		if (opt == CLI_STOP)
+			return false;
+	return true;
+}
+
+static bool count_clerk(const struct clerk *k, void *ctx)
+{
+	(void)k;
+	(*(int *)ctx)++;
+	return true;
+}
+
+/* The account running init becomes admin when nobody is yet; an account
+ * already registered keeps its role, so init can be run again safely. */
+static int init_admin(struct cli *c, const char *login)
+{
+	struct clerk me;
+	char *err = NULL;
+	if (clerk_get(c->db, login, &me, &err)) {
+		clerk_clear(&me);
+		return CLI_OK;
+	}
+	free(err);
+	err = NULL;
+	int clerks = 0;
+	if (!clerk_list(c->db, count_clerk, &clerks, &err))
+		return cli_core_error(err);
+	if (clerks > 0) {
+		fprintf(stderr, "bianmin: 提示: 账户 %s 尚未登记为经办人，请管理员运行 "
+				"bianmin user add %s --name 姓名 --role clerk\n", login, login);
+		return CLI_OK;
+	}
+	struct clerk admin = {
+		.login = (char *)login,
+		.name = (char *)login,
+		.role = ROLE_ADMIN,
+		.windows = "",
+	};
+	if (!clerk_put(c->db, &admin, login, &err))
+		return cli_core_error(err);
+	printf("管理员: %s\n", login);
+	return CLI_OK;
+}
+
+int cli_cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "center", required_argument, NULL, 'c' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *center = NULL;
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "c:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'c':
+			if (!cli_nonblank(c, "--center", optarg))
+				return CLI_USAGE;
+			center = optarg;
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!cli_open(c, true, true))
+		return CLI_FAIL;
+
+	const char *login = current_login();
+	char *err = NULL;
+	status = init_admin(c, login);
+	if (status != CLI_OK)
+		return status;
+	/* An administrator's own catalog is never overwritten by the defaults. */
+	if (c->cat->nwindows == 0) {
+		if (!catalog_load_defaults(c->db, login, &err))
+			return cli_core_error(err);
+		printf("已载入默认事项目录\n");
+	}
+	char *from_config = NULL;
+	char *stored = db_setting(c->db, "center");
+	if (!center && !stored)
+		center = from_config = db_config_center();
+	if (center && (!stored || strcmp(stored, center) != 0) &&
+	    !db_set_setting(c->db, "center", center, &err)) {
+		free(stored);
+		free(from_config);
+		return cli_core_error(err);
+	}
+	if (center || stored)
+		printf("中心: %s\n", center ? center : stored);
+	free(stored);
+	free(from_config);
+	printf("数据库已就绪: %s\n", db_path(c->db));
+	return CLI_OK;
+}
+
+static void print_catalog(const struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->nwindows; i++) {
+		const struct catalog_window *w = &cat->windows[i];
+		printf("%d %s (%s)\n", w->position, w->name, w->code);
+		for (size_t j = 0; j < w->nmatters; j++) {
+			const struct catalog_matter *m = &cat->matters[w->first_matter + j];
+			char pos[16], limit[32];
+			snprintf(pos, sizeof pos, "  %d", m->position);
+			if (m->time_limit_days > 0)
+				snprintf(limit, sizeof limit, "承诺 %d 天", m->time_limit_days);
+			else
+				snprintf(limit, sizeof limit, "即办");
+			cell(pos, 4);
+			cell(m->code, 6);
+			cell(m->name, 28);
+			cell(unit_name(m->unit), 4);
+			cell(limit, 10);
+			if (m->requires_id)
+				fputs("  需证件", stdout);
+			if (m->ncategories > 0) {
+				fputs("  分类:", stdout);
+				for (size_t k = 0; k < m->ncategories; k++)
+					printf("%s%s", k ? "、" : " ", m->categories[k]);
+			}
+			if (!m->active)
+				fputs("  （停用）", stdout);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static void print_villages(const struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->nvillages; i++) {
+		const struct catalog_village *v = &cat->villages[i];
+		cell(v->code, 8);
+		fputs(v->name, stdout);
+		if (!v->active)
+			fputs("  （停用）", stdout);
+		fputc('\n', stdout);
+	}
+}
+
+typedef bool (*loader_fn)(struct db *db, const char *text, size_t len, const char *login,
+			  char **err);
+
+/* catalog and village share their shape: list | load FILE. */
+static int list_or_load(struct cli *c, int argc, char **argv, void (*print)(const struct catalog *),
+			loader_fn load, const char *loaded)
+{
+	int status;
+	if (!no_options(c, argc, argv, &status))
+		return status;
+	if (!cli_operands(c, argc, argv, 1, 2))
+		return CLI_USAGE;
+	const char *action = argv[optind];
+	if (strcmp(action, "list") == 0) {
+		if (!cli_operands(c, argc, argv, 1, 1))
+			return CLI_USAGE;
+		if (!cli_open(c, false, true))
+			return CLI_FAIL;
+		print(c->cat);
+		return CLI_OK;
+	}
+	if (strcmp(action, "load") != 0)
+		return cli_usage(c, "应为 list 或 load，而不是“%s”", action);
+	if (argc - optind != 2)
+		return cli_usage(c, "load 需要一个文件名");
+	size_t len;
+	char *text = cli_slurp(argv[optind + 1], &len);
+	if (!text)
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!cli_open(c, false, false)) {
+		free(text);
+		return CLI_FAIL;
+	}
+	bool ok = load(c->db, text, len, current_login(), &err);
+	free(text);
+	if (!ok)
+		return cli_core_error(err);
+	printf("%s\n", loaded);
+	return CLI_OK;
+}
+
+int cli_cmd_catalog(struct cli *c, int argc, char **argv)
+{
+	return list_or_load(c, argc, argv, print_catalog, catalog_load_csv, "已载入事项目录");
+}
+
+int cli_cmd_village(struct cli *c, int argc, char **argv)
+{
+	return list_or_load(c, argc, argv, print_villages, village_load_csv, "已载入村名单");
+}
+
+static bool print_clerk(const struct clerk *k, void *ctx)
+{
+	(void)ctx;
+	cell(k->login, 12);
+	cell(k->name, 12);
+	cell(role_label(k->role), 8);
+	printf("%s\n", *k->windows ? k->windows : "全部窗口");
+	return true;
+}
+
+/* Every code of a comma-separated list names a window. */
+static bool windows_known(const struct catalog *cat, const char *list)
+{
+	char *copy = xstrdup(list);
+	bool ok = true;
+	for (char *save = NULL, *code = strtok_r(copy, ",", &save); code;
+	     code = strtok_r(NULL, ",", &save)) {
+		if (!catalog_window(cat, code)) {
+			fprintf(stderr, "bianmin: 没有代码为“%s”的窗口\n", code);
+			ok = false;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+int cli_cmd_user(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "windows", required_argument, NULL, 'w' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct clerk k = { .windows = "" };
+	bool has_role = false;
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "n:r:w:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'n':
+			if (!cli_nonblank(c, "--name", optarg))
+				return CLI_USAGE;
+			k.name = optarg;
+			break;
+		case 'r':
+			if (!role_parse(optarg, &k.role))
+				return cli_usage(c, "--role 应为 clerk、supervisor 或 admin，而不是“%s”",
+						 optarg);
+			has_role = true;
+			break;
+		case 'w': k.windows = optarg; break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 1, 2))
+		return CLI_USAGE;
+	const char *action = argv[optind];
+	char *err = NULL;
+	if (strcmp(action, "list") == 0) {
+		if (!cli_operands(c, argc, argv, 1, 1))
+			return CLI_USAGE;
+		if (k.name || has_role || *k.windows)
+			return cli_usage(c, "user list 不接受 --name/--role/--windows");
+		if (!cli_open(c, false, false))
+			return CLI_FAIL;
+		if (!clerk_list(c->db, print_clerk, NULL, &err))
+			return cli_core_error(err);
+		return CLI_OK;
+	}
+	if (strcmp(action, "add") != 0)
+		return cli_usage(c, "应为 add 或 list，而不是“%s”", action);
+	if (argc - optind != 2)
+		return cli_usage(c, "user add 需要登录名");
+	k.login = argv[optind + 1];
+	if (!cli_nonblank(c, "登录名", k.login))
+		return CLI_USAGE;
+	if (!k.name)
+		return cli_usage(c, "缺少 --name（姓名）");
+	if (!has_role)
+		return cli_usage(c, "缺少 --role（clerk、supervisor 或 admin）");
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+	if (!windows_known(c->cat, k.windows))
+		return CLI_FAIL;
+	if (!clerk_put(c->db, &k, current_login(), &err))
+		return cli_core_error(err);
+	printf("已登记 %s %s（%s）\n", k.login, k.name, role_label(k.role));
+	return CLI_OK;
+}
+
+static int lock_or_unlock(struct cli *c, int argc, char **argv, bool lock)
+{
+	static const struct option longs[] = {
+		{ "year", required_argument, NULL, 'y' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0, opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "y:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'y':
+			if (!cli_parse_year(c, "--year", optarg, &year))
+				return CLI_USAGE;
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!year)
+		return cli_usage(c, "缺少 --year（年度）");
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	bool ok = lock ? ledger_lock_year(c->db, year, current_login(), &err)
+		       : ledger_unlock_year(c->db, year, current_login(), &err);
+	if (!ok)
+		return cli_core_error(err);
+	printf(lock ? "已锁定 %d 年度\n" : "已解除 %d 年度的锁定\n", year);
+	return CLI_OK;
+}
+
+int cli_cmd_lock(struct cli *c, int argc, char **argv)
+{
+	return lock_or_unlock(c, argc, argv, true);
+}
+
+int cli_cmd_unlock(struct cli *c, int argc, char **argv)
+{
+	return lock_or_unlock(c, argc, argv, false);
+}
+
+static bool print_audit(const struct audit_row *a, void *ctx)
+{
+	(*(long long *)ctx)++;
+	cell(a->at, 19);
+	cell(a->login, 10);
+	cell(a->action, 10);
+	cell(a->serial, 16);
+	printf("%s\n", a->detail);
+	return true;
+}
+
+int cli_cmd_audit(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *from = NULL, *to = NULL;
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case OPT_FROM:
+			if (!cli_parse_date(c, "--from", optarg))
+				return CLI_USAGE;
+			from = optarg;
+			break;
+		case OPT_TO:
+			if (!cli_parse_date(c, "--to", optarg))
+				return CLI_USAGE;
+			to = optarg;
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (from && to && strcmp(from, to) > 0)
+		return cli_usage(c, "起始日期 %s 晚于截止日期 %s", from, to);
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	long long n = 0;
+	char *err = NULL;
+	cell("时间", 19);
+	cell("账户", 10);
+	cell("操作", 10);
+	cell("编号", 16);
+	fputs("内容\n", stdout);
+	if (!ledger_audit_list(c->db, from, to, print_audit, &n, &err))
+		return cli_core_error(err);
+	printf("共 %lld 条\n", n);
+	return CLI_OK;
+}
+
+int cli_cmd_backup(struct cli *c, int argc, char **argv)
+{
+	int status;
+	if (!no_options(c, argc, argv, &status))
+		return status;
+	if (!cli_operands(c, argc, argv, 1, 1))
+		return CLI_USAGE;
+	const char *dest = argv[optind];
+	struct stat st;
+	/* A backup never replaces a file: it could be the only good copy. */
+	if (stat(dest, &st) == 0)
+		return cli_error("%s 已存在，请换一个文件名", dest);
+	if (errno != ENOENT)
+		return cli_error("无法使用 %s: %s", dest, strerror(errno));
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!db_backup(c->db, dest, &err))
+		return cli_core_error(err);
+	printf("已备份到 %s\n", dest);
+	return CLI_OK;
+}
+
+int cli_cmd_check(struct cli *c, int argc, char **argv)
+{
+	int status;
+	if (!no_options(c, argc, argv, &status))
+		return status;
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!db_check(c->db, &err))
+		return cli_core_error(err);
+	printf("数据库完好: %s\n", db_path(c->db));
+	return CLI_OK;
+}

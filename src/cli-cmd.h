@@ -1,0 +1,102 @@
+#ifndef BIANMIN_CLI_CMD_H
+#define BIANMIN_CLI_CMD_H
+/* The pieces the cli-*.c files share: the command table's entry type, the
+ * state of one run, option parsing with Chinese messages, and the helpers
+ * that open the database and print core's errors.  Only the command line
+ * prints; the handlers return the exit status. */
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "catalog.h"
+#include "util.h"
+
+struct db;
+
+enum {
+	CLI_OK = 0,
+	CLI_FAIL = 1,  /* bad input, refused, I/O failure */
+	CLI_USAGE = 2, /* unknown option, missing argument, bad number */
+};
+
+struct cli;
+
+struct cli_cmd {
+	const char *name;
+	const char *usage;   /* after "bianmin NAME " */
+	const char *summary; /* one line, for `bianmin --help` */
+	const char *help;    /* the options, for `bianmin NAME --help`; may be NULL */
+	int (*handler)(struct cli *c, int argc, char **argv);
+};
+
+struct cli {
+	const struct cli_cmd *cmd;
+	const char *db_option; /* --db FILE, or NULL */
+	struct db *db;
+	struct catalog *cat;
+};
+
+/* Every command understands --help. */
+#define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
+
+/* getopt_long with the messages in Chinese.  Returns the next option, -1
+ * when the options are over, or CLI_STOP when the command must end now with
+ * *status: after printing its help (0) or a usage error (2). */
+#define CLI_STOP (-2)
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
+	       const struct option *longs, int *status);
+/* The arguments left after the options must number between min and max;
+ * otherwise prints a usage error and returns false. */
+bool cli_operands(struct cli *c, int argc, char **argv, int min, int max);
+
+/* Messages.  Each returns the exit status it stands for, so a handler can
+ * `return cli_usage(c, ...)`. */
+int cli_error(const char *fmt, ...) BM_PRINTF(1, 2);          /* 1 */
+int cli_usage(struct cli *c, const char *fmt, ...) BM_PRINTF(2, 3); /* 2 */
+int cli_core_error(char *err); /* prints and frees core's message; 1 */
+
+/* Strict option values; on a bad one a usage error is printed and false
+ * returned.  `what` names the option ("--persons"). */
+bool cli_parse_int(struct cli *c, const char *what, const char *s, long long min,
+		   long long max, long long *out);
+bool cli_parse_year(struct cli *c, const char *what, const char *s, int *year);
+bool cli_parse_date(struct cli *c, const char *what, const char *s);
+/* --date D | --from D --to D: fills from/to (today when all are absent).
+ * `open_ended` allows one bound alone (the other then stays NULL). */
+bool cli_parse_range(struct cli *c, const char *date, const char *from, const char *to,
+		     bool open_ended, const char **out_from, const char **out_to);
+/* A text option that must hold something besides spaces. */
+bool cli_nonblank(struct cli *c, const char *what, const char *s);
+
+/* Opens the resolved database (created only by init) and, if wanted, reads
+ * the catalog.  On failure prints why and returns false. */
+bool cli_open(struct cli *c, bool create, bool with_catalog);
+/* Finds a window / a matter by name or code for filters; a matter without
+ * a window must be unambiguous.  Prints why and returns false otherwise. */
+bool cli_find_matter(struct cli *c, const char *window, const char *matter,
+		     const struct catalog_window **out_window,
+		     const struct catalog_matter **out_matter);
+/* Reads a whole file or stdin ("-") for the loaders. */
+char *cli_slurp(const char *path, size_t *len);
+
+int cli_cmd_init(struct cli *c, int argc, char **argv);
+int cli_cmd_add(struct cli *c, int argc, char **argv);
+int cli_cmd_list(struct cli *c, int argc, char **argv);
+int cli_cmd_void(struct cli *c, int argc, char **argv);
+int cli_cmd_done(struct cli *c, int argc, char **argv);
+int cli_cmd_return(struct cli *c, int argc, char **argv);
+int cli_cmd_overdue(struct cli *c, int argc, char **argv);
+int cli_cmd_tally(struct cli *c, int argc, char **argv);
+int cli_cmd_report(struct cli *c, int argc, char **argv);
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_import(struct cli *c, int argc, char **argv);
+int cli_cmd_catalog(struct cli *c, int argc, char **argv);
+int cli_cmd_village(struct cli *c, int argc, char **argv);
+int cli_cmd_user(struct cli *c, int argc, char **argv);
+int cli_cmd_lock(struct cli *c, int argc, char **argv);
+int cli_cmd_unlock(struct cli *c, int argc, char **argv);
+int cli_cmd_audit(struct cli *c, int argc, char **argv);
+int cli_cmd_backup(struct cli *c, int argc, char **argv);
+int cli_cmd_check(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,454 @@
+/* The ledger from the command line: add, list, void, done, return,
+ * overdue, tally. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "cli-cmd.h"
+#include "db.h"
+#include "idcheck.h"
+#include "ledger.h"
+#include "period.h"
+#include "tally.h"
+#include "text.h"
+
+/* Far above any real entry (a whole village is a few thousand people), low
+ * enough that a slipped finger is caught before it skews a year's report. */
+#define CLI_MAX_COUNT 100000
+
+enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
+       OPT_SEARCH, OPT_ALL };
+
+/* One table cell: s cut or padded to exactly cols columns, then a gap. */
+static void cell(const char *s, int cols, bool right)
+{
+	char buf[256];
+	fputs(text_fit(buf, sizeof buf, s ? s : "", cols, true, right), stdout);
+	fputs("  ", stdout);
+}
+
+/* The row's last cell: no gap after it, then the line ends. */
+static void last_cell(const char *s, int cols, bool right)
+{
+	char buf[256];
+	fputs(text_fit(buf, sizeof buf, s, cols, right, right), stdout);
+	fputc('\n', stdout);
+}
+
+static bool parse_count(struct cli *c, const char *what, const char *s, long long min,
+			int64_t *out)
+{
+	long long v;
+	if (!cli_parse_int(c, what, s, min, CLI_MAX_COUNT, &v))
+		return false;
+	*out = v;
+	return true;
+}
+
+int cli_cmd_add(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "window", required_argument, NULL, 'w' },
+		{ "matter", required_argument, NULL, 'm' },
+		{ "applicant", required_argument, NULL, 'a' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "village", required_argument, NULL, 'v' },
+		{ "households", required_argument, NULL, OPT_HOUSEHOLDS },
+		{ "persons", required_argument, NULL, OPT_PERSONS },
+		{ "quantity", required_argument, NULL, OPT_QUANTITY },
+		{ "category", required_argument, NULL, 'c' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "time", required_argument, NULL, 't' },
+		{ "status", required_argument, NULL, 's' },
+		{ "note", required_argument, NULL, 'n' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct entry_draft d = { .households = -1, .persons = -1, .quantity = -1 };
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "w:m:a:i:v:c:d:t:s:n:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'w': d.window = optarg; break;
+		case 'm': d.matter = optarg; break;
+		case 'a': d.applicant = optarg; break;
+		case 'i': d.id_number = optarg; break;
+		case 'v': d.village = optarg; break;
+		case 'c': d.category = optarg; break;
+		case 'n': d.note = optarg; break;
+		case 'd':
+			if (!cli_parse_date(c, "--date", optarg))
+				return CLI_USAGE;
+			d.date = optarg;
+			break;
+		case 't':
+			if (!period_valid_time(optarg))
+				return cli_usage(c, "--time 应为 HH:MM，而不是“%s”", optarg);
+			d.time = optarg;
+			break;
+		case 's': {
+			enum txn_status s;
+			if (!status_parse(optarg, &s))
+				return cli_usage(c, "--status 应为 受理、办结、退回 或 转办，而不是“%s”",
+						 optarg);
+			d.status = optarg;
+			break;
+		}
+		case OPT_HOUSEHOLDS:
+			if (!parse_count(c, "--households", optarg, 0, &d.households))
+				return CLI_USAGE;
+			break;
+		case OPT_PERSONS:
+			if (!parse_count(c, "--persons", optarg, 0, &d.persons))
+				return CLI_USAGE;
+			break;
+		case OPT_QUANTITY:
+			if (!parse_count(c, "--quantity", optarg, 1, &d.quantity))
+				return CLI_USAGE;
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!d.window)
+		return cli_usage(c, "缺少 --window（窗口名称或代码）");
+	if (!d.matter)
+		return cli_usage(c, "缺少 --matter（事项名称或代码）");
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+
+	char serial[SERIAL_LEN];
+	char *err = NULL;
+	if (!ledger_record(c->db, c->cat, &d, current_login(), serial, &err))
+		return cli_core_error(err);
+	printf("%s\n", serial);
+	return CLI_OK;
+}
+
+/* An entry's own figure, in its matter's unit ("1项", "2户7人"). */
+static const char *entry_figure(char *out, size_t outsz, const struct entry *e)
+{
+	struct tally_cell one = {
+		.entries = 1,
+		.households = e->households,
+		.persons = e->persons,
+		.quantity = e->quantity,
+	};
+	return tally_format(out, outsz, e->matter->unit, &one);
+}
+
+struct list_state {
+	long long shown;
+};
+
+static void list_header(void)
+{
+	cell("编号", 16, false);
+	cell("日期", 10, false);
+	cell("时间", 5, false);
+	cell("窗口", 8, false);
+	cell("事项", 16, false);
+	cell("申请人", 16, false);
+	cell("证件号码", 18, false);
+	cell("村", 8, false);
+	cell("数量", 8, true);
+	cell("状态", 4, false);
+	fputs("经办人\n", stdout);
+}
+
+static bool list_row(const struct entry *e, void *ctx)
+{
+	struct list_state *st = ctx;
+	char masked[64], figure[64];
+	cell(e->serial, 16, false);
+	cell(e->date, 10, false);
+	cell(e->time, 5, false);
+	cell(e->window->name, 8, false);
+	cell(e->matter->name, 16, false);
+	cell(e->applicant, 16, false);
+	cell(*e->id_number ? idcheck_mask(masked, sizeof masked, e->id_number) : "", 18, false);
+	cell(e->village ? e->village->name : "", 8, false);
+	cell(entry_figure(figure, sizeof figure, e), 8, true);
+	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
+	fputs(e->clerk, stdout);
+	if (e->voided_at)
+		printf("  作废原因: %s", e->void_reason ? e->void_reason : "");
+	fputc('\n', stdout);
+	st->shown++;
+	return true;
+}
+
+int cli_cmd_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "window", required_argument, NULL, 'w' },
+		{ "matter", required_argument, NULL, 'm' },
+		{ "clerk", required_argument, NULL, OPT_CLERK },
+		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "all", no_argument, NULL, OPT_ALL },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *date = NULL, *from = NULL, *to = NULL, *window = NULL, *matter = NULL;
+	struct ledger_filter f = { 0 };
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "d:w:m:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'd': date = optarg; break;
+		case OPT_FROM: from = optarg; break;
+		case OPT_TO: to = optarg; break;
+		case 'w': window = optarg; break;
+		case 'm': matter = optarg; break;
+		case OPT_CLERK: f.clerk = optarg; break;
+		case OPT_SEARCH: f.text = optarg; break;
+		case OPT_ALL: f.include_voided = true; break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
+		return CLI_USAGE;
+	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter))
+		return CLI_FAIL;
+
+	struct list_state st = { 0 };
+	char *err = NULL;
+	list_header();
+	if (!ledger_query(c->db, c->cat, &f, list_row, &st, &err))
+		return cli_core_error(err);
+	printf("共 %lld 件\n", st.shown);
+	return CLI_OK;
+}
+
+/* void and return: SERIAL and a reason that says something. */
+static int serial_with_reason(struct cli *c, int argc, char **argv, const char **serial,
+			      const char **reason)
+{
+	static const struct option longs[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, status;
+	*reason = NULL;
+	while ((opt = cli_getopt(c, argc, argv, "r:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'r': *reason = optarg; break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 1, 1))
+		return CLI_USAGE;
+	*serial = argv[optind];
+	if (!*reason)
+		return cli_usage(c, "缺少 --reason（原因必填）");
+	if (!cli_nonblank(c, "--reason", *reason))
+		return CLI_USAGE;
+	return -1;
+}
+
+int cli_cmd_void(struct cli *c, int argc, char **argv)
+{
+	const char *serial, *reason;
+	int status = serial_with_reason(c, argc, argv, &serial, &reason);
+	if (status >= 0)
+		return status;
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!ledger_void(c->db, serial, reason, current_login(), &err))
+		return cli_core_error(err);
+	printf("已作废 %s\n", serial);
+	return CLI_OK;
+}
+
+int cli_cmd_return(struct cli *c, int argc, char **argv)
+{
+	const char *serial, *reason;
+	int status = serial_with_reason(c, argc, argv, &serial, &reason);
+	if (status >= 0)
+		return status;
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!ledger_set_status(c->db, serial, STATUS_RETURNED, reason, current_login(), &err))
+		return cli_core_error(err);
+	printf("已退回 %s\n", serial);
+	return CLI_OK;
+}
+
+int cli_cmd_done(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1)
+		if (opt == CLI_STOP)
+			return status;
+	if (!cli_operands(c, argc, argv, 1, 1))
+		return CLI_USAGE;
+	const char *serial = argv[optind];
+	if (!cli_open(c, false, false))
+		return CLI_FAIL;
+	char *err = NULL;
+	if (!ledger_set_status(c->db, serial, STATUS_DONE, NULL, current_login(), &err))
+		return cli_core_error(err);
+	printf("已办结 %s\n", serial);
+	return CLI_OK;
+}
+
+struct overdue_state {
+	const char *today;
+	long long shown;
+};
+
+static bool overdue_row(const struct entry *e, void *ctx)
+{
+	struct overdue_state *st = ctx;
+	char limit[32], waited[32];
+	snprintf(limit, sizeof limit, "%d 天", e->matter->time_limit_days);
+	snprintf(waited, sizeof waited, "%d 天", ledger_days_open(e, st->today));
+	cell(e->serial, 16, false);
+	cell(e->date, 10, false);
+	cell(e->window->name, 8, false);
+	cell(e->matter->name, 16, false);
+	cell(e->applicant, 16, false);
+	cell(limit, 8, true);
+	cell(waited, 8, true);
+	fputs(e->clerk, stdout);
+	fputc('\n', stdout);
+	st->shown++;
+	return true;
+}
+
+int cli_cmd_overdue(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "date", required_argument, NULL, 'd' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	char today[DATE_LEN];
+	period_today(today);
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'd':
+			if (!cli_parse_date(c, "--date", optarg))
+				return CLI_USAGE;
+			snprintf(today, sizeof today, "%s", optarg);
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+
+	struct overdue_state st = { .today = today };
+	char *err = NULL;
+	cell("编号", 16, false);
+	cell("受理日期", 10, false);
+	cell("窗口", 8, false);
+	cell("事项", 16, false);
+	cell("申请人", 16, false);
+	cell("承诺时限", 8, true);
+	cell("已等待", 8, true);
+	fputs("经办人\n", stdout);
+	if (!ledger_overdue(c->db, c->cat, today, overdue_row, &st, &err))
+		return cli_core_error(err);
+	printf("逾期未办结 %lld 件\n", st.shown);
+	return CLI_OK;
+}
+
+/* A window's total speaks its matters' unit when they share one that counts
+ * entries (市场准入: 合计410项); otherwise it counts entries (件). */
+static enum unit window_total_unit(const struct catalog *cat, const struct catalog_window *w)
+{
+	enum unit u = UNIT_JIAN;
+	for (size_t j = 0; j < w->nmatters; j++) {
+		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
+		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
+			return UNIT_JIAN;
+		u = m->unit;
+	}
+	return u;
+}
+
+int cli_cmd_tally(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "clerk", required_argument, NULL, OPT_CLERK },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *date = NULL, *from = NULL, *to = NULL, *clerk = NULL;
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'd': date = optarg; break;
+		case OPT_FROM: from = optarg; break;
+		case OPT_TO: to = optarg; break;
+		case OPT_CLERK: clerk = optarg; break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0) ||
+	    !cli_parse_range(c, date, from, to, false, &from, &to))
+		return CLI_USAGE;
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+
+	struct tally t;
+	char *err = NULL;
+	if (!tally_compute(c->db, c->cat, from, to, clerk, &t, &err))
+		return cli_core_error(err);
+	if (strcmp(from, to) == 0)
+		printf("办件统计  %s %s", from, period_weekday_name(from));
+	else
+		printf("办件统计  %s 至 %s", from, to);
+	if (clerk)
+		printf("  经办人 %s", clerk);
+	fputc('\n', stdout);
+	cell("窗口", 10, false);
+	cell("事项", 28, false);
+	last_cell("数量", 12, true);
+	char figure[64];
+	for (size_t i = 0; i < c->cat->nwindows; i++) {
+		const struct catalog_window *w = &c->cat->windows[i];
+		for (size_t j = 0; j < w->nmatters; j++) {
+			size_t k = w->first_matter + j;
+			const struct catalog_matter *m = &c->cat->matters[k];
+			if (!m->active && t.matters[k].entries == 0)
+				continue;
+			cell(w->name, 10, false);
+			cell(m->name, 28, false);
+			last_cell(tally_format(figure, sizeof figure, m->unit, &t.matters[k]), 12, true);
+		}
+		cell(w->name, 10, false);
+		cell("合计", 28, false);
+		last_cell(tally_format(figure, sizeof figure, window_total_unit(c->cat, w),
+				       &t.windows[i]), 12, true);
+	}
+	cell("总计", 10, false);
+	cell("", 28, false);
+	last_cell(tally_format(figure, sizeof figure, UNIT_JIAN, &t.total), 12, true);
+	tally_clear(&t);
+	return CLI_OK;
+}

@@ -1,0 +1,139 @@
+/* The annual report from the command line: bianmin report. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli-cmd.h"
+#include "period.h"
+#include "report.h"
+
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_NARRATIVE };
+
+static bool write_report(const struct report *r, enum report_format format, FILE *out,
+			 char **err)
+{
+	switch (format) {
+	case FORMAT_CSV:
+		return report_write_csv(r, out, err);
+	case FORMAT_NARRATIVE: {
+		char *text = report_narrative(r);
+		fprintf(out, "%s\n", text);
+		free(text);
+		if (fflush(out) != 0 || ferror(out))
+			return fail(err, "写入报表失败: %s", strerror(errno));
+		return true;
+	}
+	case FORMAT_TEXT:
+		break;
+	}
+	return report_write_text(r, out, err);
+}
+
+/* A temporary file beside `path`, renamed into place only when complete:
+ * a failed run never leaves half a report where a whole one was. */
+static bool write_report_file(const struct report *r, enum report_format format,
+			      const char *path, char **err)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
+	if (!out) {
+		fail(err, "无法写入 %s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return false;
+	}
+	bool ok = write_report(r, format, out, err);
+	if (ok && fsync(fileno(out)) != 0)
+		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+	if (fclose(out) != 0 && ok)
+		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+	if (ok && rename(tmp, path) != 0)
+		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
+
+int cli_cmd_report(struct cli *c, int argc, char **argv)
+{
+	enum { OPT_FROM = 256, OPT_TO };
+	static const struct option longs[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0, opt, status;
+	const char *from = NULL, *to = NULL, *output = NULL;
+	enum report_format format = FORMAT_TEXT;
+	while ((opt = cli_getopt(c, argc, argv, "y:f:o:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'y':
+			if (!cli_parse_year(c, "--year", optarg, &year))
+				return CLI_USAGE;
+			break;
+		case OPT_FROM:
+			if (!cli_parse_date(c, "--from", optarg))
+				return CLI_USAGE;
+			from = optarg;
+			break;
+		case OPT_TO:
+			if (!cli_parse_date(c, "--to", optarg))
+				return CLI_USAGE;
+			to = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = FORMAT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FORMAT_CSV;
+			else if (strcmp(optarg, "narrative") == 0)
+				format = FORMAT_NARRATIVE;
+			else
+				return cli_usage(c, "--format 应为 text、csv 或 narrative，而不是“%s”",
+						 optarg);
+			break;
+		case 'o':
+			if (!*optarg)
+				return cli_usage(c, "-o 的文件名不能为空");
+			output = optarg;
+			break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	/* --year gives the bounds; --from / --to move either of them. */
+	char year_from[DATE_LEN], year_to[DATE_LEN];
+	if (year) {
+		period_year_bounds(year, year_from, year_to);
+		if (!from)
+			from = year_from;
+		if (!to)
+			to = year_to;
+	} else if (!from || !to) {
+		return cli_usage(c, "请用 --year 指定年度，或同时给出 --from 和 --to");
+	}
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+
+	struct report r;
+	char *err = NULL;
+	if (!report_range(c->db, c->cat, from, to, &r, &err))
+		return cli_core_error(err);
+	bool ok = output ? write_report_file(&r, format, output, &err)
+			 : write_report(&r, format, stdout, &err);
+	report_clear(&r);
+	return ok ? CLI_OK : cli_core_error(err);
+}

@@ -1,0 +1,98 @@
+#!/bin/bash
+# The everyday path: init, add, tally, list, void, and the refusals a clerk
+# meets at the counter.
+. "$(dirname "$0")/lib.sh"
+
+day=2021-03-15
+
+run bm init --center 上碑镇行政综合服务中心
+is "$rc" 0 "init creates the database"
+ok "the database file exists" test -s "$BIANMIN_DB"
+like "$out" "管理员: " "the running account becomes admin"
+
+run bm add --window 市场准入 --matter 设立业务 --applicant 某某商店 --date $day
+is "$rc" 0 "add by names"
+like "$out" '^SCZR-2021-[0-9]{6}$' "add prints the serial"
+serial=$out
+
+run bm tally --date $day
+is "$rc" 0 "tally"
+like "$out" '^市场准入 +设立业务 +1项$' "tally shows 市场准入 / 设立业务 with 1项"
+like "$out" '^市场准入 +变更业务 +0项$' "tally shows matters with nothing"
+like "$out" '^卫生健康 +独生子女和双女户新农合补贴 +0户0人$' "tally lists every window's matters"
+like "$out" '^市场准入 +合计 +1项$' "window total in the window's unit"
+
+run bm add -w wsjk -m xnh --households 2 --persons 7 --date $day
+is "$rc" 0 "add by codes with households and persons"
+run bm tally --date $day
+like "$out" '^卫生健康 +独生子女和双女户新农合补贴 +2户7人$' "户+人 counts households and persons"
+like "$out" '^总计 +2件$' "grand total counts entries"
+
+run bm tally --date 2021-03-16
+like "$out" '^市场准入 +设立业务 +0项$' "another day counts nothing"
+run bm tally --from 2021-03-01 --to 2021-03-31
+like "$out" '^市场准入 +设立业务 +1项$' "a range holds the day"
+like "$out" '2021-03-01 至 2021-03-31' "a range is named"
+
+run bm list --date $day
+is "$rc" 0 "list"
+like "$out" "^$serial +$day .*市场准入 +设立业务 +某某商店 .* 1项 +办结 " "list shows the entry"
+like "$out" '^共 2 件$' "list counts"
+run bm list --date $day --window sczr
+like "$out" '^共 1 件$' "list filters by window"
+run bm list --date $day --matter xnh
+like "$out" '^共 1 件$' "list finds an unambiguous matter code without a window"
+run bm list --date $day --matter zx
+is "$rc" 1 "an ambiguous matter code is refused"
+like "$err" "--window" "and the message says what to add"
+
+run bm add -w sczr -m bg --applicant 张三 --id 11010519491231002X --date $day
+is "$rc" 0 "a valid 身份证 is accepted"
+run bm list --date $day --window sczr --matter bg
+like "$out" '110105\*+002X' "list masks the ID number"
+unlike "$out" '11010519491231002X' "the full ID number is not shown"
+
+# Refusals change nothing.
+count() { bm list --from 2000-01-01 --to 2099-12-31 --all | tail -1; }
+before=$(count)
+run bm add -w sczr -m sl --id 110105194912310021 --date $day
+is "$rc" 1 "a bad 身份证 check digit exits 1"
+like "$err" '校验' "with the reason in Chinese"
+ok "the reason is on stderr in Chinese" has_chinese "$err"
+is "$out" "" "nothing on stdout"
+is "$(count)" "$before" "a bad 身份证 writes nothing"
+
+run bm add -w 不存在 -m sl --date $day
+is "$rc" 1 "an unknown window exits 1"
+ok "with a Chinese message" has_chinese "$err"
+run bm add -w sczr -m 不存在 --date $day
+is "$rc" 1 "an unknown matter exits 1"
+run bm add -w msbz -m tk --category 其他 --date $day
+is "$rc" 1 "a category the matter does not have exits 1"
+is "$(count)" "$before" "refused entries write nothing"
+
+# Voiding.
+run bm void "$serial"
+is "$rc" 2 "void without --reason is a usage error"
+like "$err" '--reason' "naming the missing option"
+run bm void "$serial" --reason "   "
+is "$rc" 2 "a blank reason is refused"
+run bm void SCZR-2021-999999 --reason 录错
+is "$rc" 1 "voiding an unknown serial exits 1"
+ok "with a Chinese message" has_chinese "$err"
+run bm void "$serial" --reason 录入重复
+is "$rc" 0 "void own entry with a reason"
+run bm tally --date $day
+like "$out" '^市场准入 +设立业务 +0项$' "a voided entry no longer counts"
+run bm list --date $day
+unlike "$out" "^$serial " "list hides voided entries"
+run bm list --date $day --all
+like "$out" "^$serial .*作废.*录入重复" "list --all shows them with the reason"
+run bm void "$serial" --reason 再次
+is "$rc" 1 "an entry is voided only once"
+
+run bm add -w sczr -m sl --date $day --status 受理 --time 09:41 --note 备注
+is "$rc" 0 "add with --status, --time and --note"
+like "$(bm list --date $day --window sczr --matter sl)" '09:41 .* 受理 ' "they are kept"
+
+done_testing
