@@ -3,17 +3,36 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli-cmd.h"
 #include "csvio.h"
-#include "ledger.h"
 
 /* Writes the export to a temporary file beside `path` and renames it into
  * place only when complete, so a failed export never leaves half a file
  * where a good one was expected.  The file is 0600: it holds ID numbers. */
+/* A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written in
+ * place: renaming a temporary file over it would replace the device. */
+static int export_in_place(struct cli *c, int year, const char *path, enum csvio_encoding enc)
+{
+	FILE *out = fopen(path, "wb");
+	if (!out)
+		return cli_error("无法写入 %s: %s", path, strerror(errno));
+	char *err = NULL;
+	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
+	if (fclose(out) != 0 && ok) {
+		ok = false;
+		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+	}
+	return ok ? CLI_OK : cli_core_error(err);
+}
+
 static int export_to_file(struct cli *c, int year, const char *path, enum csvio_encoding enc)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return export_in_place(c, year, path, enc);
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
@@ -120,12 +139,8 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 
 	struct csvio_import_result res = { 0 };
 	char *err = NULL;
-	if (!csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err)) {
-		cli_core_error(err);
-		if (res.bad > 0)
-			cli_error("%zu 行中有 %zu 行有误，未写入任何数据", res.rows, res.bad);
-		return CLI_FAIL;
-	}
+	if (!csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err))
+		return cli_core_error(err);
 	if (dry_run)
 		printf("检查通过: %zu 行（%s），未写入\n", res.rows,
 		       csvio_encoding_name(res.encoding));

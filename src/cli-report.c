@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli-cmd.h"
@@ -36,6 +37,18 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 static bool write_report_file(const struct report *r, enum report_format format,
 			      const char *path, char **err)
 {
+	/* A device or a pipe (-o /dev/stdout, a FIFO) is written in place:
+	 * renaming a temporary file over it would replace the device. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		FILE *out = fopen(path, "wb");
+		if (!out)
+			return fail(err, "无法写入 %s: %s", path, strerror(errno));
+		bool ok = write_report(r, format, out, err);
+		if (fclose(out) != 0 && ok)
+			ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+		return ok;
+	}
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");

@@ -79,6 +79,20 @@ run bm --db "$tmp/d.db" import "$tmp/no-such.csv"
 is "$rc" 1 "a missing file fails"
 ok "with a Chinese message" has_chinese "$err"
 
+# The examples of bianmin(5): the least columns, LF line ends, English keys.
+bm --db "$tmp/e.db" init >/dev/null
+printf '日期,窗口,事项,申请人,村\n2021-03-15,市场准入,设立业务,张记面馆,杨村\n2021-03-15,wsjk,xnh,李四,dnj\n' \
+	>"$tmp/least.csv"
+run bm --db "$tmp/e.db" import "$tmp/least.csv"
+is "$rc" 0 "the least interchange file of bianmin(5) imports"
+printf 'date,Window,MATTER,households,persons\n2021-03-15,wsjk,xnh,2,7\n' >"$tmp/keys.csv"
+run bm --db "$tmp/e.db" import "$tmp/keys.csv"
+is "$rc" 0 "English keys in any case import"
+like "$(bm --db "$tmp/e.db" tally --date 2021-03-15)" '^卫生健康 +独生子女和双女户新农合补贴 +3户8人$' \
+	"with their counts"
+printf '日期,窗口,事项\n2021-03-15,sczr,sl\n' | bm --db "$tmp/e.db" import - >/dev/null
+like "$(bm --db "$tmp/e.db" tally --date 2021-03-15)" '^市场准入 +设立业务 +2项$' "import - reads stdin"
+
 run bm --db "$a" export --year 2021 -o "$tmp/no-such-dir/x.csv"
 is "$rc" 1 "export into a missing folder fails"
 ok "and leaves nothing behind" test -z "$(ls "$tmp" | grep '^x.csv')"

@@ -86,6 +86,18 @@ is "$(ls "$tmp" | grep -c '^r\.csv\.')" 0 "no temporary file left behind"
 run bm report --year 2021 -o "$tmp/no-such-dir/r.txt"
 is "$rc" 1 "an unwritable file is an error"
 ok "with a Chinese message" has_chinese "$err"
+# -o onto a pipe or a device writes into it and leaves it in place: a
+# temporary file renamed over /dev/null once replaced the device.
+mkfifo "$tmp/pipe"
+for cmd in "report --year 2021 --format csv" "export --year 2021"; do
+	timeout 20 cat "$tmp/pipe" >"$tmp/from-pipe" &
+	reader=$!
+	run bm $cmd -o "$tmp/pipe"
+	wait "$reader"
+	is "$rc" 0 "$cmd -o PIPE"
+	ok "$cmd: the pipe is still a pipe" test -p "$tmp/pipe"
+	like "$(cat "$tmp/from-pipe")" '"143户433人"|"独生子女和双女户新农合补贴"' "$cmd: the reader got it"
+done
 run bm --db "$tmp/none.db" report --year 2021
 is "$rc" 1 "a missing database is an error"
 
