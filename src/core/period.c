@@ -1,5 +1,7 @@
 #include "period.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -113,8 +115,17 @@ bool period_valid_time(const char *s)
 
 static struct tm local_now(void)
 {
-	/* tzset() again on every call: a changed TZ takes effect at once. */
-	tzset();
+	/* A changed TZ takes effect at once (localtime_r alone may keep the
+	 * zone it saw first); tzset() only then, as it stats the zone file. */
+	static char seen_tz[256];
+	static bool seen_unset, initialized;
+	const char *tz = getenv("TZ");
+	if (!initialized || (tz == NULL) != seen_unset || (tz && strcmp(tz, seen_tz) != 0)) {
+		tzset();
+		initialized = true;
+		seen_unset = tz == NULL;
+		snprintf(seen_tz, sizeof seen_tz, "%s", tz ? tz : "");
+	}
 	time_t now = time(NULL);
 	struct tm tm;
 	if (!localtime_r(&now, &tm))
