@@ -200,4 +200,38 @@ keys b Right c
 wait_re b "王芳 +2 +1 +1 +3 +0 +7$"
 ok $? "C shows entries per clerk"
 
+# Search by serial, then void from the details (an administrator may void
+# any entry).
+keys b Escape
+wait_for b "逾期"
+keys b S
+wait_for b "查询:"
+type_text b "SCZR-2021-000001"
+keys b Enter
+wait_for b "找到 1 条"
+ok $? "search by serial"
+keys b Enter
+wait_for b "登记详情"
+wait_for b "92130125MA0XXXXX1M"
+ok $? "the details show the ID number unmasked"
+keys b C-x
+wait_for b "作废原因:"
+keys b Enter
+wait_for b "请填写作废原因"
+ok $? "a void needs a reason"
+type_text b "申请人撤回"
+keys b Enter
+wait_for b "已作废 SCZR-2021-000001"
+wait_for b "申请人撤回"
+ok $? "voided from the details, the reason shown"
+"$BIN" --db "$DB" list --date "$DAY" --all | grep -q "SCZR-2021-000001.*作废"
+ok $? "the ledger has it voided"
+keys b Escape Escape
+wait_for b "查询:"
+keys b C-u
+type_text b "$DAY"
+keys b Enter
+wait_for b "找到 8 条"
+ok $? "search by date lists the day's entries, voided ones too"
+
 done_testing
