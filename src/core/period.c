@@ -1,5 +1,8 @@
 #include "period.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -113,8 +116,19 @@ bool period_valid_time(const char *s)
 
 static struct tm local_now(void)
 {
-	/* tzset() again on every call: a changed TZ takes effect at once. */
-	tzset();
+	/* A changed TZ takes effect at once, yet tzset() runs only when TZ
+	 * changed: glibc's tzset() stats the zone file on every call, and an
+	 * import asks the time for every row. */
+	static char seen_tz[256];
+	static bool seen;
+	const char *tz = getenv("TZ");
+	if (!tz)
+		tz = "\001unset"; /* unlike TZ="" (UTC): the system's zone */
+	if (!seen || strcmp(tz, seen_tz) != 0) {
+		tzset();
+		snprintf(seen_tz, sizeof seen_tz, "%s", tz);
+		seen = strlen(tz) < sizeof seen_tz;
+	}
 	time_t now = time(NULL);
 	struct tm tm;
 	if (!localtime_r(&now, &tm))
