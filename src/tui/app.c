@@ -233,7 +233,8 @@ static void count_line(const char *keys, const char *text, void *arg)
 static void show_help(struct app *a, unsigned ctx)
 {
 	int total = 0, first = 0;
-	keys_help(ctx, hidden_actions, count_line, &total);
+	int digits = top(a)->digits ? top(a)->digits(a) : 0;
+	keys_help(ctx, hidden_actions, digits, count_line, &total);
 	for (;;) {
 		if (too_small()) {
 			draw_too_small();
@@ -242,7 +243,7 @@ static void show_help(struct app *a, unsigned ctx)
 			ui_title("按键说明", top(a)->name);
 			ui_rule(1, 0, COLS);
 			struct help_state h = {.row = 2, .skip = first};
-			keys_help(ctx, hidden_actions, help_line, &h);
+			keys_help(ctx, hidden_actions, digits, help_line, &h);
 			ui_rule(LINES - 2, 0, COLS);
 			ui_put(LINES - 1, 0, COLS,
 			       total > LINES - 4 ? " Up/Down 翻看  其他键 返回" : " 任意键 返回", true,

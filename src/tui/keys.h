@@ -131,7 +131,7 @@ char *keys_bar(unsigned ctx, const bool *hidden, int ndigits);
 
 /* The help lines for ctx: "key names" and what they do. */
 typedef void (*keys_help_fn)(const char *keys, const char *text, void *ctx);
-void keys_help(unsigned ctx, const bool *hidden, keys_help_fn fn, void *arg);
+void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg);
 
 /* "F2", "Ctrl-S", "Enter", "Up", "q" ... (static or into buf). */
 const char *keys_name(int key, char buf[16]);

@@ -49,7 +49,7 @@ wait_for a "校验位应为 X"
 ok $? "a failed ID check says why"
 form_line "申请人" | grep -q 李四
 ok $? "the other fields are kept"
-cursor=$(tm display-message -p -t a '#{cursor_y}')
+cursor=$(tm display-message -p -t =a: '#{cursor_y}')
 [ "$cursor" = "$(screen a | grep -n '证件号码  1101' | cut -d: -f1 | awk '{print $1 - 1}')" ]
 ok $? "the cursor stays in the ID field"
 list | grep -q 李四
