@@ -68,9 +68,9 @@ enum tui_ctx {
 	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
 	X(MOVE_UP, CTX_LISTS, "Up/Down", "选择", "上移一行", KEYS(TK_UP)) \
 	X(MOVE_DOWN, CTX_LISTS, NULL, NULL, "下移一行", KEYS(TK_DOWN)) \
-	X(OPEN, CTX_HOME, NULL, "进入", "进入选中的窗口", KEYS(ENTER_KEYS)) \
+	X(OPEN, CTX_HOME, NULL, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
 	X(TALLY, CTX_HOME, NULL, "今日统计", "各窗口各事项当日统计", KEYS('T', 't')) \
-	X(REPORT, CTX_HOME, NULL, "年度报表", "年度统计报表", KEYS('R', 'r')) \
+	X(REPORT, CTX_HOME, NULL, "年报", "年度统计报表", KEYS('R', 'r')) \
 	X(SEARCH, CTX_HOME, NULL, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
 	X(DO_MATTER, CTX_MATTERS, NULL, "办理", \
 	  "人次事项: 记一次; 其他事项: 填写登记表", KEYS(ENTER_KEYS)) \

@@ -14,6 +14,8 @@ ok $? "the 2021 fixture imported"
 mkdir "$TMP/cwd" && cd "$TMP/cwd" || exit 1
 start a 80 24
 wait_for a "1 市场准入"
+screen a | tail -1 | grep -q "R 年报.*q 退出"
+ok $? "the home key bar offers R and still fits q in 80 columns"
 keys a R
 wait_for a "2021 年度统计"
 ok $? "R opens the report on the working day's year"
