@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "text.h"
@@ -409,6 +410,15 @@ int tui_main(const char *db_path, bool demo)
 			nl_langinfo(CODESET));
 		return 1;
 	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* curses on a pipe would wait for keys that never come.  The
+		 * demo is also the README's first command, run by scripts with
+		 * no terminal: there it has nothing to show, and that is no
+		 * failure. */
+		fprintf(stderr, "bianmin: 终端界面需要在终端中运行 (标准输入和输出须是终端)%s\n",
+			demo ? ", 演示数据已生成, 未启动界面" : "");
+		return demo ? 0 : 1;
+	}
 	struct app a = {.demo = demo};
 	char *err = NULL;
 	if (!open_app(&a, db_path, &err)) {
@@ -419,9 +429,19 @@ int tui_main(const char *db_path, bool demo)
 	}
 
 	set_escdelay(25);
-	if (!initscr())
-		tui_die("无法初始化终端 (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	/* newterm, not initscr: initscr exits on an unknown TERM by itself,
+	 * before we could say so in Chinese and close the database. */
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "bianmin: 无法使用终端类型 TERM=%s, 请设置为 xterm 等常见类型\n",
+			term && term[0] ? term : "(未设置)");
+		close_app(&a);
+		return 1;
+	}
+	set_term(scr);
 	curses_on = true;
+	set_escdelay(25);
 	/* raw, not cbreak: Ctrl-S (save) must reach us instead of stopping
 	 * the terminal's output (XON/XOFF). */
 	raw();
@@ -437,6 +457,7 @@ int tui_main(const char *db_path, bool demo)
 
 	endwin();
 	curses_on = false;
+	delscreen(scr);
 	close_app(&a);
 	return 0;
 }
