@@ -27,6 +27,9 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+# The server stays up between sessions: otherwise the last program to quit
+# takes it down, racing the next start.
+tm start-server \; set-option -g exit-empty off
 
 tap_n=0
 tap_failed=0
