@@ -9,9 +9,6 @@
 #include "cli-cmd.h"
 #include "csvio.h"
 
-/* Writes the export to a temporary file beside `path` and renames it into
- * place only when complete, so a failed export never leaves half a file
- * where a good one was expected.  The file is 0600: it holds ID numbers. */
 /* A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written in
  * place: renaming a temporary file over it would replace the device. */
 static int export_in_place(struct cli *c, int year, const char *path, enum csvio_encoding enc)
@@ -28,6 +25,9 @@ static int export_in_place(struct cli *c, int year, const char *path, enum csvio
 	return ok ? CLI_OK : cli_core_error(err);
 }
 
+/* Writes the export to a temporary file beside `path` and renames it into
+ * place only when complete, so a failed export never leaves half a file
+ * where a good one was expected.  The file is 0600: it holds ID numbers. */
 static int export_to_file(struct cli *c, int year, const char *path, enum csvio_encoding enc)
 {
 	struct stat st;

@@ -214,6 +214,7 @@ static void print_global_help(FILE *f)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n全局选项（写在命令之前）:\n"
 	      "  --db 文件   使用此数据库（优先于 BIANMIN_DB 和 /etc/bianmin.conf）\n"
+	      "  --date 日期 终端界面按这一天登记和统计（补录纸质登记）\n"
 	      "  --version   显示版本\n"
 	      "  --help      显示本帮助\n\n"
 	      "bianmin 命令 --help 显示该命令的选项；详见 bianmin(1)。\n", f);
@@ -486,11 +487,13 @@ int cli_main(int argc, char **argv)
 {
 	static const struct option global[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "date", required_argument, NULL, 'D' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { 0 };
+	const char *tui_date = NULL;
 	int opt;
 
 	/* Tests and chroots point the system config elsewhere. */
@@ -507,6 +510,13 @@ int cli_main(int argc, char **argv)
 				return cli_usage(&c, "--db 的文件名不能为空");
 			c.db_option = optarg;
 			break;
+		case 'D':
+			/* The terminal UI's working day; commands take their
+			 * own --date after the command name. */
+			if (!period_valid_date(optarg))
+				return cli_usage(&c, "日期无效: %s（应为 YYYY-MM-DD）", optarg);
+			tui_date = optarg;
+			break;
 		case 'V':
 			printf("bianmin %s\n", BIANMIN_VERSION);
 			return finish_output(CLI_OK);
@@ -521,12 +531,16 @@ int cli_main(int argc, char **argv)
 	}
 
 	if (optind >= argc) {
+		if (tui_date)
+			tui_set_date(tui_date);
 		char *path = db_default_path(c.db_option);
 		int status = tui_main(path, false);
 		free(path);
 		return status;
 	}
 
+	if (tui_date)
+		return cli_usage(&c, "--date 写在命令之前只用于终端界面；命令的日期写在命令之后");
 	c.cmd = find_command(argv[optind]);
 	if (!c.cmd) {
 		const char *name = argv[optind];

@@ -1,6 +1,5 @@
 #include "period.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,18 +115,16 @@ bool period_valid_time(const char *s)
 
 static struct tm local_now(void)
 {
-	/* A changed TZ takes effect at once, yet tzset() runs only when TZ
-	 * changed: glibc's tzset() stats the zone file on every call, and an
-	 * import asks the time for every row. */
+	/* A changed TZ takes effect at once (localtime_r alone may keep the
+	 * zone it saw first); tzset() only then, as it stats the zone file. */
 	static char seen_tz[256];
-	static bool seen;
+	static bool seen_unset, initialized;
 	const char *tz = getenv("TZ");
-	if (!tz)
-		tz = "\001unset"; /* unlike TZ="" (UTC): the system's zone */
-	if (!seen || strcmp(tz, seen_tz) != 0) {
+	if (!initialized || (tz == NULL) != seen_unset || (tz && strcmp(tz, seen_tz) != 0)) {
 		tzset();
-		snprintf(seen_tz, sizeof seen_tz, "%s", tz);
-		seen = strlen(tz) < sizeof seen_tz;
+		initialized = true;
+		seen_unset = tz == NULL;
+		snprintf(seen_tz, sizeof seen_tz, "%s", tz ? tz : "");
 	}
 	time_t now = time(NULL);
 	struct tm tm;

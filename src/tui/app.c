@@ -1,11 +1,463 @@
 #include "app.h"
 
+#include <curses.h>
+#include <langinfo.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+/* keys.h spells curses' key codes as numbers; hold it to its word. */
+_Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(KEY_LEFT) &&
+	       TK_RIGHT == FK(KEY_RIGHT) && TK_HOME == FK(KEY_HOME) &&
+	       TK_BACKSPACE == FK(KEY_BACKSPACE) && TK_DC == FK(KEY_DC) &&
+	       TK_NPAGE == FK(KEY_NPAGE) && TK_PPAGE == FK(KEY_PPAGE) &&
+	       TK_ENTER == FK(KEY_ENTER) && TK_BTAB == FK(KEY_BTAB) && TK_END == FK(KEY_END) &&
+	       KF(1) == FK(KEY_F(1)),
+	       "keys.h key codes differ from curses");
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+/* How often an idle screen looks for other terminals' saves. */
+#define POLL_MS 300
+
+static char fixed_date[DATE_LEN];
+static bool curses_on;
+
+void tui_set_date(const char *date)
+{
+	snprintf(fixed_date, sizeof fixed_date, "%s", date ? date : "");
+}
+
+/* Leaves the terminal usable before saying anything: a message printed
+ * into curses' screen would vanish with it. */
+static _Noreturn void tui_die(const char *fmt, ...)
+{
+	if (curses_on)
+		endwin();
+	curses_on = false;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("bianmin: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(1);
+}
+
+static const struct screen_ops *top(struct app *a)
+{
+	return a->stack[a->depth - 1];
+}
+
+void app_push(struct app *a, const struct screen_ops *s, int arg)
+{
+	if (a->depth == SCREEN_DEPTH)
+		tui_die("界面层次过深");
+	a->stack[a->depth++] = s;
+	if (s->enter)
+		s->enter(a, arg);
+}
+
+void app_pop(struct app *a)
+{
+	if (a->depth <= 1) {
+		a->quit = true;
+		return;
+	}
+	const struct screen_ops *s = a->stack[--a->depth];
+	if (s->leave)
+		s->leave(a);
+}
+
+static void set_status(struct app *a, bool bad, const char *fmt, va_list ap)
+{
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	/* One line: a message with a newline would break the layout. */
+	for (char *p = a->status; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	a->status_bad = bad;
+}
+
+void app_say(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(a, false, fmt, ap);
+	va_end(ap);
+}
+
+void app_error(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(a, true, fmt, ap);
+	va_end(ap);
+}
+
+void app_error_take(struct app *a, char *err)
+{
+	app_error(a, "%s", err ? err : "操作失败");
+	free(err);
+}
+
+void app_cursor(struct app *a, int y, int x)
+{
+	a->cursor_on = true;
+	a->cursor_y = y;
+	a->cursor_x = x;
+}
+
+const char *app_clerk_name(struct app *a, const char *login)
+{
+	for (size_t i = 0; i < a->nnames; i++)
+		if (strcmp(a->names[i].login, login) == 0)
+			return a->names[i].name;
+	struct clerk c;
+	char *name;
+	if (clerk_get(a->db, login, &c, NULL)) {
+		name = xstrdup(c.name && c.name[0] ? c.name : login);
+		clerk_clear(&c);
+	} else {
+		name = xstrdup(login);
+	}
+	a->names = xgrow(a->names, &a->cap_names, a->nnames + 1, sizeof *a->names);
+	a->names[a->nnames].login = xstrdup(login);
+	a->names[a->nnames].name = name;
+	return a->names[a->nnames++].name;
+}
+
+bool app_can_record(struct app *a)
+{
+	if (a->clerk_known)
+		return true;
+	app_error(a, "%s", a->clerk_problem ? a->clerk_problem : "当前账号不能登记");
+	return false;
+}
+
+static bool too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	char line[128];
+	snprintf(line, sizeof line, "终端窗口太小: 至少需要 %d 列 x %d 行, 现在 %d 列 x %d 行", MIN_COLS,
+		 MIN_LINES, COLS, LINES);
+	int y = LINES / 2 - 1;
+	ui_put(y > 0 ? y : 0, 1, COLS - 1, line, false, false, UI_ERROR);
+	ui_put(y + 1 > 0 ? y + 1 : 1, 1, COLS - 1, "请放大窗口, 界面会自动恢复 (Ctrl-C 退出)", false,
+	       false, UI_NORMAL);
+}
+
+static bool hidden_actions[ACT_COUNT];
+
+static void update_hidden(void)
+{
+	hidden_actions[ACT_REPORT] = report_screen == NULL;
+}
+
+static void draw_bottom(struct app *a, unsigned ctx, int digits)
+{
+	ui_rule(LINES - 3, 0, COLS);
+	ui_put(LINES - 2, 0, COLS, "", true, false, UI_NORMAL);
+	if (a->status[0])
+		ui_put(LINES - 2, 1, COLS - 2, a->status, false, false,
+		       a->status_bad ? UI_ERROR : UI_NORMAL);
+	char *bar = keys_bar(ctx, hidden_actions, digits);
+	ui_put(LINES - 1, 0, COLS, bar, true, false, UI_NORMAL);
+	free(bar);
+}
+
+static void draw(struct app *a)
+{
+	a->cursor_on = false;
+	if (too_small()) {
+		draw_too_small();
+		curs_set(0);
+		refresh();
+		return;
+	}
+	erase();
+	const struct screen_ops *s = top(a);
+	/* The status line and key bar go last, so a screen cannot paint over
+	 * them; the screen's cursor is saved first because drawing moves it. */
+	s->draw(a);
+	bool on = a->cursor_on;
+	int y = a->cursor_y, x = a->cursor_x;
+	draw_bottom(a, s->context(a), s->digits ? s->digits(a) : 0);
+	if (on) {
+		move(y, x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+struct help_state {
+	int row, skip, shown;
+};
+
+static void help_line(const char *keys, const char *text, void *arg)
+{
+	struct help_state *h = arg;
+	if (h->skip > 0) {
+		h->skip--;
+		return;
+	}
+	if (h->row >= LINES - 2)
+		return;
+	ui_put(h->row, 2, 22, keys, true, false, UI_TITLE);
+	ui_put(h->row, 25, COLS - 26, text, false, false, UI_NORMAL);
+	h->row++;
+	h->shown++;
+}
+
+static void count_line(const char *keys, const char *text, void *arg)
+{
+	(void)keys;
+	(void)text;
+	(*(int *)arg)++;
+}
+
+/* F1 / ?: the bindings of the current context, from the key table. */
+static void show_help(struct app *a, unsigned ctx)
+{
+	int total = 0, first = 0;
+	int digits = top(a)->digits ? top(a)->digits(a) : 0;
+	keys_help(ctx, hidden_actions, digits, count_line, &total);
+	for (;;) {
+		if (too_small()) {
+			draw_too_small();
+		} else {
+			erase();
+			ui_title("按键说明", top(a)->name);
+			ui_rule(1, 0, COLS);
+			struct help_state h = {.row = 2, .skip = first};
+			keys_help(ctx, hidden_actions, digits, help_line, &h);
+			ui_rule(LINES - 2, 0, COLS);
+			ui_put(LINES - 1, 0, COLS,
+			       total > LINES - 4 ? " Up/Down 翻看  其他键 返回" : " 任意键 返回", true,
+			       false, UI_NORMAL);
+		}
+		curs_set(0);
+		refresh();
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES && (wc == KEY_DOWN || wc == KEY_NPAGE)) {
+			if (first + LINES - 4 < total)
+				first++;
+			continue;
+		}
+		if (r == KEY_CODE_YES && (wc == KEY_UP || wc == KEY_PPAGE)) {
+			if (first > 0)
+				first--;
+			continue;
+		}
+		return;
+	}
+}
+
+static void refresh_today(struct app *a)
+{
+	if (a->fixed_date)
+		return;
+	period_today(a->today);
+}
+
+static void loop(struct app *a)
+{
+	int64_t seen_version = db_data_version(a->db);
+	bool dirty = true;
+	while (!a->quit) {
+		if (dirty)
+			draw(a);
+		dirty = false;
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR) {
+			/* Idle: another terminal may have saved, or the day may
+			 * have turned; redraw only if so. */
+			int64_t v = db_data_version(a->db);
+			char before[DATE_LEN];
+			memcpy(before, a->today, sizeof before);
+			refresh_today(a);
+			if (v != seen_version || strcmp(before, a->today) != 0) {
+				seen_version = v;
+				dirty = true;
+			}
+			continue;
+		}
+		dirty = true;
+		int key = r == KEY_CODE_YES ? FK((int)wc) : (int)wc;
+		if (key == FK(KEY_RESIZE))
+			continue; /* the one place a resize is handled: redraw */
+		if (too_small()) {
+			if (key == CTRL('C'))
+				a->quit = true;
+			continue;
+		}
+		const struct screen_ops *s = top(a);
+		unsigned ctx = s->context(a);
+		enum action act = keys_lookup(key, ctx, hidden_actions);
+		a->status[0] = '\0';
+		a->status_bad = false;
+		switch (act) {
+		case ACT_HELP:
+			show_help(a, ctx);
+			break;
+		case ACT_INTERRUPT:
+			a->quit = true;
+			break;
+		default:
+			s->handle(a, act, key);
+			break;
+		}
+		seen_version = db_data_version(a->db);
+	}
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* A fresh database (first run with no `init`) gets the default catalog and
+ * this account as its administrator, as `bianmin init` would. */
+static bool first_run(struct app *a, char **err)
+{
+	if (a->cat->nwindows > 0)
+		return true;
+	if (!catalog_load_defaults(a->db, current_login(), err))
+		return false;
+	struct clerk c = {.login = (char *)current_login(), .name = (char *)current_login(),
+			  .role = ROLE_ADMIN, .windows = ""};
+	if (!clerk_put(a->db, &c, current_login(), err))
+		return false;
+	catalog_free(a->cat);
+	a->cat = catalog_read(a->db, err);
+	return a->cat != NULL;
+}
+
+static bool open_app(struct app *a, const char *db_path, char **err)
+{
+	a->db = db_open(db_path, DB_OPEN_CREATE, err);
+	if (!a->db)
+		return false;
+	a->cat = catalog_read(a->db, err);
+	if (!a->cat || !first_run(a, err))
+		return false;
+	a->center = db_setting(a->db, "center");
+	if (!a->center)
+		a->center = db_config_center();
+	if (!a->center)
+		a->center = xstrdup("便民服务中心");
+	char *why = NULL;
+	a->clerk_known = clerk_get(a->db, current_login(), &a->clerk, &why);
+	a->clerk_problem = why;
+	if (fixed_date[0]) {
+		if (!period_valid_date(fixed_date))
+			return fail(err, "日期无效: %s (应为 YYYY-MM-DD)", fixed_date);
+		memcpy(a->today, fixed_date, sizeof a->today);
+		a->fixed_date = true;
+	} else {
+		period_today(a->today);
+	}
+	return true;
+}
+
+static void close_app(struct app *a)
+{
+	while (a->depth > 0) {
+		const struct screen_ops *s = a->stack[--a->depth];
+		if (s->leave)
+			s->leave(a);
+	}
+	for (size_t i = 0; i < a->nnames; i++) {
+		free(a->names[i].login);
+		free(a->names[i].name);
+	}
+	free(a->names);
+	if (a->clerk_known)
+		clerk_clear(&a->clerk);
+	free(a->clerk_problem);
+	free(a->center);
+	catalog_free(a->cat);
+	db_close(a->db);
+}
 
 int tui_main(const char *db_path, bool demo)
 {
-	(void)db_path;
-	(void)demo;
-	fputs("bianmin: 终端界面尚未构建\n", stderr);
-	return 1;
+	if (!utf8_locale()) {
+		fprintf(stderr,
+			"bianmin: 终端界面需要 UTF-8 字符集, 当前为 %s.\n"
+			"请先设置, 例如: export LANG=C.UTF-8 (或 zh_CN.UTF-8), 再运行 bianmin.\n",
+			nl_langinfo(CODESET));
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* curses on a pipe would wait for keys that never come.  The
+		 * demo is also the README's first command, run by scripts with
+		 * no terminal: there it has nothing to show, and that is no
+		 * failure. */
+		fprintf(stderr, "bianmin: 终端界面需要在终端中运行 (标准输入和输出须是终端)%s\n",
+			demo ? ", 演示数据已生成, 未启动界面" : "");
+		return demo ? 0 : 1;
+	}
+	struct app a = {.demo = demo};
+	char *err = NULL;
+	if (!open_app(&a, db_path, &err)) {
+		fprintf(stderr, "bianmin: %s\n", err ? err : "无法打开数据库");
+		free(err);
+		close_app(&a);
+		return 1;
+	}
+
+	set_escdelay(25);
+	/* newterm, not initscr: initscr exits on an unknown TERM by itself,
+	 * before we could say so in Chinese and close the database. */
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "bianmin: 无法使用终端类型 TERM=%s, 请设置为 xterm 等常见类型\n",
+			term && term[0] ? term : "(未设置)");
+		close_app(&a);
+		return 1;
+	}
+	set_term(scr);
+	curses_on = true;
+	set_escdelay(25);
+	/* raw, not cbreak: Ctrl-S (save) must reach us instead of stopping
+	 * the terminal's output (XON/XOFF). */
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(POLL_MS);
+	ui_init_colors(&a);
+	update_hidden();
+
+	app_push(&a, &home_screen, 0);
+	loop(&a);
+
+	endwin();
+	curses_on = false;
+	delscreen(scr);
+	close_app(&a);
+	return 0;
 }

@@ -5,4 +5,9 @@
  * status. */
 #include <stdbool.h>
 int tui_main(const char *db_path, bool demo);
+/* Works as of `date` (YYYY-MM-DD) instead of the clock's today: entries
+ * are recorded on that day, and the home screen and tally show it
+ * (`bianmin --date D`: catching up on paper forms; also how the screen
+ * tests get a fixed day).  Call before tui_main(). */
+void tui_set_date(const char *date);
 #endif

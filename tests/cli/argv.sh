@@ -14,8 +14,8 @@ like "$out" '^  tally +' "--help lists the commands"
 like "$out" '^  --db ' "--help lists the global options"
 
 commands=$(bm --help | sed -n 's/^  \([a-z]\+\) .*/\1/p')
-for c in init add list void done return overdue tally export import catalog village user \
-	lock unlock audit backup check; do
+for c in init add list void done return overdue tally report export import catalog village \
+	user lock unlock audit backup check; do
 	like "$commands" "^$c\$" "--help lists $c"
 	run bm "$c" --help
 	is "$rc" 0 "$c --help exits 0"
@@ -59,6 +59,8 @@ usage "a reversed range" list --from 2021-03-02 --to 2021-03-01
 usage "a year out of range" lock --year 99999
 usage "a year with letters" export --year 2021x
 usage "export without --year" export
+usage "report without a year or range" report
+usage "a bad report format" report --year 2021 --format pdf
 usage "a bad encoding" export --year 2021 --encoding latin1
 usage "import without a file" import
 usage "void without a serial" void --reason x
@@ -77,8 +79,8 @@ weird=("" "-" "--" "---" "-h-" "--=" "--help=x" "$(printf '\377\376')" "%s%n%s%n
 	"$(head -c 5000 /dev/zero | tr '\0' x)" "市场准入" "SCZR-2021-000001" "-1"
 	"9223372036854775808" "--date=" "--year=" "--persons=-0" "$(printf 'a\tb')")
 crashed=0
-for c in "" init add list void done return overdue tally export import catalog village user \
-	lock unlock audit backup check; do
+for c in "" init add list void done return overdue tally report export import catalog village \
+	user lock unlock audit backup check; do
 	for a in "${weird[@]}"; do
 		for b in "${weird[@]:0:3}"; do
 			args=()

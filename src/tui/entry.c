@@ -1,0 +1,549 @@
+/* A window's counter screen: its matters with today's figures on the left,
+ * the entry form of the chosen matter on the right, today's entries below.
+ * A 人次 matter without categories has no form: picking it and pressing
+ * Enter records one visit.  The form holds only what the matter needs. */
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "entry_form.h"
+#include "field.h"
+#include "idcheck.h"
+#include "ledger.h"
+#include "tally.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_ENTRIES, FOCUS_PROMPT };
+
+#define MAX_LISTED 64
+
+static struct {
+	size_t window;
+	size_t *matters; /* active matters of the window, catalog indices */
+	size_t nmatters;
+	size_t sel;      /* index into matters */
+	enum focus focus, before_void;
+	char code[16];   /* a matter code being typed */
+	struct entry_form form;
+	char listed[MAX_LISTED][SERIAL_LEN]; /* today's entries as drawn */
+	size_t nlisted, entry_sel;
+	struct lineedit reason;
+	char void_serial[SERIAL_LEN];
+} st;
+
+/* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
+ * list of today's entries (or the picker's choices) down to LINES-4. */
+enum { LEFT_W = 39, RX = 41, LABEL_W = 10 };
+
+static int upper_rows(void)
+{
+	int rows = (int)st.nmatters + 2;
+	return rows < 10 ? 10 : rows;
+}
+
+static const struct catalog_matter *current(struct app *a)
+{
+	return st.nmatters ? &a->cat->matters[st.matters[st.sel]] : NULL;
+}
+
+static void entry_enter(struct app *a, int arg)
+{
+	const struct catalog_window *w = &a->cat->windows[arg];
+	st.window = (size_t)arg;
+	free(st.matters);
+	st.matters = xcalloc(w->nmatters, sizeof *st.matters);
+	st.nmatters = 0;
+	for (size_t i = 0; i < w->nmatters; i++)
+		if (a->cat->matters[w->first_matter + i].active)
+			st.matters[st.nmatters++] = w->first_matter + i;
+	st.sel = 0;
+	st.focus = FOCUS_MATTERS;
+	st.code[0] = '\0';
+	entry_form_init(&st.form);
+	entry_form_set_matter(&st.form, current(a));
+	lineedit_init(&st.reason, 200);
+}
+
+static void entry_leave(struct app *a)
+{
+	(void)a;
+	entry_form_finish(&st.form);
+	lineedit_finish(&st.reason);
+	free(st.matters);
+	st.matters = NULL;
+	st.nmatters = 0;
+}
+
+static void select_matter(struct app *a, size_t i)
+{
+	if (i >= st.nmatters || i == st.sel)
+		return;
+	st.sel = i;
+	entry_form_set_matter(&st.form, current(a));
+}
+
+/* ---- drawing ---- */
+
+static void draw_matters(struct app *a, const struct tally *t)
+{
+	ui_put(2, 2, 21, "事项", true, false, UI_TITLE);
+	ui_put(2, 24, 5, "代码", true, false, UI_TITLE);
+	ui_put(2, 29, 9, "今日", true, true, UI_TITLE);
+	for (size_t i = 0; i < st.nmatters && (int)i < upper_rows() - 1; i++) {
+		const struct catalog_matter *m = &a->cat->matters[st.matters[i]];
+		enum ui_style s = i == st.sel ? UI_SELECTED : UI_NORMAL;
+		if (i == st.sel && st.focus != FOCUS_MATTERS)
+			s = UI_TITLE;
+		char label[96], fig[32] = "";
+		snprintf(label, sizeof label, "%zu %s", i + 1, m->name);
+		if (t)
+			tally_format(fig, sizeof fig, m->unit, &t->matters[st.matters[i]]);
+		int y = 3 + (int)i;
+		ui_put(y, 1, 1, "", true, false, s);
+		ui_put(y, 2, 22, "", true, false, s);
+		ui_put(y, 2, 21, label, true, false, s);
+		ui_put(y, 24, 5, m->code, true, false, s);
+		ui_put(y, 29, 9, fig, true, true, s);
+		ui_put(y, 38, 1, "", true, false, s);
+	}
+	ui_vrule(2, LEFT_W, upper_rows());
+}
+
+static void draw_hint(struct app *a, int y)
+{
+	int w = COLS - RX - 1;
+	const struct catalog_matter *m = current(a);
+	if (st.focus == FOCUS_MATTERS) {
+		if (st.code[0])
+			ui_printf(y, RX, w, UI_NORMAL, "代码: %s", st.code);
+		else if (m && !entry_form_needed(m))
+			ui_put(y, RX, w, "Enter 记一次", false, false, UI_NORMAL);
+		else if (m)
+			ui_put(y, RX, w, "Enter 开始登记", false, false, UI_NORMAL);
+		return;
+	}
+	if (st.focus != FOCUS_FORM)
+		return;
+	char *msg = NULL;
+	bool bad = false;
+	entry_form_hint(&st.form, a->cat, &msg, &bad);
+	ui_put(y, RX, w, msg ? msg : "Enter 下一栏   Ctrl-S 保存", false, false,
+	       bad ? UI_ERROR : UI_NORMAL);
+	free(msg);
+}
+
+static void draw_form(struct app *a)
+{
+	const struct catalog_matter *m = current(a);
+	int w = COLS - RX - 1;
+	if (!m) {
+		ui_put(2, RX, w, "本窗口没有可办理的事项", false, false, UI_ERROR);
+		return;
+	}
+	ui_put(2, RX, w, m->name, false, false, UI_TITLE);
+	ui_printf(3, RX, w, UI_DIM, "单位: %s%s", unit_name(m->unit),
+		  m->time_limit_days > 0 ? "  承诺件" : "");
+	if (!entry_form_needed(m)) {
+		ui_put(4, RX, w, "人次事项, 不需填表:", false, false, UI_NORMAL);
+		ui_put(5, RX, w, "按 Enter 记一次.", false, false, UI_NORMAL);
+	} else {
+		for (int i = 0; i < st.form.nfields; i++) {
+			int y = 4 + i;
+			enum form_field f = st.form.fields[i];
+			bool focus = st.focus == FOCUS_FORM && i == st.form.at;
+			ui_put(y, RX, LABEL_W, entry_form_label(f), true, false,
+			       focus ? UI_TITLE : UI_NORMAL);
+			field_draw(a, &st.form.edit[f], y, RX + LABEL_W, w - LABEL_W, focus);
+		}
+	}
+	draw_hint(a, 2 + upper_rows() - 1);
+}
+
+struct list_ctx {
+	struct app *a;
+	int y, x;
+};
+
+static bool draw_entry_row(const struct entry *e, void *arg)
+{
+	struct list_ctx *c = arg;
+	struct app *a = c->a;
+	if (st.nlisted >= MAX_LISTED || c->y > LINES - 4)
+		return false;
+	size_t i = st.nlisted++;
+	snprintf(st.listed[i], sizeof st.listed[i], "%s", e->serial);
+	enum ui_style s = UI_NORMAL;
+	if (st.focus == FOCUS_ENTRIES && i == st.entry_sel)
+		s = UI_SELECTED;
+	else if (e->voided_at)
+		s = UI_DIM;
+	int y = c->y++;
+	ui_put(y, 1, COLS - 2, "", true, false, s);
+	ui_put(y, 2, 16, e->serial, true, false, s);
+	ui_put(y, 19, 5, e->time, true, false, s);
+	ui_put(y, 25, 12, e->matter ? e->matter->name : "", true, false, s);
+	ui_put(y, 38, 14, e->applicant, true, false, s);
+	ui_put(y, 53, 8, e->village ? e->village->name : "", true, false, s);
+	ui_put(y, 62, 8, app_clerk_name(a, e->clerk), true, false, s);
+	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
+	ui_put(y, 71, COLS - 72, mark, true, false, s);
+	return true;
+}
+
+static void draw_entries(struct app *a, int y)
+{
+	if (st.focus == FOCUS_PROMPT) {
+		char label[96];
+		snprintf(label, sizeof label, "作废 %s  原因: ", st.void_serial);
+		int lw = text_width(label);
+		ui_put(y, 1, lw, label, false, false, UI_ERROR);
+		field_draw(a, &st.reason, y, 1 + lw, COLS - lw - 3, true);
+	} else if (st.focus == FOCUS_ENTRIES) {
+		ui_put(y, 1, COLS - 2, "选择要作废的登记 (Enter 确定, Esc 取消)", false, false,
+		       UI_TITLE);
+	} else {
+		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
+	}
+	st.nlisted = 0;
+	struct ledger_filter f = {
+		.from = a->today,
+		.to = a->today,
+		.window = &a->cat->windows[st.window],
+		.include_voided = true,
+		.newest_first = true,
+		.limit = LINES - 4 - y,
+	};
+	struct list_ctx c = {.a = a, .y = y + 1};
+	char *err = NULL;
+	if (!ledger_query(a->db, a->cat, &f, draw_entry_row, &c, &err)) {
+		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
+		free(err);
+	} else if (st.nlisted == 0) {
+		ui_put(y + 1, 2, COLS - 3, "(今日本窗口尚无登记)", false, false, UI_DIM);
+	}
+	if (st.entry_sel >= st.nlisted)
+		st.entry_sel = st.nlisted ? st.nlisted - 1 : 0;
+}
+
+static void entry_draw(struct app *a)
+{
+	const struct catalog_window *w = &a->cat->windows[st.window];
+	struct tally t = {0};
+	char *err = NULL;
+	bool have = tally_compute(a->db, a->cat, a->today, a->today, NULL, &t, &err);
+
+	char left[96], right[160];
+	snprintf(left, sizeof left, "%s窗口", w->name);
+	snprintf(right, sizeof right, "%s   %s   今日 %lld 件", a->today,
+		 a->clerk_known ? a->clerk.name : "(账号未登记)",
+		 have ? (long long)t.windows[st.window].entries : 0LL);
+	ui_title(left, right);
+	ui_rule(1, 0, COLS);
+	draw_matters(a, have ? &t : NULL);
+	tally_clear(&t);
+	if (!have) {
+		app_error_take(a, err);
+		err = NULL;
+	}
+	draw_form(a);
+
+	int rule_y = 2 + upper_rows();
+	ui_rule(rule_y, 0, COLS);
+	if (st.focus == FOCUS_FORM && entry_form_picking(&st.form))
+		entry_form_draw_picker(&st.form, a->cat, rule_y + 1, LINES - 4);
+	else
+		draw_entries(a, rule_y + 1);
+}
+
+/* ---- actions ---- */
+
+static void after_save(struct app *a, const char *serial, const struct catalog_matter *m)
+{
+	app_say(a, "已保存 %s  %s", serial, m->name);
+	entry_form_clear_for_next(&st.form);
+}
+
+static void save(struct app *a)
+{
+	const struct catalog_matter *m = current(a);
+	if (!m || !app_can_record(a))
+		return;
+	const struct catalog_window *w = &a->cat->windows[st.window];
+	struct entry_draft d = {
+		.window = w->code,
+		.matter = m->code,
+		.date = a->today,
+		.households = -1,
+		.persons = -1,
+		.quantity = -1,
+	};
+	char *err = NULL;
+	struct entry_form_values vals;
+	bool form = entry_form_needed(m);
+	if (form) {
+		int bad = entry_form_collect(&st.form, a->cat, &d, &vals, &err);
+		if (bad >= 0) {
+			st.form.at = bad;
+			st.focus = FOCUS_FORM;
+			app_error_take(a, err);
+			return;
+		}
+	}
+	char serial[SERIAL_LEN];
+	bool ok = ledger_record(a->db, a->cat, &d, a->clerk.login, serial, &err);
+	if (form)
+		entry_form_values_free(&vals);
+	if (!ok) {
+		if (form) {
+			int bad = entry_form_field_for_message(&st.form, err);
+			if (bad >= 0)
+				st.form.at = bad;
+			st.focus = FOCUS_FORM;
+		}
+		app_error_take(a, err);
+		return;
+	}
+	after_save(a, serial, m);
+	if (form) {
+		st.form.at = 0;
+		st.focus = FOCUS_FORM;
+	}
+}
+
+static void type_code(struct app *a, int key)
+{
+	size_t n = strlen(st.code);
+	if (n + 1 >= sizeof st.code)
+		return;
+	st.code[n] = (char)tolower(key);
+	st.code[n + 1] = '\0';
+	size_t best = st.nmatters;
+	for (size_t i = 0; i < st.nmatters; i++) {
+		const char *code = a->cat->matters[st.matters[i]].code;
+		if (strcasecmp(code, st.code) == 0) {
+			best = i;
+			break;
+		}
+		if (best == st.nmatters && strncasecmp(code, st.code, n + 1) == 0)
+			best = i;
+	}
+	if (best == st.nmatters) {
+		app_error(a, "没有代码为 %s 的事项", st.code);
+		st.code[n] = '\0';
+		return;
+	}
+	select_matter(a, best);
+}
+
+static void begin_void(struct app *a)
+{
+	if (!app_can_record(a))
+		return;
+	st.before_void = st.focus;
+	st.focus = FOCUS_ENTRIES;
+	st.entry_sel = 0;
+}
+
+static void handle_matters(struct app *a, enum action act, int key)
+{
+	switch (act) {
+	case ACT_PICK_MATTER:
+		if (key >= '1' && key <= '9') {
+			st.code[0] = '\0';
+			if ((size_t)(key - '0') > st.nmatters)
+				app_error(a, "没有第 %c 个事项", key);
+			else
+				select_matter(a, (size_t)(key - '1'));
+		} else {
+			type_code(a, key);
+		}
+		break;
+	case ACT_CODE_ERASE:
+		if (st.code[0])
+			st.code[strlen(st.code) - 1] = '\0';
+		break;
+	case ACT_MOVE_UP:
+		st.code[0] = '\0';
+		select_matter(a, st.sel > 0 ? st.sel - 1 : st.nmatters - 1);
+		break;
+	case ACT_MOVE_DOWN:
+		st.code[0] = '\0';
+		select_matter(a, st.sel + 1 < st.nmatters ? st.sel + 1 : 0);
+		break;
+	case ACT_DO_MATTER:
+		st.code[0] = '\0';
+		if (!current(a))
+			break;
+		if (!entry_form_needed(current(a))) {
+			save(a);
+		} else if (app_can_record(a)) {
+			st.focus = FOCUS_FORM;
+		}
+		break;
+	case ACT_VOID:
+		begin_void(a);
+		break;
+	case ACT_BACK:
+		if (st.code[0])
+			st.code[0] = '\0';
+		else
+			app_pop(a);
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_form(struct app *a, enum action act, int key)
+{
+	char *err = NULL;
+	switch (act) {
+	case ACT_NEXT_FIELD:
+	case ACT_ENTER_FIELD:
+		if (!entry_form_accept(&st.form, a->cat, &err)) {
+			app_error_take(a, err);
+			break;
+		}
+		if (st.form.at + 1 < st.form.nfields)
+			st.form.at++;
+		else if (act == ACT_ENTER_FIELD)
+			save(a);
+		break;
+	case ACT_PREV_FIELD:
+		if (st.form.at > 0)
+			st.form.at--;
+		break;
+	case ACT_MOVE_UP:
+		entry_form_pick_move(&st.form, -1);
+		break;
+	case ACT_MOVE_DOWN:
+		entry_form_pick_move(&st.form, 1);
+		break;
+	case ACT_SAVE:
+		if (entry_form_accept(&st.form, a->cat, &err))
+			save(a);
+		else
+			app_error_take(a, err);
+		break;
+	case ACT_VOID:
+		begin_void(a);
+		break;
+	case ACT_BACK:
+		st.focus = FOCUS_MATTERS;
+		break;
+	default:
+		entry_form_edit(&st.form, act, key);
+		break;
+	}
+}
+
+static void handle_entries(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_MOVE_UP:
+		if (st.entry_sel > 0)
+			st.entry_sel--;
+		break;
+	case ACT_MOVE_DOWN:
+		if (st.entry_sel + 1 < st.nlisted)
+			st.entry_sel++;
+		break;
+	case ACT_CONFIRM:
+		if (st.entry_sel >= st.nlisted) {
+			app_error(a, "没有可作废的登记");
+			break;
+		}
+		memcpy(st.void_serial, st.listed[st.entry_sel], SERIAL_LEN);
+		lineedit_clear(&st.reason);
+		st.focus = FOCUS_PROMPT;
+		break;
+	case ACT_BACK:
+		st.focus = st.before_void;
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_prompt(struct app *a, enum action act, int key)
+{
+	switch (act) {
+	case ACT_CONFIRM: {
+		char *reason = lineedit_text(&st.reason);
+		char *err = NULL;
+		if (!text_trim(reason)[0]) {
+			app_error(a, "请填写作废原因");
+		} else if (ledger_void(a->db, st.void_serial, text_trim(reason), a->clerk.login,
+				       &err)) {
+			app_say(a, "已作废 %s", st.void_serial);
+			st.focus = st.before_void;
+		} else {
+			app_error_take(a, err);
+			st.focus = FOCUS_ENTRIES;
+		}
+		free(reason);
+		break;
+	}
+	case ACT_BACK:
+		st.focus = FOCUS_ENTRIES;
+		break;
+	default:
+		field_edit(&st.reason, act, key);
+		break;
+	}
+}
+
+static void entry_handle(struct app *a, enum action act, int key)
+{
+	switch (st.focus) {
+	case FOCUS_MATTERS:
+		handle_matters(a, act, key);
+		break;
+	case FOCUS_FORM:
+		handle_form(a, act, key);
+		break;
+	case FOCUS_ENTRIES:
+		handle_entries(a, act);
+		break;
+	case FOCUS_PROMPT:
+		handle_prompt(a, act, key);
+		break;
+	}
+}
+
+static unsigned entry_context(struct app *a)
+{
+	(void)a;
+	switch (st.focus) {
+	case FOCUS_MATTERS:
+		return CTX_MATTERS;
+	case FOCUS_FORM:
+		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st.form) ? CTX_PICKER : 0);
+	case FOCUS_ENTRIES:
+		return CTX_ENTRIES;
+	case FOCUS_PROMPT:
+		return CTX_PROMPT | CTX_TEXT;
+	}
+	return CTX_MATTERS;
+}
+
+static int entry_digits(struct app *a)
+{
+	(void)a;
+	return (int)st.nmatters;
+}
+
+const struct screen_ops entry_screen = {
+	.name = "窗口登记",
+	.enter = entry_enter,
+	.draw = entry_draw,
+	.handle = entry_handle,
+	.leave = entry_leave,
+	.context = entry_context,
+	.digits = entry_digits,
+};

@@ -1,0 +1,390 @@
+#include "entry_form.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "field.h"
+#include "idcheck.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+static const char *const labels[FF_COUNT] = {
+	[FF_APPLICANT] = "申请人",
+	[FF_ID] = "证件号码",
+	[FF_VILLAGE] = "村",
+	[FF_HOUSEHOLDS] = "户数",
+	[FF_PERSONS] = "人数",
+	[FF_QUANTITY] = "数量",
+	[FF_CATEGORY] = "分类",
+	[FF_NOTE] = "备注",
+};
+
+/* Longest input per field, in characters. */
+static const size_t max_chars[FF_COUNT] = {
+	[FF_APPLICANT] = 60, [FF_ID] = 18,  [FF_VILLAGE] = 30, [FF_HOUSEHOLDS] = 6,
+	[FF_PERSONS] = 6,    [FF_QUANTITY] = 6, [FF_CATEGORY] = 30, [FF_NOTE] = 200,
+};
+
+const char *entry_form_label(enum form_field f)
+{
+	return labels[f];
+}
+
+void entry_form_init(struct entry_form *f)
+{
+	memset(f, 0, sizeof *f);
+	for (int i = 0; i < FF_COUNT; i++)
+		lineedit_init(&f->edit[i], max_chars[i]);
+}
+
+void entry_form_finish(struct entry_form *f)
+{
+	for (int i = 0; i < FF_COUNT; i++)
+		lineedit_finish(&f->edit[i]);
+}
+
+bool entry_form_needed(const struct catalog_matter *m)
+{
+	return !(m->unit == UNIT_RENCI && m->ncategories == 0 && !m->requires_id);
+}
+
+void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
+{
+	f->matter = m;
+	f->nfields = 0;
+	f->at = 0;
+	f->pick = 0;
+	lineedit_clear(&f->edit[FF_HOUSEHOLDS]);
+	lineedit_clear(&f->edit[FF_PERSONS]);
+	lineedit_clear(&f->edit[FF_QUANTITY]);
+	lineedit_clear(&f->edit[FF_CATEGORY]);
+	if (!m)
+		return;
+	f->fields[f->nfields++] = FF_APPLICANT;
+	f->fields[f->nfields++] = FF_ID;
+	f->fields[f->nfields++] = FF_VILLAGE;
+	if (unit_wants_households(m->unit))
+		f->fields[f->nfields++] = FF_HOUSEHOLDS;
+	if (unit_wants_persons(m->unit))
+		f->fields[f->nfields++] = FF_PERSONS;
+	if (unit_wants_quantity(m->unit))
+		f->fields[f->nfields++] = FF_QUANTITY;
+	if (m->ncategories > 0)
+		f->fields[f->nfields++] = FF_CATEGORY;
+	f->fields[f->nfields++] = FF_NOTE;
+}
+
+void entry_form_clear_for_next(struct entry_form *f)
+{
+	for (int i = 0; i < FF_COUNT; i++)
+		if (i != FF_VILLAGE)
+			lineedit_clear(&f->edit[i]);
+	f->at = 0;
+	f->pick = 0;
+}
+
+static enum form_field focused(const struct entry_form *f)
+{
+	return f->nfields ? f->fields[f->at] : FF_COUNT;
+}
+
+bool entry_form_picking(const struct entry_form *f)
+{
+	enum form_field ff = focused(f);
+	return ff == FF_VILLAGE || ff == FF_CATEGORY;
+}
+
+/* ---- choices ---- */
+
+struct choice {
+	const char *code, *name; /* code NULL for categories */
+};
+
+static bool village_matches(const struct catalog_village *v, const char *typed)
+{
+	if (!typed[0])
+		return true;
+	return strncasecmp(v->code, typed, strlen(typed)) == 0 || strstr(v->name, typed) != NULL;
+}
+
+/* The choices for the picker field as filtered by its text; malloc'd. */
+static struct choice *choices(const struct entry_form *f, const struct catalog *cat, size_t *n)
+{
+	enum form_field ff = focused(f);
+	char *typed = lineedit_text(&f->edit[ff]);
+	text_trim(typed);
+	struct choice *c = NULL;
+	size_t cap = 0;
+	*n = 0;
+	if (ff == FF_VILLAGE) {
+		for (size_t i = 0; i < cat->nvillages; i++) {
+			const struct catalog_village *v = &cat->villages[i];
+			if (!v->active || !village_matches(v, typed))
+				continue;
+			c = xgrow(c, &cap, *n + 1, sizeof *c);
+			c[(*n)++] = (struct choice){v->code, v->name};
+		}
+	} else if (ff == FF_CATEGORY && f->matter) {
+		for (size_t i = 0; i < f->matter->ncategories; i++) {
+			const char *opt = f->matter->categories[i];
+			if (typed[0] && !strstr(opt, typed))
+				continue;
+			c = xgrow(c, &cap, *n + 1, sizeof *c);
+			c[(*n)++] = (struct choice){NULL, opt};
+		}
+	}
+	free(typed);
+	return c;
+}
+
+void entry_form_pick_move(struct entry_form *f, int delta)
+{
+	if (delta < 0 && f->pick > 0)
+		f->pick--;
+	else if (delta > 0)
+		f->pick++; /* clamped against the choices when drawn or taken */
+}
+
+void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1)
+{
+	size_t n;
+	struct choice *c = choices(f, cat, &n);
+	bool village = focused(f) == FF_VILLAGE;
+	if (n && f->pick >= n)
+		f->pick = n - 1;
+	ui_put(y0, 1, COLS - 2,
+	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
+		       : "选择分类: 输入筛选, Up/Down 选择, Enter 确定",
+	       false, false, UI_TITLE);
+	int rows = y1 - y0;
+	if (n == 0) {
+		ui_put(y0 + 1, 2, COLS - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
+		       false, UI_ERROR);
+		free(c);
+		return;
+	}
+	size_t first = rows > 0 && f->pick >= (size_t)rows ? f->pick - (size_t)rows + 1 : 0;
+	for (int r = 0; r < rows && first + (size_t)r < n; r++) {
+		size_t i = first + (size_t)r;
+		enum ui_style s = i == f->pick ? UI_SELECTED : UI_NORMAL;
+		int y = y0 + 1 + r;
+		ui_put(y, 1, 40, "", true, false, s);
+		if (c[i].code) {
+			ui_put(y, 2, 8, c[i].code, true, false, s);
+			ui_put(y, 10, 30, c[i].name, true, false, s);
+		} else {
+			char label[96];
+			snprintf(label, sizeof label, "%zu %s", i + 1, c[i].name);
+			ui_put(y, 2, 38, label, true, false, s);
+		}
+	}
+	free(c);
+}
+
+bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **err)
+{
+	if (!entry_form_picking(f))
+		return true;
+	enum form_field ff = focused(f);
+	char *typed = lineedit_text(&f->edit[ff]);
+	text_trim(typed);
+	bool ok = true;
+	if (typed[0]) {
+		const struct catalog_village *v = ff == FF_VILLAGE ? catalog_village(cat, typed) : NULL;
+		if (v) {
+			lineedit_set(&f->edit[ff], v->name);
+		} else if (ff == FF_CATEGORY && catalog_has_category(f->matter, typed)) {
+			lineedit_set(&f->edit[ff], typed);
+		} else {
+			size_t n;
+			struct choice *c = choices(f, cat, &n);
+			if (n == 0)
+				ok = fail(err, ff == FF_VILLAGE ? "没有这个村: %s" : "没有这个分类: %s", typed);
+			else
+				lineedit_set(&f->edit[ff], c[f->pick < n ? f->pick : n - 1].name);
+			free(c);
+		}
+	}
+	free(typed);
+	f->pick = 0;
+	return ok;
+}
+
+void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg, bool *bad)
+{
+	(void)cat;
+	*msg = NULL;
+	*bad = false;
+	switch (focused(f)) {
+	case FF_ID: {
+		char *typed = lineedit_text(&f->edit[FF_ID]);
+		if (!text_trim(typed)[0]) {
+			*msg = xstrdup(f->matter && f->matter->requires_id
+					       ? "必填: 身份证或统一社会信用代码"
+					       : "身份证或统一社会信用代码, 可不填");
+		} else {
+			char canon[19];
+			enum id_kind kind;
+			char *why = NULL;
+			if (idcheck_validate(typed, canon, &kind, &why)) {
+				*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
+				free(why);
+			} else {
+				*msg = why ? why : xstrdup("证件号码有误");
+				*bad = true;
+			}
+		}
+		free(typed);
+		break;
+	}
+	case FF_HOUSEHOLDS:
+	case FF_PERSONS:
+	case FF_QUANTITY:
+		*msg = xstrdup("填数字, 不填按 1 计");
+		break;
+	case FF_VILLAGE:
+		*msg = xstrdup("输入代码或村名, 下方选择");
+		break;
+	case FF_CATEGORY:
+		*msg = xstrdup("输入或在下方选择分类");
+		break;
+	default:
+		break;
+	}
+}
+
+static bool is_number_field(enum form_field ff)
+{
+	return ff == FF_HOUSEHOLDS || ff == FF_PERSONS || ff == FF_QUANTITY;
+}
+
+void entry_form_edit(struct entry_form *f, enum action act, int key)
+{
+	enum form_field ff = focused(f);
+	if (ff == FF_COUNT)
+		return;
+	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9'))
+		return;
+	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
+	    act != ACT_EDIT_HOME && act != ACT_EDIT_END)
+		f->pick = 0;
+}
+
+static int index_of(const struct entry_form *f, enum form_field ff)
+{
+	for (int i = 0; i < f->nfields; i++)
+		if (f->fields[i] == ff)
+			return i;
+	return -1;
+}
+
+void entry_form_values_free(struct entry_form_values *v)
+{
+	for (int i = 0; i < FF_COUNT; i++) {
+		free(v->text[i]);
+		v->text[i] = NULL;
+	}
+}
+
+static bool parse_count(const char *s, int64_t *out)
+{
+	if (!s[0]) {
+		*out = -1;
+		return true;
+	}
+	int64_t n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || n > 100000000)
+			return false;
+		n = n * 10 + (*p - '0');
+	}
+	*out = n;
+	return true;
+}
+
+int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct entry_draft *d,
+		       struct entry_form_values *v, char **err)
+{
+	memset(v, 0, sizeof *v);
+	for (int i = 0; i < f->nfields; i++) {
+		enum form_field ff = f->fields[i];
+		v->text[ff] = lineedit_text(&f->edit[ff]);
+		text_trim(v->text[ff]);
+	}
+	int bad = -1;
+	for (int i = 0; i < f->nfields && bad < 0; i++) {
+		enum form_field ff = f->fields[i];
+		const char *s = v->text[ff];
+		switch (ff) {
+		case FF_APPLICANT:
+			d->applicant = s;
+			break;
+		case FF_ID:
+			if (s[0]) {
+				enum id_kind kind;
+				if (!idcheck_validate(s, v->id, &kind, err))
+					bad = i;
+				d->id_number = v->id;
+			}
+			break;
+		case FF_VILLAGE:
+			if (s[0] && !catalog_village(cat, s)) {
+				fail(err, "没有这个村: %s", s);
+				bad = i;
+			}
+			d->village = s;
+			break;
+		case FF_HOUSEHOLDS:
+		case FF_PERSONS:
+		case FF_QUANTITY: {
+			int64_t n = -1;
+			if (!parse_count(s, &n)) {
+				fail(err, "%s应为整数", labels[ff]);
+				bad = i;
+			}
+			*(ff == FF_HOUSEHOLDS ? &d->households
+			  : ff == FF_PERSONS  ? &d->persons
+					      : &d->quantity) = n;
+			break;
+		}
+		case FF_CATEGORY:
+			if (s[0] && !catalog_has_category(f->matter, s)) {
+				fail(err, "没有这个分类: %s", s);
+				bad = i;
+			}
+			d->category = s;
+			break;
+		case FF_NOTE:
+			d->note = s;
+			break;
+		case FF_COUNT:
+			break;
+		}
+	}
+	if (bad >= 0)
+		entry_form_values_free(v);
+	return bad;
+}
+
+int entry_form_field_for_message(const struct entry_form *f, const char *msg)
+{
+	static const struct {
+		const char *word;
+		enum form_field ff;
+	} words[] = {
+		{"申请人", FF_APPLICANT}, {"证件", FF_ID},       {"身份证", FF_ID},
+		{"信用代码", FF_ID},     {"校验", FF_ID},       {"户数", FF_HOUSEHOLDS},
+		{"人数", FF_PERSONS},     {"数量", FF_QUANTITY}, {"分类", FF_CATEGORY},
+		{"村", FF_VILLAGE},       {"备注", FF_NOTE},
+	};
+	if (!msg)
+		return -1;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strstr(msg, words[i].word) && index_of(f, words[i].ff) >= 0)
+			return index_of(f, words[i].ff);
+	return -1;
+}

@@ -1,0 +1,73 @@
+#ifndef BIANMIN_TUI_ENTRY_FORM_H
+#define BIANMIN_TUI_ENTRY_FORM_H
+/* The entry form of the window screen: which fields a matter needs, the
+ * village and category pickers, and turning the fields into an entry
+ * draft with each check pointing back at its field. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "keys.h"
+#include "ledger.h"
+#include "lineedit.h"
+
+enum form_field {
+	FF_APPLICANT,
+	FF_ID,
+	FF_VILLAGE,
+	FF_HOUSEHOLDS,
+	FF_PERSONS,
+	FF_QUANTITY,
+	FF_CATEGORY,
+	FF_NOTE,
+	FF_COUNT
+};
+
+struct entry_form {
+	const struct catalog_matter *matter;
+	struct lineedit edit[FF_COUNT];
+	enum form_field fields[FF_COUNT]; /* the ones this matter shows, in order */
+	int nfields;
+	int at;      /* index into fields: the one with the cursor */
+	size_t pick; /* the highlighted choice of a picker field */
+};
+
+void entry_form_init(struct entry_form *f);
+void entry_form_finish(struct entry_form *f);
+/* Shows the fields matter m needs; applicant, ID, village and note carry
+ * over from the previous matter, the rest start empty. */
+void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m);
+/* A 人次 matter with no categories and no ID requirement has no form. */
+bool entry_form_needed(const struct catalog_matter *m);
+const char *entry_form_label(enum form_field f);
+
+/* The field with the cursor offers a list (村, 分类). */
+bool entry_form_picking(const struct entry_form *f);
+void entry_form_pick_move(struct entry_form *f, int delta);
+void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1);
+/* Leaving the field with the cursor: a picker field takes the highlighted
+ * choice; false (with a message) when nothing matches what was typed. */
+bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **err);
+/* A line about the field with the cursor (the ID check as typed ...);
+ * *msg malloc'd or NULL. */
+void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg, bool *bad);
+void entry_form_edit(struct entry_form *f, enum action act, int key);
+
+/* The strings a filled draft borrows. */
+struct entry_form_values {
+	char *text[FF_COUNT];
+	char id[19];
+};
+/* Fills d from the fields.  Returns -1 when all is well, else the index
+ * (into fields) of the first bad field, with *err saying why; v is then
+ * already freed. */
+int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct entry_draft *d,
+		       struct entry_form_values *v, char **err);
+void entry_form_values_free(struct entry_form_values *v);
+/* The field a core message is about, by the label it names; -1 if none. */
+int entry_form_field_for_message(const struct entry_form *f, const char *msg);
+/* After a save: empty for the next citizen, the village kept. */
+void entry_form_clear_for_next(struct entry_form *f);
+
+#endif

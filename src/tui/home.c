@@ -1,0 +1,171 @@
+/* Home: the center, the day, who is at the counter, and each window's
+ * entries today, this month and this year.  The counts are entries
+ * whatever the unit; units belong to the tally and the report. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ledger.h"
+#include "tally.h"
+#include "tui.h"
+#include "util.h"
+
+static size_t selected;
+
+static void home_enter(struct app *a, int arg)
+{
+	(void)a;
+	(void)arg;
+	selected = 0;
+}
+
+static bool count_overdue(const struct entry *e, void *ctx)
+{
+	(void)e;
+	(*(int *)ctx)++;
+	return true;
+}
+
+enum { COL_NAME = 3, W_NAME = 16, W_NUM = 9 };
+
+static void put_counts(int y, const char *label, int64_t d, int64_t m, int64_t yr,
+		       enum ui_style st)
+{
+	char buf[32];
+	ui_put(y, COL_NAME, W_NAME, label, true, false, st);
+	snprintf(buf, sizeof buf, "%lld", (long long)d);
+	ui_put(y, COL_NAME + W_NAME, W_NUM - 1, buf, true, true, st);
+	snprintf(buf, sizeof buf, "%lld", (long long)m);
+	ui_put(y, COL_NAME + W_NAME + W_NUM - 1, W_NUM, buf, true, true, st);
+	snprintf(buf, sizeof buf, "%lld", (long long)yr);
+	ui_put(y, COL_NAME + W_NAME + 2 * W_NUM - 1, W_NUM, buf, true, true, st);
+}
+
+static void home_draw(struct app *a)
+{
+	char date[32], right[160], left[200];
+	ui_date_label(date, a->today);
+	if (a->clerk_known)
+		snprintf(right, sizeof right, "%s   %s %s", date, role_label(a->clerk.role),
+			 a->clerk.name);
+	else
+		snprintf(right, sizeof right, "%s   账号 %s 未登记", date, current_login());
+	snprintf(left, sizeof left, "%s%s", a->center, a->demo ? "  (演示数据)" : "");
+	ui_title(left, right);
+	ui_rule(1, 0, COLS);
+
+	struct tally day = {0}, month = {0}, year = {0};
+	char *err = NULL;
+	char mfrom[DATE_LEN], mto[DATE_LEN], yfrom[DATE_LEN], yto[DATE_LEN];
+	period_month_bounds(a->today, mfrom, mto);
+	period_year_bounds(period_year_of(a->today), yfrom, yto);
+	if (!tally_compute(a->db, a->cat, a->today, a->today, NULL, &day, &err) ||
+	    !tally_compute(a->db, a->cat, mfrom, mto, NULL, &month, &err) ||
+	    !tally_compute(a->db, a->cat, yfrom, yto, NULL, &year, &err)) {
+		ui_put(3, 3, COLS - 4, err ? err : "统计失败", false, false, UI_ERROR);
+		free(err);
+		tally_clear(&day);
+		tally_clear(&month);
+		tally_clear(&year);
+		return;
+	}
+
+	int y = 3;
+	ui_put(y, COL_NAME, W_NAME, "窗口", true, false, UI_TITLE);
+	ui_put(y, COL_NAME + W_NAME, W_NUM - 1, "今日", true, true, UI_TITLE);
+	ui_put(y, COL_NAME + W_NAME + W_NUM - 1, W_NUM, "本月", true, true, UI_TITLE);
+	ui_put(y, COL_NAME + W_NAME + 2 * W_NUM - 1, W_NUM, "本年", true, true, UI_TITLE);
+	y++;
+	for (size_t i = 0; i < a->cat->nwindows && y < LINES - 8; i++, y++) {
+		char label[64];
+		snprintf(label, sizeof label, "%zu %s", i + 1, a->cat->windows[i].name);
+		put_counts(y, label, day.windows[i].entries, month.windows[i].entries,
+			   year.windows[i].entries, i == selected ? UI_SELECTED : UI_NORMAL);
+	}
+	int table_cols = W_NAME + 3 * W_NUM - 1;
+	ui_rule(y++, COL_NAME, table_cols);
+	put_counts(y++, "合计", day.total.entries, month.total.entries, year.total.entries,
+		   UI_NORMAL);
+	tally_clear(&day);
+	tally_clear(&month);
+	tally_clear(&year);
+
+	int overdue = 0;
+	y++;
+	if (!ledger_overdue(a->db, a->cat, a->today, count_overdue, &overdue, &err)) {
+		ui_put(y, COL_NAME, COLS - 4, err ? err : "逾期查询失败", false, false, UI_ERROR);
+		free(err);
+		err = NULL;
+	} else if (overdue > 0) {
+		ui_printf(y, COL_NAME, COLS - 4, UI_ERROR, "逾期未办结 %d 件 (T 查看)", overdue);
+	} else {
+		ui_put(y, COL_NAME, COLS - 4, "无逾期未办结件", false, false, UI_NORMAL);
+	}
+	y += 2;
+	if (!a->clerk_known) {
+		y += ui_wrap(y, COL_NAME, COLS - 4, 3,
+			     a->clerk_problem ? a->clerk_problem : "账号未登记", UI_ERROR);
+		ui_put(y, COL_NAME, COLS - 4, "本账号可以查看统计和查询, 不能登记或作废.", false,
+		       false, UI_NORMAL);
+	}
+}
+
+static void home_handle(struct app *a, enum action act, int key)
+{
+	size_t n = a->cat->nwindows;
+	switch (act) {
+	case ACT_PICK_WINDOW:
+		if ((size_t)(key - '0') <= n) {
+			selected = (size_t)(key - '1');
+			app_push(a, &entry_screen, (int)selected);
+		} else {
+			app_error(a, "没有第 %c 个窗口", key);
+		}
+		break;
+	case ACT_MOVE_UP:
+		selected = selected > 0 ? selected - 1 : n - 1;
+		break;
+	case ACT_MOVE_DOWN:
+		selected = selected + 1 < n ? selected + 1 : 0;
+		break;
+	case ACT_OPEN:
+		if (n > 0)
+			app_push(a, &entry_screen, (int)selected);
+		break;
+	case ACT_TALLY:
+		app_push(a, &tally_screen, 0);
+		break;
+	case ACT_SEARCH:
+		app_push(a, &search_screen, 0);
+		break;
+	case ACT_REPORT:
+		if (report_screen)
+			app_push(a, report_screen, 0);
+		break;
+	case ACT_QUIT:
+		a->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static unsigned home_context(struct app *a)
+{
+	(void)a;
+	return CTX_HOME;
+}
+
+static int home_digits(struct app *a)
+{
+	return (int)a->cat->nwindows;
+}
+
+const struct screen_ops home_screen = {
+	.name = "首页",
+	.enter = home_enter,
+	.draw = home_draw,
+	.handle = home_handle,
+	.context = home_context,
+	.digits = home_digits,
+};

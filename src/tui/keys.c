@@ -1,0 +1,187 @@
+#include "keys.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wctype.h>
+
+#include "util.h"
+
+struct binding {
+	enum action action;
+	unsigned ctx;
+	const char *bar_keys;
+	const char *bar_label;
+	const char *help;
+	const int *keys;
+};
+
+static const struct binding bindings[] = {
+#define TUI_ACTION_ROW(name, ctx, bar_keys, bar_label, help, keys) \
+	{ACT_##name, (ctx), (bar_keys), (bar_label), (help), (keys)},
+	TUI_ACTIONS(TUI_ACTION_ROW)
+#undef TUI_ACTION_ROW
+};
+
+static bool printable(int key)
+{
+	return !(key & TUI_FN) && key >= 0x20 && key != 0x7f && iswprint((wint_t)key);
+}
+
+static bool key_matches(int bound, int key)
+{
+	if (bound == key)
+		return true;
+	if (bound == KC_DIGIT)
+		return key >= '1' && key <= '9';
+	if (bound == KC_LETTER)
+		return (key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z');
+	return false;
+}
+
+static bool applies(const struct binding *b, unsigned ctx, const bool *hidden)
+{
+	if (!(b->ctx & ctx))
+		return false;
+	return !(hidden && hidden[b->action]);
+}
+
+enum action keys_lookup(int key, unsigned ctx, const bool *hidden)
+{
+	if ((ctx & CTX_TEXT) && printable(key))
+		return ACT_TEXT;
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		const struct binding *b = &bindings[i];
+		if (!applies(b, ctx, hidden))
+			continue;
+		for (const int *k = b->keys; *k; k++)
+			if (key_matches(*k, key))
+				return b->action;
+	}
+	return ACT_NONE;
+}
+
+const char *keys_name(int key, char buf[16])
+{
+	switch (key) {
+	case TK_UP: return "Up";
+	case TK_DOWN: return "Down";
+	case TK_LEFT: return "Left";
+	case TK_RIGHT: return "Right";
+	case TK_HOME: return "Home";
+	case TK_END: return "End";
+	case TK_PPAGE: return "PgUp";
+	case TK_NPAGE: return "PgDn";
+	case TK_BTAB: return "Shift-Tab";
+	case TK_DC: return "Delete";
+	case TK_BACKSPACE: case 127: case 8: return "Backspace";
+	case TK_ENTER: case '\n': case '\r': return "Enter";
+	case '\t': return "Tab";
+	case ESC: return "Esc";
+	case ' ': return "Space";
+	case KC_DIGIT: return "1-9";
+	case KC_LETTER: return "a-z";
+	}
+	if ((key & TUI_FN) && (key & ~TUI_FN) > 0410 && (key & ~TUI_FN) <= 0410 + 64) {
+		snprintf(buf, 16, "F%d", (key & ~TUI_FN) - 0410);
+		return buf;
+	}
+	if (!(key & TUI_FN) && key > 0 && key < 0x20) {
+		snprintf(buf, 16, "Ctrl-%c", key + '@');
+		return buf;
+	}
+	if (!(key & TUI_FN) && key < 0x7f) {
+		snprintf(buf, 16, "%c", key);
+		return buf;
+	}
+	snprintf(buf, 16, "#%d", key & ~TUI_FN);
+	return buf;
+}
+
+/* True when `name` is already one of the '/'-separated names in list
+ * (letters compared without case: T and t are one key on the bar). */
+static bool listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncasecmp(p, name, n) == 0)
+			return true;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return false;
+}
+
+/* The names of the keys that mean this binding in ctx, "F2/Ctrl-S".  A key
+ * taken by an earlier binding, or printable text in a text field, is left
+ * out: help must not promise what the key does not do. */
+static bool live_names(const struct binding *b, unsigned ctx, const bool *hidden,
+		       char *out, size_t outsz)
+{
+	out[0] = '\0';
+	for (const int *k = b->keys; *k; k++) {
+		int probe = *k == KC_DIGIT ? '1' : *k == KC_LETTER ? 'a' : *k;
+		if (keys_lookup(probe, ctx, hidden) != b->action)
+			continue;
+		char buf[16];
+		const char *name = keys_name(*k, buf);
+		if (listed(out, name))
+			continue;
+		size_t used = strlen(out);
+		snprintf(out + used, outsz - used, "%s%s", used ? "/" : "", name);
+	}
+	return out[0] != '\0';
+}
+
+/* The digit keys name what they pick here: "1-5", not "1-9". */
+static void digit_range(char *names, size_t size, int ndigits)
+{
+	if (ndigits <= 0 || ndigits >= 9 || strncmp(names, "1-9", 3) != 0)
+		return;
+	/* Same length: "1-9" becomes "1-N" in place. */
+	(void)size;
+	names[2] = (char)('0' + ndigits);
+}
+
+char *keys_bar(unsigned ctx, const bool *hidden, int ndigits)
+{
+	size_t cap = 0, len = 0;
+	char *bar = NULL;
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		const struct binding *b = &bindings[i];
+		if (!b->bar_label || !applies(b, ctx, hidden))
+			continue;
+		char names[64];
+		if (!live_names(b, ctx, hidden, names, sizeof names))
+			continue;
+		digit_range(names, sizeof names, ndigits);
+		/* In a text field the printable twins ('?') are text, so the
+		 * bar then names only what still works (F1). */
+		const char *shown = b->bar_keys ? b->bar_keys : names;
+		char *item = xasprintf("%s%s %s", len ? "  " : " ", shown, b->bar_label);
+		size_t n = strlen(item);
+		bar = xgrow(bar, &cap, len + n + 1, 1);
+		memcpy(bar + len, item, n + 1);
+		len += n;
+		free(item);
+	}
+	return bar ? bar : xstrdup("");
+}
+
+void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		const struct binding *b = &bindings[i];
+		if (!applies(b, ctx, hidden))
+			continue;
+		char names[64];
+		if (!live_names(b, ctx, hidden, names, sizeof names))
+			continue;
+		digit_range(names, sizeof names, ndigits);
+		fn(names, b->help, arg);
+	}
+}

@@ -1,0 +1,139 @@
+#ifndef BIANMIN_TUI_KEYS_H
+#define BIANMIN_TUI_KEYS_H
+/* Keys become actions through one table, TUI_ACTIONS below; the key bar
+ * and the F1 help are generated from the same table, so what they say
+ * cannot drift from what the keys do.  Screens see actions, never raw
+ * keys (except the character itself for text and typed codes).
+ *
+ * Every F-key has a plain twin: PuTTY's default F-keys do not match
+ * TERM=xterm.  The twins are Ctrl keys that neither a matter's code
+ * (letters, digits) nor line editing (Ctrl-A/E/U/K/D, Backspace) uses. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+/* Where a binding applies.  A screen reports the contexts that hold at
+ * the moment (a field with the cursor adds CTX_TEXT). */
+enum tui_ctx {
+	CTX_HOME    = 1 << 0,
+	CTX_MATTERS = 1 << 1,  /* window screen: picking a matter */
+	CTX_FORM    = 1 << 2,  /* window screen: an entry form field */
+	CTX_PICKER  = 1 << 3,  /* a field with a list to choose from (村, 分类) */
+	CTX_ENTRIES = 1 << 4,  /* choosing one of today's entries to void */
+	CTX_PROMPT  = 1 << 5,  /* a one-line question (void reason) */
+	CTX_TALLY   = 1 << 6,
+	CTX_SEARCH  = 1 << 7,  /* the search field */
+	CTX_RESULTS = 1 << 8,  /* search results */
+	CTX_DETAIL  = 1 << 9,  /* one entry in full */
+	CTX_REPORT  = 1 << 10, /* the annual report */
+	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
+};
+#define CTX_ALL 0x7fff
+#define CTX_LISTS (CTX_HOME | CTX_MATTERS | CTX_PICKER | CTX_ENTRIES | CTX_RESULTS)
+
+/* Function keys (KEY_* from curses) are kept apart from characters. */
+#define TUI_FN 0x40000000
+#define FK(k) (TUI_FN | (k))
+#define KF(n) FK(0410 + (n)) /* KEY_F(n) */
+#define CTRL(c) ((c) & 0x1f)
+#define KC_DIGIT 0x20000001  /* any of 1-9 */
+#define KC_LETTER 0x20000002 /* any ASCII letter */
+#define ESC 27
+
+/* Curses key codes used below (kept numeric so this header needs no
+ * curses.h; app.c checks them against curses at compile time). */
+#define TK_DOWN FK(0402)
+#define TK_UP FK(0403)
+#define TK_LEFT FK(0404)
+#define TK_RIGHT FK(0405)
+#define TK_HOME FK(0406)
+#define TK_BACKSPACE FK(0407)
+#define TK_DC FK(0512)
+#define TK_NPAGE FK(0522)
+#define TK_PPAGE FK(0523)
+#define TK_ENTER FK(0527)
+#define TK_BTAB FK(0541)
+#define TK_END FK(0550)
+
+#define KEYS(...) ((const int[]){__VA_ARGS__, 0})
+#define ENTER_KEYS '\n', '\r', TK_ENTER
+
+/* name, contexts, key names for the bar (NULL: from the keys), bar label
+ * (NULL: help only), help text, keys.  Order matters: the first binding
+ * that applies wins, so narrower contexts come first. */
+#define TUI_ACTIONS(X) \
+	X(PICK_WINDOW, CTX_HOME, NULL, "进入窗口", "按序号进入窗口", KEYS(KC_DIGIT)) \
+	X(PICK_MATTER, CTX_MATTERS, "数字/代码", "选事项", \
+	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
+	X(MOVE_UP, CTX_LISTS, "Up/Down", "选择", "上移一行", KEYS(TK_UP)) \
+	X(MOVE_DOWN, CTX_LISTS, NULL, NULL, "下移一行", KEYS(TK_DOWN)) \
+	X(OPEN, CTX_HOME, NULL, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
+	X(TALLY, CTX_HOME, NULL, "今日统计", "各窗口各事项当日统计", KEYS('T', 't')) \
+	X(REPORT, CTX_HOME, NULL, "年报", "年度统计报表", KEYS('R', 'r')) \
+	X(SEARCH, CTX_HOME, NULL, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
+	X(DO_MATTER, CTX_MATTERS, NULL, "办理", \
+	  "人次事项: 记一次; 其他事项: 填写登记表", KEYS(ENTER_KEYS)) \
+	X(CODE_ERASE, CTX_MATTERS, NULL, NULL, "删除已输入的代码", \
+	  KEYS(TK_BACKSPACE, 127, 8)) \
+	X(PREV_YEAR, CTX_REPORT, "Left/Right", "换年", "前一年", KEYS(TK_LEFT)) \
+	X(NEXT_YEAR, CTX_REPORT, NULL, NULL, "后一年", KEYS(TK_RIGHT)) \
+	X(SHOW_WINDOW, CTX_REPORT, NULL, "窗口", "按序号看某一窗口", KEYS(KC_DIGIT)) \
+	X(NEXT_WINDOW, CTX_REPORT, "Tab", NULL, "下一个窗口", KEYS('\t', TK_DOWN)) \
+	X(PREV_WINDOW, CTX_REPORT, NULL, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
+	X(EXPORT, CTX_REPORT, NULL, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
+	  KEYS('e', 'E')) \
+	X(NARRATIVE, CTX_REPORT, NULL, "文字", "切换表格 / 年度报告文字", KEYS('n', 'N')) \
+	X(PAGE_UP, CTX_TALLY | CTX_RESULTS | CTX_REPORT, "PgUp/PgDn", "翻页", "上一页", \
+	  KEYS(TK_PPAGE)) \
+	X(PAGE_DOWN, CTX_TALLY | CTX_RESULTS | CTX_REPORT, NULL, NULL, "下一页", KEYS(TK_NPAGE)) \
+	X(NEXT_FIELD, CTX_FORM, "Tab", "下一栏", "到下一栏", KEYS('\t', TK_DOWN)) \
+	X(PREV_FIELD, CTX_FORM, NULL, NULL, "到上一栏", KEYS(TK_BTAB, TK_UP)) \
+	X(ENTER_FIELD, CTX_FORM, NULL, NULL, "到下一栏; 在最后一栏时保存", KEYS(ENTER_KEYS)) \
+	X(SAVE, CTX_FORM, "F2/Ctrl-S", "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
+	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, "F8/Ctrl-X", "作废", \
+	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(KF(8), CTRL('X'))) \
+	X(CONFIRM, CTX_ENTRIES | CTX_PROMPT | CTX_SEARCH | CTX_RESULTS, NULL, "确定", \
+	  "确定", KEYS(ENTER_KEYS)) \
+	X(PREV_DAY, CTX_TALLY, "Left/Right", "换日", "前一天", KEYS(TK_LEFT)) \
+	X(NEXT_DAY, CTX_TALLY, NULL, NULL, "后一天", KEYS(TK_RIGHT)) \
+	X(BY_CLERK, CTX_TALLY, NULL, "按经办人", "切换按事项 / 按经办人统计", KEYS('C', 'c')) \
+	X(EDIT_LEFT, CTX_TEXT, NULL, NULL, "光标左移一字", KEYS(TK_LEFT, CTRL('B'))) \
+	X(EDIT_RIGHT, CTX_TEXT, NULL, NULL, "光标右移一字", KEYS(TK_RIGHT, CTRL('F'))) \
+	X(EDIT_HOME, CTX_TEXT, NULL, NULL, "光标到行首", KEYS(TK_HOME, CTRL('A'))) \
+	X(EDIT_END, CTX_TEXT, NULL, NULL, "光标到行尾", KEYS(TK_END, CTRL('E'))) \
+	X(EDIT_BACKSPACE, CTX_TEXT, NULL, NULL, "删除光标前一字", KEYS(TK_BACKSPACE, 127, 8)) \
+	X(EDIT_DELETE, CTX_TEXT, NULL, NULL, "删除光标处一字", KEYS(TK_DC, CTRL('D'))) \
+	X(EDIT_KILL_START, CTX_TEXT, NULL, NULL, "删除光标前全部", KEYS(CTRL('U'))) \
+	X(EDIT_KILL_END, CTX_TEXT, NULL, NULL, "删除光标后全部", KEYS(CTRL('K'))) \
+	X(BACK, CTX_ALL & ~CTX_HOME, NULL, "返回", "返回上一级 (取消)", KEYS(ESC)) \
+	X(HELP, CTX_ALL, NULL, "帮助", "显示本屏的按键说明", KEYS(KF(1), '?')) \
+	X(INTERRUPT, CTX_ALL, NULL, NULL, "立即退出程序 (未保存的输入不保留)", KEYS(CTRL('C'))) \
+	X(QUIT, CTX_HOME, NULL, "退出", "退出程序", KEYS('q', 'Q'))
+
+enum action {
+	ACT_NONE,
+	ACT_TEXT, /* a printable character for the field with the cursor */
+#define TUI_ACTION_ENUM(name, ...) ACT_##name,
+	TUI_ACTIONS(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+	ACT_COUNT
+};
+
+/* The action a key means in `ctx`; ACT_TEXT for a printable character
+ * when ctx has CTX_TEXT; ACT_NONE when nothing is bound.  `hidden` is a
+ * set of actions (bit per action) not offered right now. */
+enum action keys_lookup(int key, unsigned ctx, const bool *hidden);
+
+/* The key bar for ctx, as one UTF-8 line; `ndigits` > 0 names the digit
+ * keys that pick something "1-N". */
+char *keys_bar(unsigned ctx, const bool *hidden, int ndigits);
+
+/* The help lines for ctx: "key names" and what they do. */
+typedef void (*keys_help_fn)(const char *keys, const char *text, void *ctx);
+void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg);
+
+/* "F2", "Ctrl-S", "Enter", "Up", "q" ... (static or into buf). */
+const char *keys_name(int key, char buf[16]);
+
+#endif

@@ -1,0 +1,355 @@
+/* Search by serial, applicant, ID number or date; one entry in full (the
+ * only place an ID number is shown unmasked); voiding with a reason, where
+ * ledger_void decides who may (a supervisor any entry, a clerk their own
+ * of today) and its message is shown as is. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "field.h"
+#include "idcheck.h"
+#include "ledger.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+enum focus { FOCUS_INPUT, FOCUS_RESULTS, FOCUS_DETAIL, FOCUS_PROMPT };
+
+#define MAX_RESULTS 500
+
+static struct {
+	enum focus focus;
+	struct lineedit query;
+	char *searched; /* the query the results are for; NULL before a search */
+	char (*serials)[SERIAL_LEN];
+	size_t nresults, sel, scroll;
+	int page;
+	char detail[SERIAL_LEN];
+	struct lineedit reason;
+} st;
+
+static void search_enter(struct app *a, int arg)
+{
+	(void)a;
+	(void)arg;
+	memset(&st, 0, sizeof st);
+	lineedit_init(&st.query, 60);
+	lineedit_init(&st.reason, 200);
+	st.serials = xcalloc(MAX_RESULTS, sizeof *st.serials);
+}
+
+static void search_leave(struct app *a)
+{
+	(void)a;
+	lineedit_finish(&st.query);
+	lineedit_finish(&st.reason);
+	free(st.searched);
+	free(st.serials);
+	st.searched = NULL;
+	st.serials = NULL;
+}
+
+enum { X_SERIAL = 2, X_DATE = 19, X_MATTER = 30, X_APPLICANT = 43, X_ID = 56, X_STATUS = 75 };
+
+static const char *status_mark(const struct entry *e)
+{
+	return e->voided_at ? "作废" : status_name(e->status);
+}
+
+struct result_ctx {
+	int y, last_y;
+};
+
+static bool result_row(const struct entry *e, void *arg)
+{
+	struct result_ctx *c = arg;
+	size_t i = st.nresults;
+	if (i >= MAX_RESULTS)
+		return false;
+	snprintf(st.serials[i], SERIAL_LEN, "%s", e->serial);
+	st.nresults++;
+	if (i < st.scroll || c->y > c->last_y)
+		return true;
+	enum ui_style s = st.focus == FOCUS_RESULTS && i == st.sel ? UI_SELECTED
+			  : e->voided_at				? UI_DIM
+									: UI_NORMAL;
+	char masked[32] = "";
+	if (e->id_number && e->id_number[0])
+		idcheck_mask(masked, sizeof masked, e->id_number);
+	int y = c->y++;
+	ui_put(y, 1, COLS - 2, "", true, false, s);
+	ui_put(y, X_SERIAL, 16, e->serial, true, false, s);
+	ui_put(y, X_DATE, 10, e->date, true, false, s);
+	ui_put(y, X_MATTER, 12, e->matter ? e->matter->name : "", true, false, s);
+	ui_put(y, X_APPLICANT, 12, e->applicant, true, false, s);
+	ui_put(y, X_ID, 18, masked, true, false, s);
+	ui_put(y, X_STATUS, COLS - X_STATUS - 1, status_mark(e), true, false, s);
+	return true;
+}
+
+static void draw_results(struct app *a)
+{
+	int y = 4;
+	ui_put(y, X_SERIAL, 16, "编号", true, false, UI_TITLE);
+	ui_put(y, X_DATE, 10, "日期", true, false, UI_TITLE);
+	ui_put(y, X_MATTER, 12, "事项", true, false, UI_TITLE);
+	ui_put(y, X_APPLICANT, 12, "申请人", true, false, UI_TITLE);
+	ui_put(y, X_ID, 18, "证件号码", true, false, UI_TITLE);
+	ui_put(y, X_STATUS, COLS - X_STATUS - 1, "状态", true, false, UI_TITLE);
+	struct result_ctx c = {.y = y + 1, .last_y = LINES - 4};
+	st.page = c.last_y - c.y + 1;
+	st.nresults = 0;
+	struct ledger_filter f = {
+		.text = st.searched,
+		.include_voided = true,
+		.newest_first = true,
+		.limit = MAX_RESULTS,
+	};
+	char *err = NULL;
+	if (!ledger_query(a->db, a->cat, &f, result_row, &c, &err)) {
+		app_error_take(a, err);
+		return;
+	}
+	if (st.nresults == 0)
+		ui_put(y + 1, X_SERIAL, COLS - 3, "没有找到", false, false, UI_DIM);
+	if (st.sel >= st.nresults)
+		st.sel = st.nresults ? st.nresults - 1 : 0;
+	ui_printf(3, 1, COLS - 2, UI_NORMAL, "找到 %zu 条%s", st.nresults,
+		  st.nresults >= MAX_RESULTS ? " (只列出最近的 500 条)" : "");
+}
+
+struct detail_ctx {
+	struct app *a;
+	bool found;
+};
+
+static void detail_line(int *y, const char *label, const char *value)
+{
+	ui_put(*y, 2, 12, label, true, false, UI_TITLE);
+	ui_put(*y, 14, COLS - 15, value ? value : "", false, false, UI_NORMAL);
+	(*y)++;
+}
+
+static bool detail_entry(const struct entry *e, void *arg)
+{
+	struct detail_ctx *c = arg;
+	c->found = true;
+	int y = 3;
+	char buf[160];
+	detail_line(&y, "编号", e->serial);
+	snprintf(buf, sizeof buf, "%s %s", e->date, e->time);
+	detail_line(&y, "日期", buf);
+	detail_line(&y, "窗口", e->window ? e->window->name : "");
+	detail_line(&y, "事项", e->matter ? e->matter->name : "");
+	if (e->category && e->category[0])
+		detail_line(&y, "分类", e->category);
+	detail_line(&y, "申请人", e->applicant);
+	detail_line(&y, "证件号码", e->id_number);
+	detail_line(&y, "村", e->village ? e->village->name : "");
+	if (e->matter) {
+		enum unit u = e->matter->unit;
+		if (unit_wants_households(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->households);
+			detail_line(&y, "户数", buf);
+		}
+		if (unit_wants_persons(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->persons);
+			detail_line(&y, "人数", buf);
+		}
+		if (unit_wants_quantity(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->quantity);
+			detail_line(&y, "数量", buf);
+		}
+	}
+	detail_line(&y, "状态", status_name(e->status));
+	snprintf(buf, sizeof buf, "%s (%s)", app_clerk_name(c->a, e->clerk), e->clerk);
+	detail_line(&y, "经办人", buf);
+	detail_line(&y, "登记时间", e->created_at);
+	detail_line(&y, "备注", e->note);
+	if (e->voided_at) {
+		snprintf(buf, sizeof buf, "%s  %s  原因: %s", e->voided_at,
+			 e->voided_by ? e->voided_by : "", e->void_reason ? e->void_reason : "");
+		ui_put(y, 2, 12, "已作废", true, false, UI_ERROR);
+		ui_put(y, 14, COLS - 15, buf, false, false, UI_ERROR);
+	}
+	return false;
+}
+
+static void draw_detail(struct app *a)
+{
+	struct detail_ctx c = {a, false};
+	char *err = NULL;
+	if (!ledger_get(a->db, a->cat, st.detail, detail_entry, &c, &err)) {
+		app_error_take(a, err);
+		return;
+	}
+	if (!c.found)
+		ui_printf(3, 2, COLS - 3, UI_ERROR, "找不到 %s", st.detail);
+	if (st.focus == FOCUS_PROMPT) {
+		int y = LINES - 5;
+		const char *label = "作废原因: ";
+		int lw = text_width(label);
+		ui_put(y, 2, lw, label, false, false, UI_ERROR);
+		field_draw(a, &st.reason, y, 2 + lw, COLS - lw - 4, true);
+	}
+}
+
+static void search_draw(struct app *a)
+{
+	char date[32];
+	ui_date_label(date, a->today);
+	ui_title(st.focus >= FOCUS_DETAIL ? "登记详情" : "查询", date);
+	ui_rule(1, 0, COLS);
+	if (st.focus >= FOCUS_DETAIL) {
+		draw_detail(a);
+		return;
+	}
+	const char *label = "查询: ";
+	int lw = text_width(label);
+	ui_put(2, 1, lw, label, false, false, UI_TITLE);
+	field_draw(a, &st.query, 2, 1 + lw, 36, st.focus == FOCUS_INPUT);
+	ui_put(2, 2 + lw + 37, COLS - lw - 40, "编号/申请人/证件号码/日期", false, false, UI_DIM);
+	if (st.searched)
+		draw_results(a);
+}
+
+static void run_search(struct app *a)
+{
+	char *q = lineedit_text(&st.query);
+	if (!text_trim(q)[0]) {
+		app_error(a, "请输入编号、申请人、证件号码或日期 (YYYY-MM-DD)");
+		free(q);
+		return;
+	}
+	free(st.searched);
+	st.searched = xstrdup(text_trim(q));
+	free(q);
+	st.sel = st.scroll = 0;
+	st.focus = FOCUS_RESULTS;
+}
+
+static void keep_selection_visible(void)
+{
+	if (st.page <= 0)
+		return;
+	if (st.sel < st.scroll)
+		st.scroll = st.sel;
+	if (st.sel >= st.scroll + (size_t)st.page)
+		st.scroll = st.sel - (size_t)st.page + 1;
+}
+
+static void handle_results(struct app *a, enum action act)
+{
+	size_t page = st.page > 0 ? (size_t)st.page : 1;
+	switch (act) {
+	case ACT_MOVE_UP:
+		if (st.sel > 0)
+			st.sel--;
+		else
+			st.focus = FOCUS_INPUT;
+		break;
+	case ACT_MOVE_DOWN:
+		if (st.sel + 1 < st.nresults)
+			st.sel++;
+		break;
+	case ACT_PAGE_DOWN:
+		st.sel = st.sel + page < st.nresults ? st.sel + page : (st.nresults ? st.nresults - 1 : 0);
+		break;
+	case ACT_PAGE_UP:
+		st.sel = st.sel > page ? st.sel - page : 0;
+		break;
+	case ACT_CONFIRM:
+		if (st.sel < st.nresults) {
+			memcpy(st.detail, st.serials[st.sel], SERIAL_LEN);
+			st.focus = FOCUS_DETAIL;
+		}
+		break;
+	case ACT_BACK:
+		st.focus = FOCUS_INPUT;
+		break;
+	default:
+		break;
+	}
+	(void)a;
+	keep_selection_visible();
+}
+
+static void handle_prompt(struct app *a, enum action act, int key)
+{
+	if (act == ACT_BACK) {
+		st.focus = FOCUS_DETAIL;
+		return;
+	}
+	if (act != ACT_CONFIRM) {
+		field_edit(&st.reason, act, key);
+		return;
+	}
+	char *reason = lineedit_text(&st.reason);
+	char *err = NULL;
+	if (!text_trim(reason)[0]) {
+		app_error(a, "请填写作废原因");
+	} else if (ledger_void(a->db, st.detail, text_trim(reason), current_login(), &err)) {
+		app_say(a, "已作废 %s", st.detail);
+		st.focus = FOCUS_DETAIL;
+	} else {
+		app_error_take(a, err);
+		st.focus = FOCUS_DETAIL;
+	}
+	free(reason);
+}
+
+static void search_handle(struct app *a, enum action act, int key)
+{
+	switch (st.focus) {
+	case FOCUS_INPUT:
+		if (act == ACT_CONFIRM)
+			run_search(a);
+		else if (act == ACT_BACK)
+			app_pop(a);
+		else
+			field_edit(&st.query, act, key);
+		break;
+	case FOCUS_RESULTS:
+		handle_results(a, act);
+		break;
+	case FOCUS_DETAIL:
+		if (act == ACT_VOID) {
+			if (app_can_record(a)) {
+				lineedit_clear(&st.reason);
+				st.focus = FOCUS_PROMPT;
+			}
+		} else if (act == ACT_BACK) {
+			st.focus = FOCUS_RESULTS;
+		}
+		break;
+	case FOCUS_PROMPT:
+		handle_prompt(a, act, key);
+		break;
+	}
+}
+
+static unsigned search_context(struct app *a)
+{
+	(void)a;
+	switch (st.focus) {
+	case FOCUS_INPUT:
+		return CTX_SEARCH | CTX_TEXT;
+	case FOCUS_RESULTS:
+		return CTX_RESULTS;
+	case FOCUS_DETAIL:
+		return CTX_DETAIL;
+	case FOCUS_PROMPT:
+		return CTX_PROMPT | CTX_TEXT;
+	}
+	return CTX_SEARCH;
+}
+
+const struct screen_ops search_screen = {
+	.name = "查询",
+	.enter = search_enter,
+	.draw = search_draw,
+	.handle = search_handle,
+	.leave = search_leave,
+	.context = search_context,
+};

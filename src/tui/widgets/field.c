@@ -1,0 +1,66 @@
+#include "field.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "util.h"
+
+void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool focus)
+{
+	if (cols <= 0)
+		return;
+	struct lineedit_view v;
+	lineedit_view(le, cols, &v);
+	char *text = xmalloc(v.count * 4 + 1);
+	size_t at = 0;
+	for (size_t i = 0; i < v.count; i++)
+		at += (size_t)lineedit_encode(le->buf[v.first + i], text + at);
+	text[at] = '\0';
+	attrset(ui_attr(UI_FIELD));
+	mvaddstr(y, x, text);
+	/* The columns past the text, including one a wide character left
+	 * empty at the edge, are blanked so nothing old shows through. */
+	for (int c = v.used; c < cols; c++)
+		mvaddch(y, x + c, ' ');
+	attrset(A_NORMAL);
+	free(text);
+	if (focus)
+		app_cursor(a, y, x + v.cursor_col);
+}
+
+bool field_edit(struct lineedit *le, enum action act, int key)
+{
+	switch (act) {
+	case ACT_TEXT:
+		lineedit_insert(le, (wchar_t)key);
+		return true;
+	case ACT_EDIT_LEFT:
+		lineedit_apply(le, LINEEDIT_LEFT);
+		return true;
+	case ACT_EDIT_RIGHT:
+		lineedit_apply(le, LINEEDIT_RIGHT);
+		return true;
+	case ACT_EDIT_HOME:
+		lineedit_apply(le, LINEEDIT_HOME);
+		return true;
+	case ACT_EDIT_END:
+		lineedit_apply(le, LINEEDIT_END);
+		return true;
+	case ACT_EDIT_BACKSPACE:
+		lineedit_apply(le, LINEEDIT_BACKSPACE);
+		return true;
+	case ACT_EDIT_DELETE:
+		lineedit_apply(le, LINEEDIT_DELETE);
+		return true;
+	case ACT_EDIT_KILL_START:
+		lineedit_apply(le, LINEEDIT_KILL_START);
+		return true;
+	case ACT_EDIT_KILL_END:
+		lineedit_apply(le, LINEEDIT_KILL_END);
+		return true;
+	default:
+		return false;
+	}
+}

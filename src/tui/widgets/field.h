@@ -1,0 +1,19 @@
+#ifndef BIANMIN_FIELD_H
+#define BIANMIN_FIELD_H
+/* A line editor on screen: draws the visible part of a struct lineedit
+ * and feeds it the editing actions.  The pure logic is lineedit.c. */
+
+#include <stdbool.h>
+
+#include "keys.h"
+#include "lineedit.h"
+
+struct app;
+
+/* Draws the field at (y, x), `cols` wide; with focus the terminal cursor
+ * is placed in it. */
+void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool focus);
+/* Applies a text or editing action; false if the action is not one. */
+bool field_edit(struct lineedit *le, enum action act, int key);
+
+#endif

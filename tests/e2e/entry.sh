@@ -1,0 +1,160 @@
+#!/bin/bash
+# The counter at work, driven through a real terminal (tmux): log entries
+# of each kind, a check that fails and keeps the form, rare name
+# characters, a void, and the tally screen agreeing with `bianmin tally`.
+. "$(dirname "$0")/lib.sh"
+
+list() { "$BIN" --db "$DB" list --date "$DAY" "$@"; }
+form_line() { screen a | grep -F -- "$1" | head -1; }
+
+make_db
+ok $? "database created"
+start a 80 24
+wait_for a "1 市场准入"
+ok $? "home screen shows the windows"
+
+# 设立业务 with a Chinese applicant, a credit code and a picked village.
+keys a 1
+wait_for a "市场准入窗口"
+ok $? "1 opens 市场准入"
+keys a Enter
+type_text a "张记面馆"
+keys a Tab
+type_text a "92130125MA0XXXXX1M"
+wait_for a "统一社会信用代码, 校验通过"
+ok $? "the ID number is checked as typed"
+keys a Tab
+type_text a "y"
+wait_for a "yc      杨村"
+ok $? "the village picker filters as typed"
+keys a Enter
+wait_for a "备注"
+keys a Enter
+wait_for a "已保存 SCZR-2021-000001"
+ok $? "Enter on the last field saves and shows the serial"
+list | grep -q "SCZR-2021-000001.*设立业务.*张记面馆.*921301\*\*\*\*\*\*\*\*XX1M.*杨村"
+ok $? "the entry is in the ledger with applicant, ID and village"
+form_line "村        杨村" | grep -q 杨村
+ok $? "the village is kept for the next citizen"
+form_line "申请人" | grep -q 张记面馆
+ok $((!$?)) "the applicant is cleared for the next citizen"
+
+# A bad check digit: the reason on the status line, the cursor stays in
+# the field, nothing else is lost.
+type_text a "李四"
+keys a Tab
+type_text a "110105194912310021"
+keys a C-s
+wait_for a "校验位应为 X"
+ok $? "a failed ID check says why"
+form_line "申请人" | grep -q 李四
+ok $? "the other fields are kept"
+cursor=$(tm display-message -p -t =a: '#{cursor_y}')
+[ "$cursor" = "$(screen a | grep -n '证件号码  1101' | cut -d: -f1 | awk '{print $1 - 1}')" ]
+ok $? "the cursor stays in the ID field"
+list | grep -q 李四
+ok $((!$?)) "nothing is saved when the check fails"
+keys a BSpace
+type_text a "X"
+keys a F2
+wait_for a "已保存 SCZR-2021-000002"
+ok $? "fixed and saved with F2"
+list | grep -q "SCZR-2021-000002.*李四.*110105\*\*\*\*\*\*\*\*002X"
+ok $? "the corrected ID is recorded"
+
+# A consultation (人次): the digit and Enter, two keys a visit.
+keys a Escape
+keys a Escape
+wait_for a "逾期"
+keys a 4
+wait_for a "涉军窗口"
+keys a 2 Enter
+wait_for a "已保存 SJFW-2021-000001"
+ok $? "a 人次 matter saves with two keys"
+keys a 2 Enter
+wait_for a "已保存 SJFW-2021-000002"
+ok $? "and again"
+wait_for a "2 政策咨询            zx       2人次"
+ok $? "the matter list counts the visits"
+
+# 新农合补贴 (户+人): picked by typing its code; households and persons.
+keys a Escape
+keys a 2
+wait_for a "卫生健康窗口"
+type_text a "xnh"
+wait_for a "│ 独生子女和双女户新农合补贴" && wait_for a "单位: 户+人"
+ok $? "typing the code picks the matter"
+keys a Enter
+type_text a "刘桂兰"
+keys a Tab Tab
+type_text a "dnj"
+keys a Tab
+wait_for a "村        东南街"
+ok $? "Tab takes the village the picker shows"
+type_text a "2"
+keys a Tab
+type_text a "7"
+keys a Tab Enter
+wait_for a "已保存 WSJK-2021-000001"
+ok $? "households and persons saved"
+list | grep -q "WSJK-2021-000001.*刘桂兰.*东南街.*2户7人"
+ok $? "the ledger has 2户7人"
+
+# Rare characters: CJK extension A and B (U+4DAE, U+20000).
+type_text a "王䶮𠀀"
+keys a C-s
+wait_for a "已保存 WSJK-2021-000002"
+ok $? "a name with 䶮 and 𠀀 saves"
+list | grep -q "WSJK-2021-000002.*王䶮𠀀"
+ok $? "and reads back intact"
+screen a | grep -qE "WSJK-2021-000002 +独生子女和双 +王䶮𠀀 +东南街"
+ok $? "and lines up in today's list"
+
+# Void the newest entry with a reason.
+keys a C-x
+wait_for a "选择要作废的登记"
+ok $? "Ctrl-X starts a void"
+keys a Enter
+wait_for a "作废 WSJK-2021-000002  原因:"
+type_text a "重复录入"
+keys a Enter
+wait_for a "已作废 WSJK-2021-000002"
+ok $? "voided with a reason"
+list | grep -q "WSJK-2021-000002"
+ok $((!$?)) "a voided entry leaves the day's list"
+list --all | grep -q "WSJK-2021-000002.*作废"
+ok $? "but is kept, marked voided"
+
+# The tally screen and `bianmin tally` agree, row by row.
+keys a Escape
+keys a Escape
+wait_for a "逾期"
+keys a q
+[ "$(wait_exit a)" = 0 ]
+ok $? "q quits with status 0"
+start b 100 40
+wait_for b "1 市场准入"
+keys b T
+wait_for b "今日统计  2021-03-15 星期一"
+ok $? "T opens the day's tally"
+figures='[0-9]+(项|件|人次|人|户|个|户[0-9]+人)$'
+screen b | grep -E "$figures" | awk '{print $(NF-1), $NF}' >"$TMP/tui-tally"
+"$BIN" --db "$DB" tally --date "$DAY" | grep -E "$figures" | awk '{print $(NF-1), $NF}' \
+	>"$TMP/cli-tally"
+[ -s "$TMP/cli-tally" ] && diff -u "$TMP/cli-tally" "$TMP/tui-tally" | sed 's/^/# /'
+[ "${PIPESTATUS[0]}" = 0 ] && [ -s "$TMP/cli-tally" ]
+ok $? "the tally screen shows every figure of bianmin tally"
+grep -q "独生子女和双女户新农合补贴 2户7人" "$TMP/tui-tally"
+ok $? "the void is left out of the tally"
+grep -q "合计 2项" "$TMP/tui-tally" && grep -q "总计 5件" "$TMP/tui-tally"
+ok $? "window and day totals"
+keys b Left
+wait_for b "当日统计  2021-03-14 星期日"
+ok $? "Left shows the day before"
+wait_re b "总计 +0件"
+ok $? "which has no entries"
+keys b Right c
+wait_re b "王芳 +2 +1 +0 +2 +0 +5$"
+ok $? "C shows entries per clerk"
+
+done_testing
