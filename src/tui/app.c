@@ -27,10 +27,6 @@ _Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(K
 /* How often an idle screen looks for other terminals' saves. */
 #define POLL_MS 300
 
-/* The annual report screen plugs in here; while it is NULL the home
- * screen does not offer R. */
-const struct screen_ops *const report_screen = NULL;
-
 static char fixed_date[DATE_LEN];
 static bool curses_on;
 
