@@ -304,6 +304,10 @@ static void export_year(struct app *a)
 			      : xasprintf("bianmin-%d-%d.csv", st.year, n);
 		if (link(tmp, name) == 0)
 			break;
+		/* A USB stick (FAT) has no hard links: rename when the name is free. */
+		if (errno != EEXIST && access(name, F_OK) != 0 && errno == ENOENT &&
+		    rename(tmp, name) == 0)
+			break;
 		if (errno != EEXIST || n == 999)
 			ok = fail(&err, "无法写入 %s: %s", name, strerror(errno));
 	}
