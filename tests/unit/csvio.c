@@ -54,12 +54,13 @@ static void done(struct env *e)
 	db_close(e->db);
 }
 
-/* A message as TAP diagnostics: it may span lines. */
+/* A message as TAP diagnostics (its first lines): it may span lines. */
 static void diag(const char *msg)
 {
 	if (!msg)
 		return;
-	for (const char *p = msg; *p;) {
+	int lines = 0;
+	for (const char *p = msg; *p && lines++ < 5;) {
 		const char *nl = strchr(p, '\n');
 		int n = nl ? (int)(nl - p) : (int)strlen(p);
 		printf("# %.*s\n", n, p);
@@ -448,6 +449,59 @@ static void test_flexible_input(void)
 	done(&e);
 }
 
+static char *lock_trigger_sql(struct env *e)
+{
+	return db_text(e->db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
+			      "name = 'txn_locked_insert'");
+}
+
+/* The import sets the lock trigger aside inside its transaction; a locked
+ * year must still be refused, and the trigger must be back afterwards. */
+static void test_locked_year(void)
+{
+	struct env e = fresh();
+	char *before = lock_trigger_sql(&e);
+	ok(before != NULL, "the schema has the lock trigger");
+	char *err = NULL;
+	ok(ledger_lock_year(e.db, 2020, LOGIN, &err), "lock 2020");
+	diag(err);
+	free(err);
+
+	const char *text = "date,window,matter\n2021-05-01,sczr,sl\n2020-12-31,sczr,bg\n";
+	char *path = write_file("locked.csv", text, strlen(text));
+	err = NULL;
+	ok(!import_file(&e, path, false, NULL, &err), "a row in a locked year refuses the file");
+	ok(err && strstr(err, "第3行: ") && strstr(err, "锁定"), "the locked row is named");
+	diag(err);
+	free(err);
+	is_int(count_txn(&e), 0, "nothing written");
+	char *after = lock_trigger_sql(&e);
+	is_str(after, before, "the trigger is back after a refused import");
+	free(after);
+
+	text = "date,window,matter\n2021-05-01,sczr,sl\n";
+	free(path);
+	path = write_file("open.csv", text, strlen(text));
+	err = NULL;
+	ok(import_file(&e, path, false, NULL, &err), "a row in an open year imports");
+	diag(err);
+	free(err);
+	after = lock_trigger_sql(&e);
+	is_str(after, before, "the trigger is back after a committed import");
+	free(after);
+	err = NULL;
+	ok(!db_exec(e.db, "INSERT INTO txn (serial, matter_id, occurred_on, clerk, created_at) "
+			  "VALUES ('X-2020-000001', 1, '2020-06-01', 'x', '2020-06-01T00:00:00')",
+		    &err),
+	   "and still refuses a raw insert into the locked year");
+	ok(err && strstr(err, "锁定"), "with the trigger's message");
+	diag(err);
+	free(err);
+	free(before);
+	free(path);
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -458,6 +512,7 @@ int main(void)
 	test_all_or_nothing();
 	test_bad_files();
 	test_flexible_input();
+	test_locked_year();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
