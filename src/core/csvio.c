@@ -527,45 +527,10 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 	return true;
 }
 
-/* The trigger that refuses entries in a locked year (schema.sql) runs a
- * sub-program for every inserted row, a third of an import's time, while
- * ledger_insert() refuses a locked year itself, row by row, with a clearer
- * message.  The import holds the write lock, so it sets the trigger aside
- * and puts it back from the schema's own text in the same transaction: no
- * other connection ever sees the database without it, and an import that
- * fails rolls the drop back with its rows.  Returns the trigger's SQL
- * (NULL if the schema has none) or false through *ok. */
-static char *lock_trigger_set_aside(struct db *db, bool *ok, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema "
-				       "WHERE type = 'trigger' AND name = 'txn_locked_insert'", err);
-	*ok = st != NULL;
-	if (!st)
-		return NULL;
-	int rc = db_step(db, st, err);
-	char *sql = rc == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
-	sqlite3_reset(st);
-	if (rc < 0)
-		*ok = false;
-	else if (sql && !db_exec(db, "DROP TRIGGER txn_locked_insert", err))
-		*ok = false;
-	if (!*ok) {
-		free(sql);
-		return NULL;
-	}
-	return sql;
-}
-
 static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool dry_run,
 			char **err)
 {
-	bool ok;
-	char *trigger = lock_trigger_set_aside(ic->db, &ok, err);
-	if (ok)
-		ok = csvrow_read_file(in, import_row, ic, err);
-	if (ok && trigger)
-		ok = db_exec(ic->db, trigger, err);
-	free(trigger);
+	bool ok = csvrow_read_file(in, import_row, ic, err);
 	if (ok && !ic->have_header)
 		ok = fail(err, "%s 是空文件，没有表头", path);
 	if (ok && ic->res->bad > 0) {
