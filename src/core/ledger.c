@@ -210,26 +210,39 @@ static bool assign_serial(struct db *db, const struct resolved *r, const char *g
 		if (!parse_serial(given, r->window, year, &seq, err))
 			return false;
 	}
+	if (given) {
+		/* An imported serial only raises the counter: no value to read
+		 * back, so no RETURNING (which costs a temporary table a row). */
+		sqlite3_stmt *st = db_stmt(db,
+			"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, :given) "
+			"ON CONFLICT (window_id, year) DO UPDATE SET last = max(last, excluded.last)",
+			err);
+		if (!st)
+			return false;
+		db_bind_int(st, ":w", r->window->id);
+		db_bind_int(st, ":y", year);
+		db_bind_int(st, ":given", seq);
+		int rc = db_step(db, st, err);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return false;
+		snprintf(serial, SERIAL_LEN, "%s", given);
+		return true;
+	}
 	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, max(:given, 1)) "
-		"ON CONFLICT (window_id, year) DO UPDATE SET "
-		"last = CASE WHEN :given > 0 THEN max(last, :given) ELSE last + 1 END "
+		"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, 1) "
+		"ON CONFLICT (window_id, year) DO UPDATE SET last = last + 1 "
 		"RETURNING last", err);
 	if (!st)
 		return false;
 	db_bind_int(st, ":w", r->window->id);
 	db_bind_int(st, ":y", year);
-	db_bind_int(st, ":given", seq);
 	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW && !given)
+	if (rc == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return false;
-	if (given) {
-		snprintf(serial, SERIAL_LEN, "%s", given);
-		return true;
-	}
 	int n = snprintf(serial, SERIAL_LEN, "%s-%d-%06lld", r->window->code, year, (long long)seq);
 	for (int i = 0; i < n && serial[i] != '-'; i++)
 		serial[i] = (char)toupper((unsigned char)serial[i]);

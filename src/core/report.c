@@ -128,16 +128,15 @@ static bool report_setup(struct report *r, const struct catalog *cat, const char
 		rw->window = w;
 		rw->matters = r->matters + w->first_matter;
 		rw->nmatters = w->nmatters;
-		rw->has_total = w->nmatters > 0;
-		for (size_t k = 0; k < w->nmatters; k++) {
-			enum unit u = rw->matters[k].matter->unit;
-			if (k == 0)
-				rw->unit = u;
-			else if (u != rw->unit)
-				rw->has_total = false;
-		}
 	}
 	return true;
+}
+
+/* A matter taken out of use with nothing in either period is not part of
+ * the window any more: its unit does not keep the window from a total. */
+static bool matter_counts(const struct report_matter *rm)
+{
+	return rm->matter->active || rm->cur.entries || rm->prev.entries;
 }
 
 /* Matter ids are few; the last hit answers almost every row because rows
@@ -184,12 +183,23 @@ static void sum_windows(struct report *r)
 {
 	for (size_t i = 0; i < r->nwindows; i++) {
 		struct report_window *rw = &r->windows[i];
+		size_t counted = 0;
+		rw->has_total = true;
 		for (size_t k = 0; k < rw->nmatters; k++) {
+			if (matter_counts(&rw->matters[k])) {
+				enum unit u = rw->matters[k].matter->unit;
+				if (counted++ == 0)
+					rw->unit = u;
+				else if (u != rw->unit)
+					rw->has_total = false;
+			}
 			cell_sum(&rw->cur, &rw->matters[k].cur);
 			cell_sum(&rw->prev, &rw->matters[k].prev);
 			for (size_t m = 0; m < r->nmonths; m++)
 				rw->months[m] += rw->matters[k].months[m];
 		}
+		if (counted == 0)
+			rw->has_total = false;
 	}
 }
 

@@ -35,7 +35,8 @@ struct report_window {
 	const struct catalog_window *window;
 	const struct report_matter *matters; /* this window's, catalog order */
 	size_t nmatters;
-	/* Every matter of the window has this unit: the window has a total. */
+	/* Every matter of the window in use (active, or with entries in either
+	 * period) has this unit: the window has a total. */
 	bool has_total;
 	enum unit unit;
 	struct tally_cell cur, prev; /* sums over the window's matters */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "text.h"
@@ -25,10 +26,6 @@ _Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(K
 #define MIN_LINES 24
 /* How often an idle screen looks for other terminals' saves. */
 #define POLL_MS 300
-
-/* The annual report screen plugs in here; while it is NULL the home
- * screen does not offer R. */
-const struct screen_ops *const report_screen = NULL;
 
 static char fixed_date[DATE_LEN];
 static bool curses_on;
@@ -237,7 +234,8 @@ static void count_line(const char *keys, const char *text, void *arg)
 static void show_help(struct app *a, unsigned ctx)
 {
 	int total = 0, first = 0;
-	keys_help(ctx, hidden_actions, count_line, &total);
+	int digits = top(a)->digits ? top(a)->digits(a) : 0;
+	keys_help(ctx, hidden_actions, digits, count_line, &total);
 	for (;;) {
 		if (too_small()) {
 			draw_too_small();
@@ -246,7 +244,7 @@ static void show_help(struct app *a, unsigned ctx)
 			ui_title("按键说明", top(a)->name);
 			ui_rule(1, 0, COLS);
 			struct help_state h = {.row = 2, .skip = first};
-			keys_help(ctx, hidden_actions, help_line, &h);
+			keys_help(ctx, hidden_actions, digits, help_line, &h);
 			ui_rule(LINES - 2, 0, COLS);
 			ui_put(LINES - 1, 0, COLS,
 			       total > LINES - 4 ? " Up/Down 翻看  其他键 返回" : " 任意键 返回", true,
@@ -412,6 +410,15 @@ int tui_main(const char *db_path, bool demo)
 			nl_langinfo(CODESET));
 		return 1;
 	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* curses on a pipe would wait for keys that never come.  The
+		 * demo is also the README's first command, run by scripts with
+		 * no terminal: there it has nothing to show, and that is no
+		 * failure. */
+		fprintf(stderr, "bianmin: 终端界面需要在终端中运行 (标准输入和输出须是终端)%s\n",
+			demo ? ", 演示数据已生成, 未启动界面" : "");
+		return demo ? 0 : 1;
+	}
 	struct app a = {.demo = demo};
 	char *err = NULL;
 	if (!open_app(&a, db_path, &err)) {
@@ -422,9 +429,19 @@ int tui_main(const char *db_path, bool demo)
 	}
 
 	set_escdelay(25);
-	if (!initscr())
-		tui_die("无法初始化终端 (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	/* newterm, not initscr: initscr exits on an unknown TERM by itself,
+	 * before we could say so in Chinese and close the database. */
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "bianmin: 无法使用终端类型 TERM=%s, 请设置为 xterm 等常见类型\n",
+			term && term[0] ? term : "(未设置)");
+		close_app(&a);
+		return 1;
+	}
+	set_term(scr);
 	curses_on = true;
+	set_escdelay(25);
 	/* raw, not cbreak: Ctrl-S (save) must reach us instead of stopping
 	 * the terminal's output (XON/XOFF). */
 	raw();
@@ -440,6 +457,7 @@ int tui_main(const char *db_path, bool demo)
 
 	endwin();
 	curses_on = false;
+	delscreen(scr);
 	close_app(&a);
 	return 0;
 }

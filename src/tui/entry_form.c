@@ -58,6 +58,7 @@ void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
 	f->nfields = 0;
 	f->at = 0;
 	f->pick = 0;
+	f->moved = false;
 	lineedit_clear(&f->edit[FF_HOUSEHOLDS]);
 	lineedit_clear(&f->edit[FF_PERSONS]);
 	lineedit_clear(&f->edit[FF_QUANTITY]);
@@ -85,6 +86,7 @@ void entry_form_clear_for_next(struct entry_form *f)
 			lineedit_clear(&f->edit[i]);
 	f->at = 0;
 	f->pick = 0;
+	f->moved = false;
 }
 
 static enum form_field focused(const struct entry_form *f)
@@ -147,6 +149,7 @@ void entry_form_pick_move(struct entry_form *f, int delta)
 		f->pick--;
 	else if (delta > 0)
 		f->pick++; /* clamped against the choices when drawn or taken */
+	f->moved = true;
 }
 
 void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1)
@@ -193,7 +196,7 @@ bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **e
 	char *typed = lineedit_text(&f->edit[ff]);
 	text_trim(typed);
 	bool ok = true;
-	if (typed[0]) {
+	if (typed[0] || f->moved) {
 		const struct catalog_village *v = ff == FF_VILLAGE ? catalog_village(cat, typed) : NULL;
 		if (v) {
 			lineedit_set(&f->edit[ff], v->name);
@@ -211,6 +214,7 @@ bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **e
 	}
 	free(typed);
 	f->pick = 0;
+	f->moved = false;
 	return ok;
 }
 
@@ -270,8 +274,10 @@ void entry_form_edit(struct entry_form *f, enum action act, int key)
 	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9'))
 		return;
 	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
-	    act != ACT_EDIT_HOME && act != ACT_EDIT_END)
+	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
 		f->pick = 0;
+		f->moved = false;
+	}
 }
 
 static int index_of(const struct entry_form *f, enum form_field ff)

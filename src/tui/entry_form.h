@@ -31,6 +31,7 @@ struct entry_form {
 	int nfields;
 	int at;      /* index into fields: the one with the cursor */
 	size_t pick; /* the highlighted choice of a picker field */
+	bool moved;  /* the clerk moved the highlight: take it even with no text */
 };
 
 void entry_form_init(struct entry_form *f);

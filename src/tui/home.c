@@ -103,8 +103,8 @@ static void home_draw(struct app *a)
 	}
 	y += 2;
 	if (!a->clerk_known) {
-		ui_put(y++, COL_NAME, COLS - 4, a->clerk_problem ? a->clerk_problem : "账号未登记",
-		       false, false, UI_ERROR);
+		y += ui_wrap(y, COL_NAME, COLS - 4, 3,
+			     a->clerk_problem ? a->clerk_problem : "账号未登记", UI_ERROR);
 		ui_put(y, COL_NAME, COLS - 4, "本账号可以查看统计和查询, 不能登记或作废.", false,
 		       false, UI_NORMAL);
 	}

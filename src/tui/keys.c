@@ -137,6 +137,16 @@ static bool live_names(const struct binding *b, unsigned ctx, const bool *hidden
 	return out[0] != '\0';
 }
 
+/* The digit keys name what they pick here: "1-5", not "1-9". */
+static void digit_range(char *names, size_t size, int ndigits)
+{
+	if (ndigits <= 0 || ndigits >= 9 || strncmp(names, "1-9", 3) != 0)
+		return;
+	/* Same length: "1-9" becomes "1-N" in place. */
+	(void)size;
+	names[2] = (char)('0' + ndigits);
+}
+
 char *keys_bar(unsigned ctx, const bool *hidden, int ndigits)
 {
 	size_t cap = 0, len = 0;
@@ -148,8 +158,7 @@ char *keys_bar(unsigned ctx, const bool *hidden, int ndigits)
 		char names[64];
 		if (!live_names(b, ctx, hidden, names, sizeof names))
 			continue;
-		if (strcmp(names, "1-9") == 0 && ndigits > 0 && ndigits < 9)
-			snprintf(names, sizeof names, "1-%d", ndigits);
+		digit_range(names, sizeof names, ndigits);
 		/* In a text field the printable twins ('?') are text, so the
 		 * bar then names only what still works (F1). */
 		const char *shown = b->bar_keys ? b->bar_keys : names;
@@ -163,14 +172,16 @@ char *keys_bar(unsigned ctx, const bool *hidden, int ndigits)
 	return bar ? bar : xstrdup("");
 }
 
-void keys_help(unsigned ctx, const bool *hidden, keys_help_fn fn, void *arg)
+void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg)
 {
 	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
 		const struct binding *b = &bindings[i];
 		if (!applies(b, ctx, hidden))
 			continue;
 		char names[64];
-		if (live_names(b, ctx, hidden, names, sizeof names))
-			fn(names, b->help, arg);
+		if (!live_names(b, ctx, hidden, names, sizeof names))
+			continue;
+		digit_range(names, sizeof names, ndigits);
+		fn(names, b->help, arg);
 	}
 }

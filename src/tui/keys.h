@@ -26,6 +26,7 @@ enum tui_ctx {
 	CTX_SEARCH  = 1 << 7,  /* the search field */
 	CTX_RESULTS = 1 << 8,  /* search results */
 	CTX_DETAIL  = 1 << 9,  /* one entry in full */
+	CTX_REPORT  = 1 << 10, /* the annual report */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 };
 #define CTX_ALL 0x7fff
@@ -67,16 +68,25 @@ enum tui_ctx {
 	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
 	X(MOVE_UP, CTX_LISTS, "Up/Down", "选择", "上移一行", KEYS(TK_UP)) \
 	X(MOVE_DOWN, CTX_LISTS, NULL, NULL, "下移一行", KEYS(TK_DOWN)) \
-	X(OPEN, CTX_HOME, NULL, "进入", "进入选中的窗口", KEYS(ENTER_KEYS)) \
+	X(OPEN, CTX_HOME, NULL, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
 	X(TALLY, CTX_HOME, NULL, "今日统计", "各窗口各事项当日统计", KEYS('T', 't')) \
-	X(REPORT, CTX_HOME, NULL, "年度报表", "年度统计报表", KEYS('R', 'r')) \
+	X(REPORT, CTX_HOME, NULL, "年报", "年度统计报表", KEYS('R', 'r')) \
 	X(SEARCH, CTX_HOME, NULL, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
 	X(DO_MATTER, CTX_MATTERS, NULL, "办理", \
 	  "人次事项: 记一次; 其他事项: 填写登记表", KEYS(ENTER_KEYS)) \
 	X(CODE_ERASE, CTX_MATTERS, NULL, NULL, "删除已输入的代码", \
 	  KEYS(TK_BACKSPACE, 127, 8)) \
-	X(PAGE_UP, CTX_TALLY | CTX_RESULTS, "PgUp/PgDn", "翻页", "上一页", KEYS(TK_PPAGE)) \
-	X(PAGE_DOWN, CTX_TALLY | CTX_RESULTS, NULL, NULL, "下一页", KEYS(TK_NPAGE)) \
+	X(PREV_YEAR, CTX_REPORT, "Left/Right", "换年", "前一年", KEYS(TK_LEFT)) \
+	X(NEXT_YEAR, CTX_REPORT, NULL, NULL, "后一年", KEYS(TK_RIGHT)) \
+	X(SHOW_WINDOW, CTX_REPORT, NULL, "窗口", "按序号看某一窗口", KEYS(KC_DIGIT)) \
+	X(NEXT_WINDOW, CTX_REPORT, "Tab", NULL, "下一个窗口", KEYS('\t', TK_DOWN)) \
+	X(PREV_WINDOW, CTX_REPORT, NULL, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
+	X(EXPORT, CTX_REPORT, NULL, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
+	  KEYS('e', 'E')) \
+	X(NARRATIVE, CTX_REPORT, NULL, "文字", "切换表格 / 年度报告文字", KEYS('n', 'N')) \
+	X(PAGE_UP, CTX_TALLY | CTX_RESULTS | CTX_REPORT, "PgUp/PgDn", "翻页", "上一页", \
+	  KEYS(TK_PPAGE)) \
+	X(PAGE_DOWN, CTX_TALLY | CTX_RESULTS | CTX_REPORT, NULL, NULL, "下一页", KEYS(TK_NPAGE)) \
 	X(NEXT_FIELD, CTX_FORM, "Tab", "下一栏", "到下一栏", KEYS('\t', TK_DOWN)) \
 	X(PREV_FIELD, CTX_FORM, NULL, NULL, "到上一栏", KEYS(TK_BTAB, TK_UP)) \
 	X(ENTER_FIELD, CTX_FORM, NULL, NULL, "到下一栏; 在最后一栏时保存", KEYS(ENTER_KEYS)) \
@@ -121,7 +131,7 @@ char *keys_bar(unsigned ctx, const bool *hidden, int ndigits);
 
 /* The help lines for ctx: "key names" and what they do. */
 typedef void (*keys_help_fn)(const char *keys, const char *text, void *ctx);
-void keys_help(unsigned ctx, const bool *hidden, keys_help_fn fn, void *arg);
+void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg);
 
 /* "F2", "Ctrl-S", "Enter", "Up", "q" ... (static or into buf). */
 const char *keys_name(int key, char buf[16]);

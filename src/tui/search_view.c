@@ -147,9 +147,21 @@ static bool detail_entry(const struct entry *e, void *arg)
 	detail_line(&y, "申请人", e->applicant);
 	detail_line(&y, "证件号码", e->id_number);
 	detail_line(&y, "村", e->village ? e->village->name : "");
-	snprintf(buf, sizeof buf, "户数 %lld   人数 %lld   数量 %lld", (long long)e->households,
-		 (long long)e->persons, (long long)e->quantity);
-	detail_line(&y, "户数/人数", buf);
+	if (e->matter) {
+		enum unit u = e->matter->unit;
+		if (unit_wants_households(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->households);
+			detail_line(&y, "户数", buf);
+		}
+		if (unit_wants_persons(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->persons);
+			detail_line(&y, "人数", buf);
+		}
+		if (unit_wants_quantity(u)) {
+			snprintf(buf, sizeof buf, "%lld", (long long)e->quantity);
+			detail_line(&y, "数量", buf);
+		}
+	}
 	detail_line(&y, "状态", status_name(e->status));
 	snprintf(buf, sizeof buf, "%s (%s)", app_clerk_name(c->a, e->clerk), e->clerk);
 	detail_line(&y, "经办人", buf);

@@ -76,7 +76,8 @@ static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 			if (yy >= 0) {
 				char fig[48];
 				tally_format(fig, sizeof fig, m->unit, &t->matters[mi]);
-				if (first)
+				/* A page that starts inside a window names it again. */
+				if (first || r->next - 1 == r->first)
 					ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
 				ui_put(yy, X_MATTER, W_MATTER, m->name, true, false, UI_NORMAL);
 				ui_put(yy, X_FIG, W_FIG, fig, true, true, UI_NORMAL);
@@ -87,7 +88,7 @@ static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 		if (yy >= 0) {
 			char fig[48];
 			tally_format(fig, sizeof fig, window_total_unit(a->cat, win), &t->windows[w]);
-			if (first)
+			if (first || r->next - 1 == r->first)
 				ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
 			ui_put(yy, X_MATTER, W_MATTER, "合计", true, false, UI_TITLE);
 			ui_put(yy, X_FIG, W_FIG, fig, true, true, UI_TITLE);

@@ -93,6 +93,9 @@ void ui_put(int y, int x, int cols, const char *s, bool pad, bool right, enum ui
 /* printf-style ui_put, left-aligned, not padded. */
 void ui_printf(int y, int x, int cols, enum ui_style st, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Writes s over up to `rows` lines of `cols` columns, breaking between
+ * characters; returns the lines used. */
+int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st);
 void ui_rule(int y, int x, int cols);
 void ui_vrule(int y, int x, int rows);
 /* The title row: left text, right text flush with the right edge. */

@@ -74,6 +74,45 @@ void ui_printf(int y, int x, int cols, enum ui_style st, const char *fmt, ...)
 	free(s);
 }
 
+int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st)
+{
+	int used = 0;
+	size_t len = strlen(s);
+	while (len > 0 && used < rows) {
+		/* Take characters while they fit; a line holds at least one. */
+		size_t take = 0;
+		int width = 0;
+		while (take < len) {
+			unsigned cp;
+			int n = text_decode(s + take, len - take, &cp);
+			if (n <= 0)
+				n = 1;
+			int w = n > 0 ? text_cp_width(cp) : 1;
+			if (width + w > cols && take > 0)
+				break;
+			width += w;
+			take += (size_t)n;
+		}
+		/* Not inside an ASCII word (a command to type): back up to
+		 * the last space or wide character of the line. */
+		if (take < len && s[take] != ' ' && (unsigned char)s[take] < 0x80 && take > 0 &&
+		    s[take - 1] != ' ' && (unsigned char)s[take - 1] < 0x80) {
+			size_t cut = take;
+			while (cut > 0 && s[cut - 1] != ' ' && (unsigned char)s[cut - 1] < 0x80)
+				cut--;
+			if (cut > 0)
+				take = cut;
+		}
+		char *line = xstrndup(s, take);
+		ui_put(y + used, x, cols, line, false, false, st);
+		free(line);
+		s += take;
+		len -= take;
+		used++;
+	}
+	return used;
+}
+
 void ui_rule(int y, int x, int cols)
 {
 	if (cols > 0)

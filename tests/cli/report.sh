@@ -56,6 +56,18 @@ run bm void "$s" --reason 录入错误
 is "$rc" 0 "void it"
 like "$(bm report --year 2021)" '^市场准入 +设立业务 +234项 ' "a voided entry never counts"
 
+# A window's total needs one unit among its matters in use: a matter of
+# another unit stops it, and taking that matter out of use (no entries)
+# brings it back.
+sed '/^sczr,市场准入,bz,/a sczr,市场准入,zxzx,注册咨询,人次,,0,0' \
+	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog-zxzx.csv"
+run bm catalog load "$tmp/catalog-zxzx.csv"
+is "$rc" 0 "a 人次 matter added to 市场准入"
+unlike "$(bm report --year 2021)" '^ +合计 +410项' "mixed units: no 合计"
+run bm catalog load "$BIANMIN_SOURCE_ROOT/data/catalog.csv"
+is "$rc" 0 "and taken out of use again"
+like "$(bm report --year 2021)" '^ +合计 +410项' "合计410项 is back"
+
 # Periods.
 run bm report --from 2021-12-31 --to 2022-01-01
 is "$rc" 0 "report --from --to"

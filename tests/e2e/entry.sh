@@ -49,7 +49,7 @@ wait_for a "校验位应为 X"
 ok $? "a failed ID check says why"
 form_line "申请人" | grep -q 李四
 ok $? "the other fields are kept"
-cursor=$(tm display-message -p -t a '#{cursor_y}')
+cursor=$(tm display-message -p -t =a: '#{cursor_y}')
 [ "$cursor" = "$(screen a | grep -n '证件号码  1101' | cut -d: -f1 | awk '{print $1 - 1}')" ]
 ok $? "the cursor stays in the ID field"
 list | grep -q 李四
@@ -125,6 +125,49 @@ ok $((!$?)) "a voided entry leaves the day's list"
 list --all | grep -q "WSJK-2021-000002.*作废"
 ok $? "but is kept, marked voided"
 
+# Categories: 退役军人优待证 (个, 发放|审验|更换) picked from the list;
+# 特困人员申请终止审核 is 人次 but has categories, so it has a form.
+keys a Escape Escape
+wait_for a "逾期"
+keys a 4
+wait_for a "涉军窗口"
+keys a 1 Enter
+type_text a "赵卫国"
+keys a Tab Tab Tab Tab
+wait_for a "选择分类"
+ok $? "the category field lists the matter's options"
+keys a Down
+wait_for a "2 审验"
+keys a Tab
+wait_for a "分类      审验"
+ok $? "Down and Tab pick 审验"
+keys a C-s
+wait_for a "已保存 SJFW-2021-000003"
+"$BIN" --db "$DB" list --date "$DAY" --window sjfw --matter ydz --all >"$TMP/ydz"
+grep -q "SJFW-2021-000003.*赵卫国" "$TMP/ydz"
+ok $? "saved with its category"
+keys a Escape Escape
+wait_for a "逾期"
+keys a 3
+wait_for a "民生保障窗口"
+type_text a "tk"
+keys a Enter
+wait_for a "分类"
+keys a Tab Tab Tab
+type_text a "终止"
+keys a Tab
+wait_for a "分类      终止"
+ok $? "typing filters the options"
+keys a Enter
+wait_for a "已保存 MSBZ-2021-000001"
+ok $? "a 人次 matter with categories saves through its form"
+type_text a "x"
+keys a Tab Tab Tab
+type_text a "不存在"
+keys a C-s
+wait_for a "没有这个分类: 不存在"
+ok $? "an unknown category is refused"
+
 # The tally screen and `bianmin tally` agree, row by row.
 keys a Escape
 keys a Escape
@@ -146,7 +189,7 @@ screen b | grep -E "$figures" | awk '{print $(NF-1), $NF}' >"$TMP/tui-tally"
 ok $? "the tally screen shows every figure of bianmin tally"
 grep -q "独生子女和双女户新农合补贴 2户7人" "$TMP/tui-tally"
 ok $? "the void is left out of the tally"
-grep -q "合计 2项" "$TMP/tui-tally" && grep -q "总计 5件" "$TMP/tui-tally"
+grep -q "合计 2项" "$TMP/tui-tally" && grep -q "总计 7件" "$TMP/tui-tally"
 ok $? "window and day totals"
 keys b Left
 wait_for b "当日统计  2021-03-14 星期日"
@@ -154,7 +197,41 @@ ok $? "Left shows the day before"
 wait_re b "总计 +0件"
 ok $? "which has no entries"
 keys b Right c
-wait_re b "王芳 +2 +1 +0 +2 +0 +5$"
+wait_re b "王芳 +2 +1 +1 +3 +0 +7$"
 ok $? "C shows entries per clerk"
+
+# Search by serial, then void from the details (an administrator may void
+# any entry).
+keys b Escape
+wait_for b "逾期"
+keys b S
+wait_for b "查询:"
+type_text b "SCZR-2021-000001"
+keys b Enter
+wait_for b "找到 1 条"
+ok $? "search by serial"
+keys b Enter
+wait_for b "登记详情"
+wait_for b "92130125MA0XXXXX1M"
+ok $? "the details show the ID number unmasked"
+keys b C-x
+wait_for b "作废原因:"
+keys b Enter
+wait_for b "请填写作废原因"
+ok $? "a void needs a reason"
+type_text b "申请人撤回"
+keys b Enter
+wait_for b "已作废 SCZR-2021-000001"
+wait_for b "申请人撤回"
+ok $? "voided from the details, the reason shown"
+"$BIN" --db "$DB" list --date "$DAY" --all | grep -q "SCZR-2021-000001.*作废"
+ok $? "the ledger has it voided"
+keys b Escape Escape
+wait_for b "查询:"
+keys b C-u
+type_text b "$DAY"
+keys b Enter
+wait_for b "找到 8 条"
+ok $? "search by date lists the day's entries, voided ones too"
 
 done_testing

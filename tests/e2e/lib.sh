@@ -27,6 +27,9 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+# The server stays up between sessions: otherwise the last program to quit
+# takes it down, racing the next start.
+tm start-server \; set-option -g exit-empty off
 
 tap_n=0
 tap_failed=0
@@ -61,7 +64,9 @@ start() {
 		"env $* '$BIN' --db '$DB' --date $DAY; echo \$? > '$TMP/$name.exit'"
 }
 
-screen() { tm capture-pane -p -t "$1"; }
+# "=NAME:" is exactly session NAME: a bare name may resolve to another
+# session's window.
+screen() { tm capture-pane -p -t "=$1:"; }
 
 # wait_for NAME TEXT [SECONDS]: polls the screen every 0.1 s.
 wait_for() {
@@ -116,8 +121,8 @@ wait_exit() {
 	return 1
 }
 
-keys() { tm send-keys -t "$1" "${@:2}"; }
-type_text() { tm send-keys -t "$1" -l "$2"; }
+keys() { tm send-keys -t "=$1:" "${@:2}"; }
+type_text() { tm send-keys -t "=$1:" -l "$2"; }
 
 # The screen with what varies between runs masked: the login running the
 # tests and creation timestamps.
@@ -126,14 +131,28 @@ masked_screen() {
 		-e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]/YYYY-MM-DDTHH:MM:SS/g'
 }
 
-# expect_screen NAME FILE DESCRIPTION: compares with tests/e2e/expected/FILE
-# (BIANMIN_E2E_UPDATE=1 rewrites the file instead).
+# expect_screen NAME FILE DESCRIPTION: compares with tests/e2e/expected/FILE,
+# polling for up to 3 s so a frame still being painted is not a failure
+# (BIANMIN_E2E_UPDATE=1 rewrites the file from a screen that held still).
 expect_screen() {
-	local want=$SRC/tests/e2e/expected/$2
-	masked_screen "$1" >"$TMP/got"
+	local want=$SRC/tests/e2e/expected/$2 i=0
 	if [ "${BIANMIN_E2E_UPDATE:-}" = 1 ]; then
+		masked_screen "$1" >"$TMP/prev"
+		while [ $i -lt 30 ]; do
+			sleep 0.1
+			masked_screen "$1" >"$TMP/got"
+			cmp -s "$TMP/prev" "$TMP/got" && break
+			cp "$TMP/got" "$TMP/prev"
+			i=$((i + 1))
+		done
 		cp "$TMP/got" "$want"
 	fi
+	while [ $i -lt 30 ]; do
+		masked_screen "$1" >"$TMP/got"
+		cmp -s "$want" "$TMP/got" && break
+		sleep 0.1
+		i=$((i + 1))
+	done
 	if diff -u "$want" "$TMP/got" >"$TMP/diff"; then
 		ok 0 "$3"
 	else

@@ -54,12 +54,13 @@ static void done(struct env *e)
 	db_close(e->db);
 }
 
-/* A message as TAP diagnostics: it may span lines. */
+/* A message as TAP diagnostics (its first lines): it may span lines. */
 static void diag(const char *msg)
 {
 	if (!msg)
 		return;
-	for (const char *p = msg; *p;) {
+	int lines = 0;
+	for (const char *p = msg; *p && lines++ < 5;) {
 		const char *nl = strchr(p, '\n');
 		int n = nl ? (int)(nl - p) : (int)strlen(p);
 		printf("# %.*s\n", n, p);
@@ -448,6 +449,36 @@ static void test_flexible_input(void)
 	done(&e);
 }
 
+/* A row in a locked year refuses the whole file. */
+static void test_locked_year(void)
+{
+	struct env e = fresh();
+	char *err = NULL;
+	ok(ledger_lock_year(e.db, 2020, LOGIN, &err), "lock 2020");
+	diag(err);
+	free(err);
+
+	const char *text = "date,window,matter\n2021-05-01,sczr,sl\n2020-12-31,sczr,bg\n";
+	char *path = write_file("locked.csv", text, strlen(text));
+	err = NULL;
+	ok(!import_file(&e, path, false, NULL, &err), "a row in a locked year refuses the file");
+	ok(err && strstr(err, "第3行: ") && strstr(err, "锁定"), "the locked row is named");
+	diag(err);
+	free(err);
+	is_int(count_txn(&e), 0, "nothing written");
+	free(path);
+
+	text = "date,window,matter\n2021-05-01,sczr,sl\n";
+	path = write_file("open.csv", text, strlen(text));
+	err = NULL;
+	ok(import_file(&e, path, false, NULL, &err), "a row in an open year imports");
+	diag(err);
+	free(err);
+	is_int(count_txn(&e), 1, "and is written");
+	free(path);
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -458,6 +489,7 @@ int main(void)
 	test_all_or_nothing();
 	test_bad_files();
 	test_flexible_input();
+	test_locked_year();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
