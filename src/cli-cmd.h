@@ -79,6 +79,9 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
 
+/* bianmin --demo: the terminal UI on a temporary demo database. */
+int cli_demo(const char *tui_date);
+
 int cli_cmd_init(struct cli *c, int argc, char **argv);
 int cli_cmd_add(struct cli *c, int argc, char **argv);
 int cli_cmd_list(struct cli *c, int argc, char **argv);

@@ -215,6 +215,7 @@ static void print_global_help(FILE *f)
 	fputs("\n全局选项（写在命令之前）:\n"
 	      "  --db 文件   使用此数据库（优先于 BIANMIN_DB 和 /etc/bianmin.conf）\n"
 	      "  --date 日期 终端界面按这一天登记和统计（补录纸质登记）\n"
+	      "  --demo      用临时的演示数据库启动终端界面，退出时删除\n"
 	      "  --version   显示版本\n"
 	      "  --help      显示本帮助\n\n"
 	      "bianmin 命令 --help 显示该命令的选项；详见 bianmin(1)。\n", f);
@@ -488,12 +489,14 @@ int cli_main(int argc, char **argv)
 	static const struct option global[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "date", required_argument, NULL, 'D' },
+		{ "demo", no_argument, NULL, 'M' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { 0 };
 	const char *tui_date = NULL;
+	bool demo = false;
 	int opt;
 
 	/* Tests and chroots point the system config elsewhere. */
@@ -517,6 +520,9 @@ int cli_main(int argc, char **argv)
 				return cli_usage(&c, "日期无效: %s（应为 YYYY-MM-DD）", optarg);
 			tui_date = optarg;
 			break;
+		case 'M':
+			demo = true;
+			break;
 		case 'V':
 			printf("bianmin %s\n", BIANMIN_VERSION);
 			return finish_output(CLI_OK);
@@ -530,6 +536,8 @@ int cli_main(int argc, char **argv)
 		}
 	}
 
+	if (optind >= argc && demo)
+		return cli_demo(tui_date);
 	if (optind >= argc) {
 		if (tui_date)
 			tui_set_date(tui_date);
@@ -541,6 +549,8 @@ int cli_main(int argc, char **argv)
 
 	if (tui_date)
 		return cli_usage(&c, "--date 写在命令之前只用于终端界面；命令的日期写在命令之后");
+	if (demo)
+		return cli_usage(&c, "--demo 只用于终端界面，不能与命令 %s 同用", argv[optind]);
 	c.cmd = find_command(argv[optind]);
 	if (!c.cmd) {
 		const char *name = argv[optind];

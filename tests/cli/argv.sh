@@ -82,7 +82,7 @@ crashed=0
 for c in "" init add list void done return overdue tally report export import catalog village \
 	user lock unlock audit backup check; do
 	for a in "${weird[@]}"; do
-		for b in "${weird[@]:0:3}"; do
+		for b in "${weird[@]:0:2}"; do
 			args=()
 			[ -n "$c" ] && args+=("$c")
 			args+=("$a" "$b")
