@@ -1,12 +1,15 @@
 #!/bin/bash
-# 承诺件 past their time limit: counted on the home screen, listed at the
-# foot of the tally, the same cases `bianmin overdue` lists.
+# What the catalog says about a matter reaches the screens: 承诺件 past
+# their time limit are counted on the home screen and listed at the foot
+# of the tally (the cases `bianmin overdue` lists); a matter that requires
+# an ID number sends the cursor to that field.
 . "$(dirname "$0")/lib.sh"
 
 make_db
 ok $? "database created"
-# 变更业务 becomes a 承诺件 of 5 days.
-sed 's/^sczr,市场准入,bg,变更业务,项,,0,0$/sczr,市场准入,bg,变更业务,项,,0,5/' \
+# 变更业务 becomes a 承诺件 of 5 days; 注销业务 requires an ID number.
+sed -e 's/^sczr,市场准入,bg,变更业务,项,,0,0$/sczr,市场准入,bg,变更业务,项,,0,5/' \
+	-e 's/^sczr,市场准入,zx,注销业务,项,,0,0$/sczr,市场准入,zx,注销业务,项,,1,0/' \
 	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
 "$BIN" --db "$DB" catalog load "$TMP/catalog.csv" >/dev/null
 ok $? "a time limit set in the catalog"
@@ -30,7 +33,16 @@ ok $? "with its matter, applicant, limit and days waiting"
 keys a Escape 1 2
 wait_for a "单位: 项  承诺件"
 ok $? "the window screen marks the matter a 承诺件"
-keys a Escape
+
+keys a 3 Enter
+type_text a "刘家庄养殖场"
+keys a C-s
+wait_for a "事项「注销业务」需要证件号码"
+ok $? "a core message is shown with unambiguous-width brackets"
+cursor=$(tm display-message -p -t =a: '#{cursor_y}')
+[ "$cursor" = "$(screen a | grep -n '证件号码' | head -1 | cut -d: -f1 | awk '{print $1 - 1}')" ]
+ok $? "and the cursor goes to the ID field"
+keys a Escape Escape
 wait_for a "逾期未办结 1 件"
 keys a q
 [ "$(wait_exit a)" = 0 ]
