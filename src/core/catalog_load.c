@@ -288,8 +288,6 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 	return db_exec(db,
 		"DELETE FROM matter WHERE active = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.matter_id = matter.id); "
-		"DELETE FROM serial_counter WHERE window_id IN (SELECT id FROM \"window\" w "
-		"WHERE position > 100000 AND NOT EXISTS (SELECT 1 FROM matter m WHERE m.window_id = w.id)); "
 		"DELETE FROM \"window\" WHERE position > 100000 "
 		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err);
 }

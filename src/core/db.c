@@ -281,7 +281,9 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* A connection never crosses threads: skip SQLite's per-call mutexes. */
+	if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		sql_fail(db, err, "打开数据库");
 		db_close(db);
 		return NULL;

@@ -37,6 +37,16 @@ static bool present(const char *s)
 	return s && *s;
 }
 
+/* snprintf("%s") without the format machinery: this runs per imported row. */
+static void copy_string(char *dst, const char *src, size_t size)
+{
+	size_t n = strlen(src);
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 /* Free text a clerk typed: valid UTF-8, no control characters but the line
  * breaks a note may hold, and a sane length. */
 static bool check_text(const char *s, const char *label, size_t max_bytes, bool multiline,
@@ -111,14 +121,14 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	if (present(d->date)) {
 		if (!period_valid_date(d->date))
 			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
-		snprintf(r->date, sizeof r->date, "%s", d->date);
+		copy_string(r->date, d->date, sizeof r->date);
 	} else {
 		period_today(r->date);
 	}
 	if (present(d->time)) {
 		if (!period_valid_time(d->time))
 			return fail(err, "时间“%s”无效，应为 HH:MM", d->time);
-		snprintf(r->time, sizeof r->time, "%s", d->time);
+		copy_string(r->time, d->time, sizeof r->time);
 	} else {
 		char today[DATE_LEN];
 		period_today(today);
@@ -199,101 +209,101 @@ static bool year_lock_refuses(struct db *db, int year, const char *doing, char *
 	return locked;
 }
 
-/* Draws the next serial for a window and year, or records an imported one
- * so that later draws continue above it. */
-static bool assign_serial(struct db *db, const struct resolved *r, const char *given,
-			  char serial[SERIAL_LEN], char **err)
+static void serial_prefix(const struct catalog_window *w, int year, char out[SERIAL_LEN])
 {
-	int year = period_year_of(r->date);
-	int64_t seq = 0;
-	if (given) {
-		if (!parse_serial(given, r->window, year, &seq, err))
-			return false;
-	}
-	if (given) {
-		/* An imported serial only raises the counter: no value to read
-		 * back, so no RETURNING (which costs a temporary table a row). */
-		sqlite3_stmt *st = db_stmt(db,
-			"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, :given) "
-			"ON CONFLICT (window_id, year) DO UPDATE SET last = max(last, excluded.last)",
-			err);
-		if (!st)
-			return false;
-		db_bind_int(st, ":w", r->window->id);
-		db_bind_int(st, ":y", year);
-		db_bind_int(st, ":given", seq);
-		int rc = db_step(db, st, err);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return false;
-		snprintf(serial, SERIAL_LEN, "%s", given);
-		return true;
-	}
-	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO serial_counter (window_id, year, last) VALUES (:w, :y, 1) "
-		"ON CONFLICT (window_id, year) DO UPDATE SET last = last + 1 "
-		"RETURNING last", err);
+	int n = snprintf(out, SERIAL_LEN, "%s-%04d-", w->code, year);
+	for (int i = 0; i < n && out[i] != '-'; i++)
+		out[i] = (char)toupper((unsigned char)out[i]);
+}
+
+/* The next serial of a window and year: one past the highest recorded,
+ * read through the serial index under the write lock the caller holds. */
+static bool next_serial(struct db *db, const struct resolved *r, char serial[SERIAL_LEN],
+			char **err)
+{
+	char lo[SERIAL_LEN], hi[SERIAL_LEN];
+	serial_prefix(r->window, period_year_of(r->date), lo);
+	snprintf(hi, sizeof hi, "%s", lo);
+	hi[strlen(hi) - 1] = '.'; /* the character after '-' */
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(serial) FROM txn "
+				       "WHERE serial >= :lo AND serial < :hi", err);
 	if (!st)
 		return false;
-	db_bind_int(st, ":w", r->window->id);
-	db_bind_int(st, ":y", year);
+	db_bind_text(st, ":lo", lo);
+	db_bind_text(st, ":hi", hi);
 	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW)
-		seq = sqlite3_column_int64(st, 0);
+	long long last = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		last = atoll(db_col_text(st, 0) + strlen(lo));
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return false;
-	int n = snprintf(serial, SERIAL_LEN, "%s-%d-%06lld", r->window->code, year, (long long)seq);
-	for (int i = 0; i < n && serial[i] != '-'; i++)
-		serial[i] = (char)toupper((unsigned char)serial[i]);
+	if (last >= 999999)
+		return fail(err, "%s 窗口 %.4s 年的编号已用完", r->window->name, r->date);
+	snprintf(serial, SERIAL_LEN, "%s%06lld", lo, last + 1);
 	return true;
+}
+
+static sqlite3_stmt *insert_stmt(struct db *db, char **err)
+{
+	/* Positional parameters: this statement runs once per imported row. */
+	return db_stmt(db,
+		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
+		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
+		"voided_at, voided_by, void_reason) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+		err);
+}
+
+static void bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
 static int64_t insert_row(struct db *db, const struct resolved *r, const struct entry_draft *d,
 			  const char *serial, const char *login, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
-		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
-		"voided_at, voided_by, void_reason) VALUES (:serial, :matter, :on, :at, :applicant, "
-		":id, :village, :households, :persons, :quantity, :category, :status, :note, :clerk, "
-		":created, :voided_at, :voided_by, :void_reason)", err);
+	sqlite3_stmt *st = insert_stmt(db, err);
 	if (!st)
 		return -1;
 	char now[20];
 	period_timestamp(now);
 	const char *clerk = present(d->clerk) ? d->clerk : login;
-	db_bind_text(st, ":serial", serial);
-	db_bind_int(st, ":matter", r->matter->id);
-	db_bind_text(st, ":on", r->date);
-	db_bind_text(st, ":at", r->time);
-	db_bind_text(st, ":applicant", d->applicant ? d->applicant : "");
-	db_bind_text(st, ":id", r->id_number);
+	/* Every bound string outlives the step below. */
+	bind_static(st, 1, serial);
+	sqlite3_bind_int64(st, 2, r->matter->id);
+	bind_static(st, 3, r->date);
+	bind_static(st, 4, r->time);
+	bind_static(st, 5, d->applicant);
+	bind_static(st, 6, r->id_number);
 	if (r->village)
-		db_bind_int(st, ":village", r->village->id);
-	db_bind_int(st, ":households", r->households);
-	db_bind_int(st, ":persons", r->persons);
-	db_bind_int(st, ":quantity", r->quantity);
-	db_bind_text(st, ":category", d->category ? d->category : "");
-	db_bind_text(st, ":status", status_name(r->status));
-	db_bind_text(st, ":note", d->note ? d->note : "");
-	db_bind_text(st, ":clerk", clerk);
-	db_bind_text(st, ":created", now);
+		sqlite3_bind_int64(st, 7, r->village->id);
+	sqlite3_bind_int64(st, 8, r->households);
+	sqlite3_bind_int64(st, 9, r->persons);
+	sqlite3_bind_int64(st, 10, r->quantity);
+	bind_static(st, 11, d->category);
+	bind_static(st, 12, status_name(r->status));
+	bind_static(st, 13, d->note);
+	bind_static(st, 14, clerk);
+	bind_static(st, 15, now);
 	if (present(d->void_reason)) {
-		db_bind_text(st, ":voided_at", now);
-		db_bind_text(st, ":voided_by", clerk);
-		db_bind_text(st, ":void_reason", d->void_reason);
+		bind_static(st, 16, now);
+		bind_static(st, 17, clerk);
+		bind_static(st, 18, d->void_reason);
 	}
-	int rc = db_step(db, st, NULL);
+	int rc = sqlite3_step(st);
+	int code = sqlite3_extended_errcode(db_handle(db));
+	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE)
-			fail(err, "编号 %s 已存在", serial);
-		else
-			fail(err, "保存失败: %s", sqlite3_errmsg(db_handle(db)));
-		return -1;
-	}
-	return sqlite3_last_insert_rowid(db_handle(db));
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE)
+		return sqlite3_last_insert_rowid(db_handle(db));
+	if (code == SQLITE_CONSTRAINT_UNIQUE)
+		fail(err, "编号 %s 已存在", serial);
+	else
+		fail(err, "保存失败: %s", why);
+	free(why);
+	return -1;
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
@@ -301,15 +311,15 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, err))
+	if (!resolve(cat, d, &r, err) || year_lock_refuses(db, period_year_of(r.date), "录入", err))
 		return -1;
-	if (year_lock_refuses(db, period_year_of(r.date), "录入", err))
-		return -1;
-	if (!assign_serial(db, &r, present(d->serial) ? d->serial : NULL, serial, err))
+	if (present(d->serial))
+		copy_string(serial, d->serial, sizeof serial);
+	else if (!next_serial(db, &r, serial, err))
 		return -1;
 	int64_t id = insert_row(db, &r, d, serial, login, err);
 	if (id > 0 && serial_out)
-		snprintf(serial_out, SERIAL_LEN, "%s", serial);
+		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;
 }
 
