@@ -256,6 +256,18 @@ struct utf8_scan {
 static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n && !u->bad; i++) {
+		if (!u->need) {
+			/* Fast paths for what an interchange file is made of: ASCII
+			 * eight bytes at a time, and whole three-byte CJK characters. */
+			uint64_t word;
+			while (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080u)))
+				i += 8;
+			while (i + 2 < n && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
+			       (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+				i += 3;
+			if (i >= n)
+				break;
+		}
 		unsigned char b = s[i];
 		if (u->need) {
 			if (b < u->lo || b > u->hi) {

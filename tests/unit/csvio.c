@@ -479,6 +479,51 @@ static void test_locked_year(void)
 	done(&e);
 }
 
+/* Encoding detection: strict UTF-8, else GB18030. */
+static void detect(struct env *e, const char *note, size_t pad, enum csvio_encoding want,
+		   const char *what)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	fputs("date,window,matter,note\n", f);
+	/* Padding rows put `note` where the test wants it in the file. */
+	for (size_t i = 0; i < pad; i++)
+		fputs("2021-01-01,sczr,sl,x\n", f);
+	fprintf(f, "2021-01-01,sczr,sl,%s\n", note);
+	fclose(f);
+	char *path = write_file("enc.csv", buf, n);
+	struct csvio_import_result res;
+	char *err = NULL;
+	csvio_import(e->db, e->cat, path, true, LOGIN, &res, &err);
+	is_int(res.encoding, want, "%s", what);
+	free(err);
+	free(path);
+	free(buf);
+}
+
+static void test_encoding_detection(void)
+{
+	struct env e = fresh();
+	detect(&e, "é ü", 0, CSVIO_UTF8, "two-byte characters are UTF-8");
+	detect(&e, "\xE0\xA0\x80 \xED\x9F\xBF \xEF\xBF\xBD", 0, CSVIO_UTF8,
+	       "three-byte edges (U+0800, U+D7FF, U+FFFD) are UTF-8");
+	detect(&e, "𠀀 \xF4\x8F\xBF\xBF", 0, CSVIO_UTF8, "four-byte characters are UTF-8");
+	detect(&e, "\xC0\x80", 0, CSVIO_GB18030, "an overlong NUL is not UTF-8");
+	detect(&e, "\xED\xA0\x80", 0, CSVIO_GB18030, "a surrogate is not UTF-8");
+	detect(&e, "\xE4\xB8" "A", 0, CSVIO_GB18030, "a cut three-byte character is not UTF-8");
+	detect(&e, "\xF5\x80\x80\x80", 0, CSVIO_GB18030, "past U+10FFFF is not UTF-8");
+	detect(&e, "中文\xE4\xB8", 0, CSVIO_GB18030, "a character cut by the end of file");
+	/* Header 24 bytes, padding rows 21: the last row's note starts at byte
+	 * 65,479, so the 64 KiB read boundary (65,536) falls 57 bytes in, in
+	 * the middle of the 19th 中 after the leading "a". */
+	detect(&e, "a中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中", 3116,
+	       CSVIO_UTF8, "a character across the read boundary is still UTF-8");
+	detect(&e, "a中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\xE4", 3116,
+	       CSVIO_GB18030, "a bad byte after the read boundary is found");
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -490,6 +535,7 @@ int main(void)
 	test_bad_files();
 	test_flexible_input();
 	test_locked_year();
+	test_encoding_detection();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
