@@ -130,6 +130,13 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 		db_rollback(db);
 		return fail(err, "只有管理员可以添加或修改经办人（当前账户 %s）", by);
 	}
+	/* Someone must always be able to add clerks. */
+	if (!first && c->role != ROLE_ADMIN && clerk_has_role(db, c->login, ROLE_ADMIN) &&
+	    db_int(db, 0, "SELECT count(*) FROM clerk WHERE role = 'admin'") == 1) {
+		db_rollback(db);
+		return fail(err, "%s 是唯一的管理员，不能改为%s；请先添加另一位管理员", c->login,
+			    role_label(c->role));
+	}
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO clerk (login, name, role, windows) VALUES (:login, :name, :role, :windows) "
 		"ON CONFLICT (login) DO UPDATE SET name = excluded.name, role = excluded.role, "

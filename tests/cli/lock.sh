@@ -86,7 +86,10 @@ unlock_line=$(printf '%s\n' "$out" | grep -n ' unlock  *2021$' | cut -d: -f1)
 ok "lock comes before unlock" test "${lock_line:-0}" -lt "${unlock_line:-0}"
 like "$out" "$c" "and the void"
 
-# A clerk cannot lock.
+# A clerk cannot lock.  (The only admin may not step down: add another first.)
+run bm user add "$(id -un)" --name 经办 --role clerk
+is "$rc" 1 "the only admin cannot become a clerk"
+run bm user add chief --name 主任 --role admin
 run bm user add "$(id -un)" --name 经办 --role clerk
 is "$rc" 0 "this account becomes a clerk"
 run bm lock --year 2022

@@ -180,6 +180,12 @@ int main(void)
 
 	struct clerk wang = { .login = (char *)"wangfang", .name = (char *)"王芳", .role = ROLE_CLERK };
 	ok(clerk_put(db, &wang, current_login(), &err), "adds a clerk");
+	struct clerk demoted = { .login = (char *)current_login(), .name = (char *)"测试管理员",
+				 .role = ROLE_SUPERVISOR };
+	ok(!clerk_put(db, &demoted, current_login(), &err) && err && strstr(err, "唯一的管理员"),
+	   "the last admin cannot demote themselves: %s", err ? err : "");
+	free(err);
+	err = NULL;
 	ok(!ledger_void(db, "SCZR-2021-000002", "错", "wangfang", &err) && strstr(err, "自己"),
 	   "a clerk cannot void another's entry: %s", err ? err : "");
 	free(err);
