@@ -306,14 +306,16 @@ static void loop(struct app *a)
 		int key = r == KEY_CODE_YES ? FK((int)wc) : (int)wc;
 		if (key == FK(KEY_RESIZE))
 			continue; /* the one place a resize is handled: redraw */
-		if (too_small()) {
-			if (key == CTRL('C'))
-				a->quit = true;
-			continue;
-		}
 		const struct screen_ops *s = top(a);
 		unsigned ctx = s->context(a);
 		enum action act = keys_lookup(key, ctx, hidden_actions);
+		if (too_small()) {
+			/* Nothing to act on that cannot be seen; leaving still
+			 * works (q on the home screen, Ctrl-C anywhere). */
+			if (act == ACT_QUIT || act == ACT_INTERRUPT)
+				a->quit = true;
+			continue;
+		}
 		a->status[0] = '\0';
 		a->status_bad = false;
 		switch (act) {

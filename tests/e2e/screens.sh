@@ -102,6 +102,15 @@ keys s q
 [ "$(wait_exit s)" = 0 ]
 ok $? "quits cleanly after resizing"
 
+# Started too small: the message at once, and q still leaves the home
+# screen (a script typing q into a small pseudo-terminal must not hang).
+start tiny 60 20
+wait_for tiny "终端窗口太小"
+ok $? "started in 60x20: the message"
+keys tiny q
+[ "$(wait_exit tiny)" = 0 ]
+ok $? "q quits from the home screen even when too small"
+
 # The terminals promised.  Inside tmux any of these must draw the home
 # screen and take keys.  (For xterm, ncurses draws rules in the VT100
 # character set, which capture-pane reports as the letters behind it.)
