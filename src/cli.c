@@ -207,7 +207,8 @@ static const struct cli_cmd *find_command(const char *name)
 
 static void print_global_help(FILE *f)
 {
-	fputs("用法: bianmin [--db 文件] [命令 [选项] [参数]]\n"
+	fputs("用法: bianmin [--db 文件] [--date 日期] [--demo]    终端界面\n"
+	      "      bianmin [--db 文件] 命令 [选项] [参数]\n"
 	      "乡镇行政服务中心窗口办件登记。不带命令时启动终端界面。\n\n"
 	      "命令:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -223,7 +224,8 @@ static void print_global_help(FILE *f)
 
 static void print_command_help(const struct cli_cmd *cmd)
 {
-	printf("用法: bianmin %s %s\n%s\n", cmd->name, cmd->usage, cmd->summary);
+	printf("用法: bianmin %s%s%s\n%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+	       cmd->summary);
 	if (cmd->help)
 		printf("\n%s", cmd->help);
 }
@@ -248,7 +250,8 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c->cmd)
-		fprintf(stderr, "用法: bianmin %s %s\n", c->cmd->name, c->cmd->usage);
+		fprintf(stderr, "用法: bianmin %s%s%s\n", c->cmd->name, *c->cmd->usage ? " " : "",
+			c->cmd->usage);
 	else
 		fputs("用法: bianmin [--db 文件] [命令 [选项]]，bianmin --help 列出命令\n", stderr);
 	return CLI_USAGE;
@@ -552,11 +555,8 @@ int cli_main(int argc, char **argv)
 	if (demo)
 		return cli_usage(&c, "--demo 只用于终端界面，不能与命令 %s 同用", argv[optind]);
 	c.cmd = find_command(argv[optind]);
-	if (!c.cmd) {
-		const char *name = argv[optind];
-		c.cmd = NULL;
-		return cli_usage(&c, "没有命令“%s”", name);
-	}
+	if (!c.cmd)
+		return cli_usage(&c, "没有命令“%s”", argv[optind]);
 	ensure_utf8_ctype();
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
