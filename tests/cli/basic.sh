@@ -21,6 +21,7 @@ like "$out" '^市场准入 +设立业务 +1项$' "tally shows 市场准入 / 设
 like "$out" '^市场准入 +变更业务 +0项$' "tally shows matters with nothing"
 like "$out" '^卫生健康 +独生子女和双女户新农合补贴 +0户0人$' "tally lists every window's matters"
 like "$out" '^市场准入 +合计 +1项$' "window total in the window's unit"
+like "$out" '^上碑镇行政综合服务中心  办件统计  2021-03-15 星期一$' "the heading names the center and the day"
 
 run bm add -w wsjk -m xnh --households 2 --persons 7 --date $day
 is "$rc" 0 "add by codes with households and persons"
