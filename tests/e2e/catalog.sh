@@ -11,6 +11,10 @@ ok $? "database created"
 sed -e 's/^sczr,市场准入,bg,变更业务,项,,0,0$/sczr,市场准入,bg,变更业务,项,,0,5/' \
 	-e 's/^sczr,市场准入,zx,注销业务,项,,0,0$/sczr,市场准入,zx,注销业务,项,,1,0/' \
 	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
+# 城乡建设 gets twelve more matters than fit beside the form.
+for c in a b c d e f g h i j k l; do
+	echo "cxjs,城乡建设,q$c,测试事项$c,项,,0,0"
+done >>"$TMP/catalog.csv"
 "$BIN" --db "$DB" catalog load "$TMP/catalog.csv" >/dev/null
 ok $? "a time limit set in the catalog"
 "$BIN" --db "$DB" add -w sczr -m bg --applicant 李氏五金店 --date 2021-03-01 >/dev/null &&
@@ -34,7 +38,14 @@ keys a Escape 1 2
 wait_for a "单位: 项  承诺件"
 ok $? "the window screen marks the matter a 承诺件"
 
-keys a 3 Enter
+keys a Escape 5
+wait_for a "城乡建设窗口"
+type_text a "ql"
+wait_for a "14 测试事项l"
+ok $? "a long matter list scrolls to the one picked by its code"
+wait_for a "今日已录入"
+ok $? "and today's entries keep their rows"
+keys a Escape Escape 1 3 Enter
 type_text a "刘家庄养殖场"
 keys a C-s
 wait_for a "事项「注销业务」需要证件号码"
