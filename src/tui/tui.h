@@ -96,6 +96,10 @@ void ui_printf(int y, int x, int cols, enum ui_style st, const char *fmt, ...)
 /* Writes s over up to `rows` lines of `cols` columns, breaking between
  * characters; returns the lines used. */
 int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st);
+/* Replaces the East Asian "ambiguous width" quotes that core messages use
+ * (“” ‘’), which some Chinese terminals draw two columns wide, with corner
+ * brackets that every terminal draws two wide; in place. */
+void ui_unambiguous(char *s);
 void ui_rule(int y, int x, int cols);
 void ui_vrule(int y, int x, int rows);
 /* The title row: left text, right text flush with the right edge. */
