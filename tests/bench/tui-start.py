@@ -66,7 +66,7 @@ def tui_once():
 
 
 def peak_kib():
-    """One session under /usr/bin/time: home, the tally, a search, quit."""
+    """One run under /usr/bin/time: home, the tally, a search, quit."""
     pid, fd = pty.fork()
     if pid == 0:
         os.execve("/usr/bin/time", ["/usr/bin/time", "-f", "maxrss=%M", bianmin, "--db", db,
