@@ -63,7 +63,7 @@ static const struct cli_cmd commands[] = {
 			"  -w, --window 窗口   只列此窗口\n"
 			"  -m, --matter 事项   只列此事项\n"
 			"      --clerk 登录名  只列此经办人\n"
-			"      --search 文本   按编号、申请人、证件号码查找\n"
+			"      --search 文本   按编号、申请人、证件号码查找（不给日期时查全部日期）\n"
 			"      --all           包括已作废的办件\n",
 		.handler = cli_cmd_list,
 	},

@@ -43,6 +43,11 @@ run bm list --date $day --window sczr
 like "$out" '^共 1 件$' "list filters by window"
 run bm list --date $day --matter xnh
 like "$out" '^共 1 件$' "list finds an unambiguous matter code without a window"
+run bm list --search 某某
+like "$out" "^$serial " "--search without dates looks through every day"
+like "$out" '^共 1 件$' "and finds only what matches"
+run bm list --search 某某 --date 2021-03-16
+like "$out" '^共 0 件$' "--search with a date looks on that day only"
 run bm list --date $day --matter zx
 is "$rc" 1 "an ambiguous matter code is refused"
 like "$err" "--window" "and the message says what to add"
