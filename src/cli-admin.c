@@ -236,20 +236,42 @@ static bool print_clerk(const struct clerk *k, void *ctx)
 	return true;
 }
 
-/* Every code of a comma-separated list names a window. */
-static bool windows_known(const struct catalog *cat, const char *list)
+/* The --windows list in the catalog's own spelling and order ("SCZR, wsjk"
+ * becomes "sczr,wsjk"), so the clerk table holds one form; NULL, after
+ * saying which code is unknown, when a code names no window. */
+static char *windows_canonical(const struct catalog *cat, const char *list)
 {
+	bool *wanted = xcalloc(cat->nwindows + 1, sizeof *wanted);
 	char *copy = xstrdup(list);
 	bool ok = true;
-	for (char *save = NULL, *code = strtok_r(copy, ",", &save); code;
-	     code = strtok_r(NULL, ",", &save)) {
-		if (!catalog_window(cat, code)) {
-			fprintf(stderr, "bianmin: 没有代码为“%s”的窗口\n", code);
+	for (char *save = NULL, *code = strtok_r(copy, ", ", &save); code;
+	     code = strtok_r(NULL, ", ", &save)) {
+		const struct catalog_window *w = catalog_window(cat, code);
+		if (w) {
+			wanted[w - cat->windows] = true;
+		} else {
+			cli_error("没有代码为“%s”的窗口", code);
 			ok = false;
 		}
 	}
 	free(copy);
-	return ok;
+	char *out = NULL;
+	if (ok) {
+		size_t len = 0;
+		for (size_t i = 0; i < cat->nwindows; i++)
+			if (wanted[i])
+				len += strlen(cat->windows[i].code) + 1;
+		out = xcalloc(len + 1, 1);
+		for (size_t i = 0; i < cat->nwindows; i++) {
+			if (!wanted[i])
+				continue;
+			if (*out)
+				strcat(out, ",");
+			strcat(out, cat->windows[i].code);
+		}
+	}
+	free(wanted);
+	return out;
 }
 
 int cli_cmd_user(struct cli *c, int argc, char **argv)
@@ -310,9 +332,13 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "缺少 --role（clerk、supervisor 或 admin）");
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	if (!windows_known(c->cat, k.windows))
+	char *windows = windows_canonical(c->cat, k.windows);
+	if (!windows)
 		return CLI_FAIL;
-	if (!clerk_put(c->db, &k, current_login(), &err))
+	k.windows = windows;
+	bool ok = clerk_put(c->db, &k, current_login(), &err);
+	free(windows);
+	if (!ok)
 		return cli_core_error(err);
 	printf("已登记 %s %s（%s）\n", k.login, k.name, role_label(k.role));
 	return CLI_OK;

@@ -213,7 +213,11 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
-	if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
+	/* A search looks through every day unless told which; a plain list
+	 * shows today. */
+	if (f.text && !date && !from && !to)
+		f.from = f.to = NULL;
+	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter))
 		return CLI_FAIL;
@@ -419,6 +423,10 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	char *err = NULL;
 	if (!tally_compute(c->db, c->cat, from, to, clerk, &t, &err))
 		return cli_core_error(err);
+	char *center = db_setting(c->db, "center");
+	if (center)
+		printf("%s  ", center);
+	free(center);
 	if (strcmp(from, to) == 0)
 		printf("办件统计  %s %s", from, period_weekday_name(from));
 	else

@@ -63,7 +63,7 @@ static const struct cli_cmd commands[] = {
 			"  -w, --window 窗口   只列此窗口\n"
 			"  -m, --matter 事项   只列此事项\n"
 			"      --clerk 登录名  只列此经办人\n"
-			"      --search 文本   按编号、申请人、证件号码查找\n"
+			"      --search 文本   按编号、申请人、证件号码查找（不给日期时查全部日期）\n"
 			"      --all           包括已作废的办件\n",
 		.handler = cli_cmd_list,
 	},
@@ -207,7 +207,8 @@ static const struct cli_cmd *find_command(const char *name)
 
 static void print_global_help(FILE *f)
 {
-	fputs("用法: bianmin [--db 文件] [命令 [选项] [参数]]\n"
+	fputs("用法: bianmin [--db 文件] [--date 日期] [--demo]    终端界面\n"
+	      "      bianmin [--db 文件] 命令 [选项] [参数]\n"
 	      "乡镇行政服务中心窗口办件登记。不带命令时启动终端界面。\n\n"
 	      "命令:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -223,7 +224,8 @@ static void print_global_help(FILE *f)
 
 static void print_command_help(const struct cli_cmd *cmd)
 {
-	printf("用法: bianmin %s %s\n%s\n", cmd->name, cmd->usage, cmd->summary);
+	printf("用法: bianmin %s%s%s\n%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+	       cmd->summary);
 	if (cmd->help)
 		printf("\n%s", cmd->help);
 }
@@ -248,7 +250,8 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c->cmd)
-		fprintf(stderr, "用法: bianmin %s %s\n", c->cmd->name, c->cmd->usage);
+		fprintf(stderr, "用法: bianmin %s%s%s\n", c->cmd->name, *c->cmd->usage ? " " : "",
+			c->cmd->usage);
 	else
 		fputs("用法: bianmin [--db 文件] [命令 [选项]]，bianmin --help 列出命令\n", stderr);
 	return CLI_USAGE;
@@ -261,6 +264,35 @@ int cli_core_error(char *err)
 	return CLI_FAIL;
 }
 
+/* getopt_long returned ':' or '?': says which option, as the user wrote it.
+ * A short option is named by optopt (argv[optind - 1] may be a whole
+ * cluster, or not yet the offending word); a long one by its word, cut at
+ * '='. */
+static int bad_option(struct cli *c, int argc, char **argv, int opt,
+		      const struct option *longs)
+{
+	const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int name_len = (int)strcspn(word, "=");
+	if (opt == ':' && is_long)
+		return cli_usage(c, "选项 %.*s 缺少参数", name_len, word);
+	if (opt == ':')
+		return cli_usage(c, "选项 -%c 缺少参数", optopt);
+	if (is_long && optopt && word[name_len] == '=')
+		return cli_usage(c, "选项 %.*s 不接受参数", name_len, word);
+	if (is_long && !optopt && name_len > 2) {
+		/* glibc takes an abbreviation, but only an unambiguous one. */
+		int matches = 0;
+		for (const struct option *o = longs; o->name; o++)
+			matches += strncmp(o->name, word + 2, (size_t)name_len - 2) == 0;
+		if (matches > 1)
+			return cli_usage(c, "选项 %.*s 有歧义，请写全", name_len, word);
+	}
+	if (is_long || !optopt)
+		return cli_usage(c, "无法识别的选项 %.*s", name_len, word);
+	return cli_usage(c, "无法识别的选项 -%c", optopt);
+}
+
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	       const struct option *longs, int *status)
 {
@@ -269,20 +301,14 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	snprintf(spec, sizeof spec, ":%sh", shorts);
 	opterr = 0;
 	int opt = getopt_long(argc, argv, spec, longs, NULL);
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
 	switch (opt) {
 	case 'h':
 		print_command_help(c->cmd);
 		*status = CLI_OK;
 		return CLI_STOP;
 	case ':':
-		*status = cli_usage(c, "选项 %s 缺少参数", arg);
-		return CLI_STOP;
 	case '?':
-		if (strncmp(arg, "--", 2) == 0 || !optopt)
-			*status = cli_usage(c, "无法识别的选项 %s", arg);
-		else
-			*status = cli_usage(c, "无法识别的选项 -%c", optopt);
+		*status = bad_option(c, argc, argv, opt, longs);
 		return CLI_STOP;
 	default:
 		return opt;
@@ -529,10 +555,8 @@ int cli_main(int argc, char **argv)
 		case 'h':
 			print_global_help(stdout);
 			return finish_output(CLI_OK);
-		case ':':
-			return cli_usage(&c, "选项 %s 缺少参数", argv[optind - 1]);
 		default:
-			return cli_usage(&c, "无法识别的选项 %s", argv[optind - 1]);
+			return bad_option(&c, argc, argv, opt, global);
 		}
 	}
 
@@ -552,11 +576,8 @@ int cli_main(int argc, char **argv)
 	if (demo)
 		return cli_usage(&c, "--demo 只用于终端界面，不能与命令 %s 同用", argv[optind]);
 	c.cmd = find_command(argv[optind]);
-	if (!c.cmd) {
-		const char *name = argv[optind];
-		c.cmd = NULL;
-		return cli_usage(&c, "没有命令“%s”", name);
-	}
+	if (!c.cmd)
+		return cli_usage(&c, "没有命令“%s”", argv[optind]);
 	ensure_utf8_ctype();
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;

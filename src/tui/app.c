@@ -83,6 +83,7 @@ static void set_status(struct app *a, bool bad, const char *fmt, va_list ap)
 	for (char *p = a->status; *p; p++)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
+	ui_unambiguous(a->status);
 	a->status_bad = bad;
 }
 
@@ -371,6 +372,8 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 		a->center = xstrdup("便民服务中心");
 	char *why = NULL;
 	a->clerk_known = clerk_get(a->db, current_login(), &a->clerk, &why);
+	if (why)
+		ui_unambiguous(why);
 	a->clerk_problem = why;
 	if (fixed_date[0]) {
 		if (!period_valid_date(fixed_date))

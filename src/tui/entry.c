@@ -40,9 +40,14 @@ static struct {
  * list of today's entries (or the picker's choices) down to LINES-4. */
 enum { LEFT_W = 39, RX = 41, LABEL_W = 10 };
 
+/* Ten rows hold the longest form; more when a window has many matters,
+ * but today's entries keep at least four rows (the list scrolls). */
 static int upper_rows(void)
 {
 	int rows = (int)st.nmatters + 2;
+	int most = LINES - 2 - 3 - 1 - 1 - 4;
+	if (rows > most)
+		rows = most;
 	return rows < 10 ? 10 : rows;
 }
 
@@ -94,7 +99,9 @@ static void draw_matters(struct app *a, const struct tally *t)
 	ui_put(2, 2, 21, "事项", true, false, UI_TITLE);
 	ui_put(2, 24, 5, "代码", true, false, UI_TITLE);
 	ui_put(2, 29, 9, "今日", true, true, UI_TITLE);
-	for (size_t i = 0; i < st.nmatters && (int)i < upper_rows() - 1; i++) {
+	size_t shown = (size_t)upper_rows() - 1;
+	size_t first = st.sel >= shown ? st.sel - shown + 1 : 0;
+	for (size_t i = first; i < st.nmatters && i < first + shown; i++) {
 		const struct catalog_matter *m = &a->cat->matters[st.matters[i]];
 		enum ui_style s = i == st.sel ? UI_SELECTED : UI_NORMAL;
 		if (i == st.sel && st.focus != FOCUS_MATTERS)
@@ -103,7 +110,7 @@ static void draw_matters(struct app *a, const struct tally *t)
 		snprintf(label, sizeof label, "%zu %s", i + 1, m->name);
 		if (t)
 			tally_format(fig, sizeof fig, m->unit, &t->matters[st.matters[i]]);
-		int y = 3 + (int)i;
+		int y = 3 + (int)(i - first);
 		ui_put(y, 1, 1, "", true, false, s);
 		ui_put(y, 2, 22, "", true, false, s);
 		ui_put(y, 2, 21, label, true, false, s);
@@ -178,7 +185,7 @@ static bool draw_entry_row(const struct entry *e, void *arg)
 	size_t i = st.nlisted++;
 	snprintf(st.listed[i], sizeof st.listed[i], "%s", e->serial);
 	enum ui_style s = UI_NORMAL;
-	if (st.focus == FOCUS_ENTRIES && i == st.entry_sel)
+	if ((st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT) && i == st.entry_sel)
 		s = UI_SELECTED;
 	else if (e->voided_at)
 		s = UI_DIM;

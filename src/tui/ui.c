@@ -113,6 +113,23 @@ int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st)
 	return used;
 }
 
+void ui_unambiguous(char *s)
+{
+	/* U+201C..U+201D and U+2018..U+2019 are E2 80 9C/9D/98/99; the
+	 * brackets U+300C/D and U+300E/F are E3 80 8C/8D/8E/8F: same length. */
+	for (unsigned char *p = (unsigned char *)s; p[0]; p++) {
+		if (p[0] != 0xe2 || p[1] != 0x80)
+			continue;
+		unsigned char to = p[2] == 0x9c ? 0x8c : p[2] == 0x9d ? 0x8d
+				 : p[2] == 0x98 ? 0x8e : p[2] == 0x99 ? 0x8f : 0;
+		if (to) {
+			p[0] = 0xe3;
+			p[2] = to;
+			p += 2;
+		}
+	}
+}
+
 void ui_rule(int y, int x, int cols)
 {
 	if (cols > 0)

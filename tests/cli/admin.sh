@@ -35,6 +35,9 @@ run bm user add wang --name 王芳 --role clerk --windows sczr,wsjk
 is "$rc" 0 "user add"
 run bm user list
 like "$out" '^wang +王芳 +经办人 +sczr,wsjk$' "user list shows the clerk"
+run bm user add zhao --name 赵六 --role supervisor --windows 'WSJK, sczr,,sczr'
+is "$rc" 0 "user add with codes in any case, spacing and order"
+like "$(bm user list)" '^zhao +赵六 +主管 +sczr,wsjk$' "are stored in the catalog's spelling and order"
 run bm user add li --name 李四 --role clerk --windows sczr,nope
 is "$rc" 1 "an unknown window code is refused"
 unlike "$(bm user list)" '^li ' "and the clerk is not added"

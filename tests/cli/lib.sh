@@ -11,6 +11,8 @@ tap_n=0
 tap_failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bianmin-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# Whatever a command writes by a relative name lands in the temporary folder.
+cd "$tmp" || exit 1
 
 # Never the machine's own files: no /etc/bianmin.conf, no ~/.local/share.
 export BIANMIN_DB="$tmp/test.db"
