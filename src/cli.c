@@ -482,6 +482,26 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 	return true;
 }
 
+void cli_put_plain(const char *s)
+{
+	/* The rules of text_fit, for text that ends a line and is not cut. */
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (n <= 0) {
+			fputc('?', stdout);
+			i++;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			fputc(' ', stdout);
+			i += (size_t)n;
+		} else {
+			fwrite(s + i, 1, (size_t)n, stdout);
+			i += (size_t)n;
+		}
+	}
+}
+
 char *cli_slurp(const char *path, size_t *len)
 {
 	char *err = NULL;
