@@ -152,8 +152,10 @@ static void print_catalog(const struct catalog *cat)
 				fputs("  需证件", stdout);
 			if (m->ncategories > 0) {
 				fputs("  分类:", stdout);
-				for (size_t k = 0; k < m->ncategories; k++)
-					printf("%s%s", k ? "、" : " ", m->categories[k]);
+				for (size_t k = 0; k < m->ncategories; k++) {
+					fputs(k ? "、" : " ", stdout);
+					cli_put_plain(m->categories[k]);
+				}
 			}
 			if (!m->active)
 				fputs("  （停用）", stdout);
@@ -167,7 +169,7 @@ static void print_villages(const struct catalog *cat)
 	for (size_t i = 0; i < cat->nvillages; i++) {
 		const struct catalog_village *v = &cat->villages[i];
 		cell(v->code, 8);
-		fputs(v->name, stdout);
+		cli_put_plain(v->name);
 		if (!v->active)
 			fputs("  （停用）", stdout);
 		fputc('\n', stdout);
@@ -232,7 +234,8 @@ static bool print_clerk(const struct clerk *k, void *ctx)
 	cell(k->login, 12);
 	cell(k->name, 12);
 	cell(role_label(k->role), 8);
-	printf("%s\n", *k->windows ? k->windows : "全部窗口");
+	cli_put_plain(*k->windows ? k->windows : "全部窗口");
+	fputc('\n', stdout);
 	return true;
 }
 
@@ -394,7 +397,8 @@ static bool print_audit(const struct audit_row *a, void *ctx)
 	cell(a->login, 10);
 	cell(a->action, 10);
 	cell(a->serial, 16);
-	printf("%s\n", a->detail);
+	cli_put_plain(a->detail);
+	fputc('\n', stdout);
 	return true;
 }
 

@@ -76,6 +76,10 @@ bool cli_open(struct cli *c, bool create, bool with_catalog);
 bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 		     const struct catalog_window **out_window,
 		     const struct catalog_matter **out_matter);
+/* Prints text stored by users (names, notes, reasons) where it ends a
+ * line: control characters, which could drive the terminal, and broken
+ * UTF-8 are shown as a space or '?', like text_fit does in table cells. */
+void cli_put_plain(const char *s);
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
 

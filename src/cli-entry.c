@@ -172,9 +172,11 @@ static bool list_row(const struct entry *e, void *ctx)
 	cell(e->village ? e->village->name : "", 8, false);
 	cell(entry_figure(figure, sizeof figure, e), 8, true);
 	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
-	fputs(e->clerk, stdout);
-	if (e->voided_at)
-		printf("  作废原因: %s", e->void_reason ? e->void_reason : "");
+	cli_put_plain(e->clerk);
+	if (e->voided_at) {
+		fputs("  作废原因: ", stdout);
+		cli_put_plain(e->void_reason ? e->void_reason : "");
+	}
 	fputc('\n', stdout);
 	st->shown++;
 	return true;
@@ -213,7 +215,11 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
-	if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
+	/* A search looks through every day unless told which; a plain list
+	 * shows today. */
+	if (f.text && !date && !from && !to)
+		f.from = f.to = NULL;
+	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter))
 		return CLI_FAIL;
@@ -325,7 +331,7 @@ static bool overdue_row(const struct entry *e, void *ctx)
 	cell(e->applicant, 16, false);
 	cell(limit, 8, true);
 	cell(waited, 8, true);
-	fputs(e->clerk, stdout);
+	cli_put_plain(e->clerk);
 	fputc('\n', stdout);
 	st->shown++;
 	return true;

@@ -63,7 +63,7 @@ static const struct cli_cmd commands[] = {
 			"  -w, --window 窗口   只列此窗口\n"
 			"  -m, --matter 事项   只列此事项\n"
 			"      --clerk 登录名  只列此经办人\n"
-			"      --search 文本   按编号、申请人、证件号码查找\n"
+			"      --search 文本   按编号、申请人、证件号码查找（不给日期时查全部日期）\n"
 			"      --all           包括已作废的办件\n",
 		.handler = cli_cmd_list,
 	},
@@ -264,6 +264,35 @@ int cli_core_error(char *err)
 	return CLI_FAIL;
 }
 
+/* getopt_long returned ':' or '?': says which option, as the user wrote it.
+ * A short option is named by optopt (argv[optind - 1] may be a whole
+ * cluster, or not yet the offending word); a long one by its word, cut at
+ * '='. */
+static int bad_option(struct cli *c, int argc, char **argv, int opt,
+		      const struct option *longs)
+{
+	const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int name_len = (int)strcspn(word, "=");
+	if (opt == ':' && is_long)
+		return cli_usage(c, "选项 %.*s 缺少参数", name_len, word);
+	if (opt == ':')
+		return cli_usage(c, "选项 -%c 缺少参数", optopt);
+	if (is_long && optopt && word[name_len] == '=')
+		return cli_usage(c, "选项 %.*s 不接受参数", name_len, word);
+	if (is_long && !optopt && name_len > 2) {
+		/* glibc takes an abbreviation, but only an unambiguous one. */
+		int matches = 0;
+		for (const struct option *o = longs; o->name; o++)
+			matches += strncmp(o->name, word + 2, (size_t)name_len - 2) == 0;
+		if (matches > 1)
+			return cli_usage(c, "选项 %.*s 有歧义，请写全", name_len, word);
+	}
+	if (is_long || !optopt)
+		return cli_usage(c, "无法识别的选项 %.*s", name_len, word);
+	return cli_usage(c, "无法识别的选项 -%c", optopt);
+}
+
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	       const struct option *longs, int *status)
 {
@@ -272,20 +301,14 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	snprintf(spec, sizeof spec, ":%sh", shorts);
 	opterr = 0;
 	int opt = getopt_long(argc, argv, spec, longs, NULL);
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
 	switch (opt) {
 	case 'h':
 		print_command_help(c->cmd);
 		*status = CLI_OK;
 		return CLI_STOP;
 	case ':':
-		*status = cli_usage(c, "选项 %s 缺少参数", arg);
-		return CLI_STOP;
 	case '?':
-		if (strncmp(arg, "--", 2) == 0 || !optopt)
-			*status = cli_usage(c, "无法识别的选项 %s", arg);
-		else
-			*status = cli_usage(c, "无法识别的选项 -%c", optopt);
+		*status = bad_option(c, argc, argv, opt, longs);
 		return CLI_STOP;
 	default:
 		return opt;
@@ -459,6 +482,26 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 	return true;
 }
 
+void cli_put_plain(const char *s)
+{
+	/* The rules of text_fit, for text that ends a line and is not cut. */
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (n <= 0) {
+			fputc('?', stdout);
+			i++;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			fputc(' ', stdout);
+			i += (size_t)n;
+		} else {
+			fwrite(s + i, 1, (size_t)n, stdout);
+			i += (size_t)n;
+		}
+	}
+}
+
 char *cli_slurp(const char *path, size_t *len)
 {
 	char *err = NULL;
@@ -532,10 +575,8 @@ int cli_main(int argc, char **argv)
 		case 'h':
 			print_global_help(stdout);
 			return finish_output(CLI_OK);
-		case ':':
-			return cli_usage(&c, "选项 %s 缺少参数", argv[optind - 1]);
 		default:
-			return cli_usage(&c, "无法识别的选项 %s", argv[optind - 1]);
+			return bad_option(&c, argc, argv, opt, global);
 		}
 	}
 

@@ -185,7 +185,7 @@ static bool draw_entry_row(const struct entry *e, void *arg)
 	size_t i = st.nlisted++;
 	snprintf(st.listed[i], sizeof st.listed[i], "%s", e->serial);
 	enum ui_style s = UI_NORMAL;
-	if (st.focus == FOCUS_ENTRIES && i == st.entry_sel)
+	if ((st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT) && i == st.entry_sel)
 		s = UI_SELECTED;
 	else if (e->voided_at)
 		s = UI_DIM;

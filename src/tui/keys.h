@@ -93,6 +93,9 @@ enum tui_ctx {
 	X(SAVE, CTX_FORM, "F2/Ctrl-S", "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
 	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, "F8/Ctrl-X", "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(KF(8), CTRL('X'))) \
+	X(MARK_DONE, CTX_DETAIL, NULL, "办结", "受理中的承诺件: 标为办结", KEYS('D', 'd')) \
+	X(MARK_RETURNED, CTX_DETAIL, NULL, "退回", "受理中的承诺件: 退回 (须说明原因)", \
+	  KEYS('B', 'b')) \
 	X(CONFIRM, CTX_ENTRIES | CTX_PROMPT | CTX_SEARCH | CTX_RESULTS, NULL, "确定", \
 	  "确定", KEYS(ENTER_KEYS)) \
 	X(PREV_DAY, CTX_TALLY, "Left/Right", "换日", "前一天", KEYS(TK_LEFT)) \

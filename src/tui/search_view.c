@@ -27,6 +27,7 @@ static struct {
 	int page;
 	char detail[SERIAL_LEN];
 	struct lineedit reason;
+	enum action prompt_for; /* ACT_VOID or ACT_MARK_RETURNED */
 } st;
 
 static void search_enter(struct app *a, int arg)
@@ -162,7 +163,15 @@ static bool detail_entry(const struct entry *e, void *arg)
 			detail_line(&y, "数量", buf);
 		}
 	}
-	detail_line(&y, "状态", status_name(e->status));
+	if (e->status == STATUS_ACCEPTED && e->matter && e->matter->time_limit_days > 0) {
+		int days = ledger_days_open(e, c->a->today);
+		snprintf(buf, sizeof buf, "%s (承诺 %d 天, 已 %d 天%s)", status_name(e->status),
+			 e->matter->time_limit_days, days,
+			 days > e->matter->time_limit_days ? ", 逾期" : "");
+		detail_line(&y, "状态", buf);
+	} else {
+		detail_line(&y, "状态", status_name(e->status));
+	}
 	snprintf(buf, sizeof buf, "%s (%s)", app_clerk_name(c->a, e->clerk), e->clerk);
 	detail_line(&y, "经办人", buf);
 	detail_line(&y, "登记时间", e->created_at);
@@ -188,7 +197,7 @@ static void draw_detail(struct app *a)
 		ui_printf(3, 2, COLS - 3, UI_ERROR, "找不到 %s", st.detail);
 	if (st.focus == FOCUS_PROMPT) {
 		int y = LINES - 5;
-		const char *label = "作废原因: ";
+		const char *label = st.prompt_for == ACT_VOID ? "作废原因: " : "退回原因: ";
 		int lw = text_width(label);
 		ui_put(y, 2, lw, label, false, false, UI_ERROR);
 		field_draw(a, &st.reason, y, 2 + lw, COLS - lw - 4, true);
@@ -287,10 +296,13 @@ static void handle_prompt(struct app *a, enum action act, int key)
 	}
 	char *reason = lineedit_text(&st.reason);
 	char *err = NULL;
+	bool voiding = st.prompt_for == ACT_VOID;
 	if (!text_trim(reason)[0]) {
-		app_error(a, "请填写作废原因");
-	} else if (ledger_void(a->db, st.detail, text_trim(reason), current_login(), &err)) {
-		app_say(a, "已作废 %s", st.detail);
+		app_error(a, voiding ? "请填写作废原因" : "请填写退回原因");
+	} else if (voiding ? ledger_void(a->db, st.detail, text_trim(reason), current_login(), &err)
+			   : ledger_set_status(a->db, st.detail, STATUS_RETURNED, text_trim(reason),
+					       current_login(), &err)) {
+		app_say(a, voiding ? "已作废 %s" : "已退回 %s", st.detail);
 		st.focus = FOCUS_DETAIL;
 	} else {
 		app_error_take(a, err);
@@ -314,11 +326,20 @@ static void search_handle(struct app *a, enum action act, int key)
 		handle_results(a, act);
 		break;
 	case FOCUS_DETAIL:
-		if (act == ACT_VOID) {
+		if (act == ACT_VOID || act == ACT_MARK_RETURNED) {
 			if (app_can_record(a)) {
 				lineedit_clear(&st.reason);
+				st.prompt_for = act;
 				st.focus = FOCUS_PROMPT;
 			}
+		} else if (act == ACT_MARK_DONE) {
+			char *err = NULL;
+			if (!app_can_record(a))
+				break;
+			if (ledger_set_status(a->db, st.detail, STATUS_DONE, NULL, current_login(), &err))
+				app_say(a, "已办结 %s", st.detail);
+			else
+				app_error_take(a, err);
 		} else if (act == ACT_BACK) {
 			st.focus = FOCUS_RESULTS;
 		}

@@ -1,7 +1,7 @@
 #ifndef BIANMIN_TUI_H
 #define BIANMIN_TUI_H
 /* What the screens of the terminal UI share: the application state, the
- * screen operations table, and drawing helpers.  Each screen is one file
+ * screen operations table, and drawing functions.  Each screen is one file
  * filling a `struct screen_ops` (enter, draw, handle, leave); app.c owns
  * the loop, the stack of screens, resizing, the status line and the key
  * bar. */
@@ -83,7 +83,7 @@ const char *app_clerk_name(struct app *a, const char *login);
 /* True when this login may log entries; else says why on the status line. */
 bool app_can_record(struct app *a);
 
-/* Drawing helpers (ui.c).  Text is UTF-8; columns are display columns. */
+/* Drawing (ui.c).  Text is UTF-8; columns are display columns. */
 enum ui_style { UI_NORMAL, UI_TITLE, UI_SELECTED, UI_ERROR, UI_DIM, UI_KEY, UI_FIELD };
 void ui_init_colors(struct app *a);
 int ui_attr(enum ui_style s);

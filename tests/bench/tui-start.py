@@ -65,6 +65,44 @@ def tui_once():
     return elapsed
 
 
+def peak_kib():
+    """One run under /usr/bin/time: home, the tally, a search, quit."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve("/usr/bin/time", ["/usr/bin/time", "-f", "maxrss=%M", bianmin, "--db", db,
+                                    "--date", day], env)
+    seen = b""
+
+    def until(text):
+        nonlocal seen
+        while text.encode() not in seen:
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                raise TimeoutError(f"no {text} within 10 s")
+            seen += os.read(fd, 65536)
+
+    until("退出")
+    os.write(fd, b"T")
+    until("今日统计")
+    os.write(fd, b"\x1bS")
+    until("查询:")
+    os.write(fd, day.encode() + b"\r")
+    until("找到")
+    os.write(fd, b"\x1b\x1b\x1bq")
+    until("maxrss=")
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return int(seen.split(b"maxrss=")[1].split()[0])
+
+
 def month_bounds(d):
     y, m = int(d[:4]), int(d[5:7])
     last = [31, 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28,
@@ -93,7 +131,7 @@ def median_ms(fn):
     return statistics.median(fn() for _ in range(runs)) * 1000
 
 
-print("1..2")
+print("1..3")
 if not shutil.which("sqlite3"):
     print("Bail out! the sqlite3 CLI is needed")
     sys.exit(1)
@@ -112,3 +150,9 @@ print(f"# sqlite3 CLI, the home screen's queries: {sql:.1f} ms")
 print(f"# ratio: {tui / sql:.2f}")
 print(f"{'ok' if tui < 100 else 'not ok'} 1 - ready for keys in under 100 ms ({tui:.1f} ms)")
 print(f"ok 2 - ratio to the sqlite3 CLI on the same queries: {tui / sql:.2f}")
+if os.path.exists("/usr/bin/time"):
+    kib = peak_kib()
+    print(f"# peak memory (home, tally, a day's search): {kib} KiB")
+    print(f"{'ok' if kib < 32 * 1024 else 'not ok'} 3 - peak memory under 32 MiB ({kib} KiB)")
+else:
+    print("ok 3 # SKIP /usr/bin/time is not installed")

@@ -71,6 +71,22 @@ usage "user add without --role" user add wang --name 王芳
 usage "user add with a bad role" user add wang --name 王芳 --role boss
 usage "backup without a file" backup
 
+# The message names the option as it was written.
+run bm -xy
+like "$err" '无法识别的选项 -x$' "an unknown short option in a cluster is named"
+run bm tally --all=3
+like "$err" '无法识别的选项 --all$' "an unknown long option is named without its value"
+run bm list --all=3
+is "$rc" 2 "a value given to a flag is a usage error"
+like "$err" '选项 --all 不接受参数' "and says the option takes none"
+run bm --d
+is "$rc" 2 "an ambiguous abbreviation is a usage error"
+like "$err" '选项 --d 有歧义' "and says so"
+run bm list --date
+like "$err" '选项 --date 缺少参数' "a missing argument names the option"
+run bm list -d
+like "$err" '选项 -d 缺少参数' "also a short one"
+
 before=$(bm list --from 2000-01-01 --to 2099-12-31 --all | tail -1)
 is "$before" "共 0 件" "usage errors wrote nothing"
 

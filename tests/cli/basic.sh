@@ -43,6 +43,11 @@ run bm list --date $day --window sczr
 like "$out" '^共 1 件$' "list filters by window"
 run bm list --date $day --matter xnh
 like "$out" '^共 1 件$' "list finds an unambiguous matter code without a window"
+run bm list --search 某某
+like "$out" "^$serial " "--search without dates looks through every day"
+like "$out" '^共 1 件$' "and finds only what matches"
+run bm list --search 某某 --date 2021-03-16
+like "$out" '^共 0 件$' "--search with a date looks on that day only"
 run bm list --date $day --matter zx
 is "$rc" 1 "an ambiguous matter code is refused"
 like "$err" "--window" "and the message says what to add"
@@ -107,6 +112,28 @@ fi
 # The CLI's columns are measured in a UTF-8 LC_CTYPE whatever the locale.
 is "$(env -u LANG -u LC_CTYPE LC_ALL=C "$BIANMIN_BIN" tally --date $day)" \
 	"$(bm tally --date $day)" "a C locale gives the same aligned tally"
+
+# Text never drives the terminal of whoever lists it: refused at entry, and
+# blanked on output when another program wrote it into the file.
+run bm add -w sczr -m sl -a $'坏\e]0;标题\a人' --date 2021-03-17
+is "$rc" 1 "an applicant with control characters is refused"
+ok "with a Chinese message" has_chinese "$err"
+if command -v sqlite3 >/dev/null; then
+	esc=$(bm add -w sczr -m sl -a 某人 --date 2021-03-17)
+	bm void "$esc" --reason 录错 >/dev/null
+	sqlite3 "$BIANMIN_DB" "UPDATE txn SET applicant = '坏' || char(27) || ']0;标题' || char(7) || '人',
+		void_reason = '录错' || char(27) || '[31m红' WHERE serial = '$esc';
+		INSERT INTO audit (at, login, action, detail)
+		VALUES ('2021-03-17T10:00:00', 'x', 'x', 'a' || char(27) || '[2Jb');"
+	run bm list --date 2021-03-17 --all
+	is "$(printf '%s' "$out" | tr -cd '\033\007' | wc -c)" 0 "no escape or bell reaches the terminal"
+	like "$out" '作废原因: 录错 \[31m红$' "the reason is shown with the control character blanked"
+	like "$out" ' 坏 ]0;标题 人 ' "the applicant too"
+	run bm audit
+	is "$(printf '%s' "$out" | tr -cd '\033\007' | wc -c)" 0 "nor through the audit trail"
+else
+	for _ in 1 2 3 4; do echo "ok $((tap_n += 1)) # SKIP sqlite3 is not installed"; done
+fi
 
 run bm add -w sczr -m sl --date $day --status 受理 --time 09:41 --note 备注
 is "$rc" 0 "add with --status, --time and --note"

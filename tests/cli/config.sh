@@ -61,6 +61,9 @@ CONF
 )
 . "$tmp/counts"
 
+# Built with the default options, whatever the prefix (/usr/local here).
+ok "the system config file is /etc/bianmin.conf" grep -qa '/etc/bianmin.conf' "$BIANMIN_BIN"
+
 is "$(stat -c '%s %Y' /etc/bianmin.conf 2>/dev/null || echo absent)" "$etc_before" \
 	"/etc/bianmin.conf is not touched"
 

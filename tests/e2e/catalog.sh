@@ -55,6 +55,36 @@ cursor=$(tm display-message -p -t =a: '#{cursor_y}')
 ok $? "and the cursor goes to the ID field"
 keys a Escape Escape
 wait_for a "逾期未办结 1 件"
+
+# From the search: the details say how long it waits; D marks it done,
+# B returns one with a reason.
+keys a S
+type_text a "SCZR-2021-000001"
+keys a Enter Enter
+wait_for a "受理 (承诺 5 天, 已 14 天, 逾期)"
+ok $? "the details show the days waiting"
+keys a d
+wait_for a "已办结 SCZR-2021-000001"
+ok $? "D marks it done"
+wait_for a "状态        办结"
+keys a d
+wait_for a "只有受理中的办件可以"
+ok $? "a done entry cannot be done again"
+keys a Escape Escape C-u
+type_text a "SCZR-2021-000002"
+keys a Enter Enter
+wait_for a "受理 (承诺 5 天, 已 3 天)"
+keys a b
+wait_for a "退回原因:"
+type_text a "材料不全"
+keys a Enter
+wait_for a "已退回 SCZR-2021-000002"
+ok $? "B returns it with a reason"
+"$BIN" --db "$DB" list --date 2021-03-12 | grep -q "SCZR-2021-000002.*退回"
+ok $? "the ledger has it returned"
+keys a Escape Escape Escape
+wait_for a "无逾期未办结件"
+ok $? "nothing is overdue any more"
 keys a q
 [ "$(wait_exit a)" = 0 ]
 ok $? "quits"

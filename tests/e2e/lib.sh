@@ -27,7 +27,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-# The server stays up between sessions: otherwise the last program to quit
+# The server stays up between programs: otherwise the last one to quit
 # takes it down, racing the next start.
 tm start-server \; set-option -g exit-empty off
 
@@ -55,7 +55,7 @@ make_db() {
 }
 
 # start NAME COLS ROWS [env assignments...]: bianmin's TUI in a new
-# session; its exit status lands in $TMP/NAME.exit.
+# tmux pane; its exit status lands in $TMP/NAME.exit.
 start() {
 	local name=$1 cols=$2 rows=$3
 	shift 3
@@ -64,8 +64,8 @@ start() {
 		"env $* '$BIN' --db '$DB' --date $DAY; echo \$? > '$TMP/$name.exit'"
 }
 
-# "=NAME:" is exactly session NAME: a bare name may resolve to another
-# session's window.
+# "=NAME:" is exactly the tmux target NAME: a bare name may resolve to
+# another one's window.
 screen() { tm capture-pane -p -t "=$1:"; }
 
 # wait_for NAME TEXT [SECONDS]: polls the screen every 0.1 s.

@@ -1,0 +1,160 @@
+/* The terminal UI's key table: what each key means where, the rules the
+ * table must keep (every F-key has a plain twin), and the key bar and help
+ * generated from it.  keys.c is pure (no curses), so it is included here
+ * to reach the table itself. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/tui/keys.c"
+#include "tap.h"
+#include "text.h"
+
+static const unsigned screens[] = {
+	CTX_HOME,
+	CTX_MATTERS,
+	CTX_FORM | CTX_TEXT,
+	CTX_FORM | CTX_TEXT | CTX_PICKER,
+	CTX_ENTRIES,
+	CTX_PROMPT | CTX_TEXT,
+	CTX_TALLY,
+	CTX_SEARCH | CTX_TEXT,
+	CTX_RESULTS,
+	CTX_DETAIL,
+	CTX_REPORT,
+};
+
+static void test_twins(void)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		const struct binding *b = &bindings[i];
+		bool fkey = false, plain = false;
+		for (const int *k = b->keys; *k; k++) {
+			int code = *k & ~TUI_FN;
+			if ((*k & TUI_FN) && code > 0410 && code <= 0410 + 64)
+				fkey = true;
+			else if (!(*k & TUI_FN))
+				plain = true;
+		}
+		if (fkey)
+			ok(plain, "binding %zu (%s) has a plain twin for its F-key", i, b->help);
+	}
+}
+
+static void test_lookup(void)
+{
+	unsigned form = CTX_FORM | CTX_TEXT;
+	is_int(keys_lookup(KF(2), form, NULL), ACT_SAVE, "F2 saves in a form");
+	is_int(keys_lookup(CTRL('S'), form, NULL), ACT_SAVE, "Ctrl-S saves in a form");
+	is_int(keys_lookup(KF(8), CTX_MATTERS, NULL), ACT_VOID, "F8 voids");
+	is_int(keys_lookup(CTRL('X'), form, NULL), ACT_VOID, "Ctrl-X voids, even in a field");
+	is_int(keys_lookup('?', CTX_HOME, NULL), ACT_HELP, "? is help on the home screen");
+	is_int(keys_lookup('?', form, NULL), ACT_TEXT, "? is text in a field");
+	is_int(keys_lookup(KF(1), form, NULL), ACT_HELP, "F1 is help in a field");
+	is_int(keys_lookup('q', CTX_HOME, NULL), ACT_QUIT, "q quits from home");
+	is_int(keys_lookup('q', CTX_MATTERS, NULL), ACT_PICK_MATTER, "q is a code letter in a window");
+	is_int(keys_lookup('3', CTX_HOME, NULL), ACT_PICK_WINDOW, "a digit picks a window");
+	is_int(keys_lookup('0', CTX_HOME, NULL), ACT_NONE, "0 picks nothing");
+	is_int(keys_lookup('x', CTX_MATTERS, NULL), ACT_PICK_MATTER, "a letter types a code");
+	is_int(keys_lookup('\r', form, NULL), ACT_ENTER_FIELD, "Enter in a field");
+	is_int(keys_lookup('\t', form, NULL), ACT_NEXT_FIELD, "Tab in a field");
+	is_int(keys_lookup(TK_UP, form, NULL), ACT_PREV_FIELD, "Up goes to the field above");
+	is_int(keys_lookup(TK_UP, form | CTX_PICKER, NULL), ACT_MOVE_UP,
+	       "Up moves in a picker's list");
+	is_int(keys_lookup(TK_LEFT, form, NULL), ACT_EDIT_LEFT, "Left moves the cursor in a field");
+	is_int(keys_lookup(TK_LEFT, CTX_TALLY, NULL), ACT_PREV_DAY, "Left is the day before in a tally");
+	is_int(keys_lookup(CTRL('A'), form, NULL), ACT_EDIT_HOME, "Ctrl-A");
+	is_int(keys_lookup(CTRL('E'), form, NULL), ACT_EDIT_END, "Ctrl-E");
+	is_int(keys_lookup(CTRL('U'), form, NULL), ACT_EDIT_KILL_START, "Ctrl-U");
+	is_int(keys_lookup(127, form, NULL), ACT_EDIT_BACKSPACE, "DEL is backspace in a field");
+	is_int(keys_lookup(127, CTX_MATTERS, NULL), ACT_CODE_ERASE, "and erases a typed code");
+	is_int(keys_lookup(ESC, form, NULL), ACT_BACK, "Esc goes back");
+	is_int(keys_lookup(ESC, CTX_HOME, NULL), ACT_NONE, "Esc does nothing on the home screen");
+	is_int(keys_lookup(0x4e2d, form, NULL), ACT_TEXT, "a Chinese character is text");
+	is_int(keys_lookup(0x20000, form, NULL), ACT_TEXT, "so is U+20000");
+	is_int(keys_lookup(CTRL('C'), CTX_REPORT, NULL), ACT_INTERRUPT, "Ctrl-C anywhere");
+
+	bool hidden[ACT_COUNT] = {false};
+	hidden[ACT_REPORT] = true;
+	is_int(keys_lookup('R', CTX_HOME, hidden), ACT_NONE, "a hidden action takes no key");
+}
+
+static bool contains(const char *s, const char *part)
+{
+	return strstr(s, part) != NULL;
+}
+
+static void test_bar(void)
+{
+	char *bar = keys_bar(CTX_HOME, NULL, 5);
+	ok(contains(bar, "1-5 进入窗口") && contains(bar, "q 退出") && contains(bar, "F1/? 帮助"),
+	   "home bar: %s", bar);
+	free(bar);
+	bool hidden[ACT_COUNT] = {false};
+	hidden[ACT_REPORT] = true;
+	bar = keys_bar(CTX_HOME, hidden, 5);
+	ok(!contains(bar, "R "), "a hidden action is not on the bar");
+	free(bar);
+	bar = keys_bar(CTX_FORM | CTX_TEXT, NULL, 0);
+	ok(contains(bar, "F2/Ctrl-S 保存") && contains(bar, "F1 帮助") && !contains(bar, "?"),
+	   "form bar names F1 only, ? being text: %s", bar);
+	free(bar);
+	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
+		bar = keys_bar(screens[i], NULL, 9);
+		ok(text_width(bar) <= 80, "bar for context %#x fits 80 columns (%d)", screens[i],
+		   text_width(bar));
+		free(bar);
+	}
+}
+
+struct seen {
+	bool edit_keys, question_mark;
+	int lines;
+};
+
+static void note(const char *keys, const char *text, void *arg)
+{
+	struct seen *s = arg;
+	s->lines++;
+	if (strstr(keys, "Ctrl-U") && strstr(text, "删除"))
+		s->edit_keys = true;
+	if (strstr(keys, "?"))
+		s->question_mark = true;
+}
+
+static void test_help(void)
+{
+	struct seen s = {0};
+	keys_help(CTX_FORM | CTX_TEXT, NULL, 0, note, &s);
+	ok(s.edit_keys, "help in a field lists the editing keys");
+	ok(!s.question_mark, "and does not offer ? there");
+	struct seen h = {0};
+	keys_help(CTX_HOME, NULL, 5, note, &h);
+	ok(h.question_mark && !h.edit_keys, "home help offers ? and no editing keys");
+	/* The help screen has LINES-4 rows; at 80x24 everything must show. */
+	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
+		struct seen n = {0};
+		keys_help(screens[i], NULL, 9, note, &n);
+		ok(n.lines > 0 && n.lines <= 20, "help for context %#x: %d lines", screens[i], n.lines);
+	}
+}
+
+static void test_names(void)
+{
+	char buf[16];
+	is_str(keys_name(KF(8), buf), "F8", "F8");
+	is_str(keys_name(CTRL('X'), buf), "Ctrl-X", "Ctrl-X");
+	is_str(keys_name(TK_BTAB, buf), "Shift-Tab", "Shift-Tab");
+	is_str(keys_name('\r', buf), "Enter", "Enter");
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "");
+	test_twins();
+	test_lookup();
+	test_bar();
+	test_help();
+	test_names();
+	return tap_done();
+}
