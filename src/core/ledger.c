@@ -82,19 +82,32 @@ struct resolved {
 static bool parse_serial(const char *serial, const struct catalog_window *w, int year,
 			 int64_t *seq, char **err)
 {
-	size_t clen = strlen(w->code);
-	char prefix[40];
-	for (size_t i = 0; i < clen && i < sizeof prefix - 1; i++)
-		prefix[i] = (char)toupper((unsigned char)w->code[i]);
-	prefix[clen < sizeof prefix - 1 ? clen : sizeof prefix - 1] = '\0';
+	/* By hand, not sscanf: an import parses one serial per row. */
+	size_t clen = strlen(w->code), i = 0;
+	bool good = strlen(serial) == clen + 12;
+	for (; good && i < clen; i++)
+		good = serial[i] == (char)toupper((unsigned char)w->code[i]);
 	int y = 0;
-	char tail;
-	long long n = 0;
-	int used = 0;
-	if (strncmp(serial, prefix, strlen(prefix)) != 0 || serial[strlen(prefix)] != '-' ||
-	    sscanf(serial + strlen(prefix), "-%4d-%6lld%n%c", &y, &n, &used, &tail) != 2 ||
-	    strlen(serial + strlen(prefix)) != 12 || n <= 0)
+	int64_t n = 0;
+	for (size_t k = 0; good && k < 12; k++) {
+		char c = serial[i + k];
+		if (k == 0 || k == 5)
+			good = c == '-';
+		else if (!isdigit((unsigned char)c))
+			good = false;
+		else if (k < 5)
+			y = y * 10 + (c - '0');
+		else
+			n = n * 10 + (c - '0');
+	}
+	if (!good || n <= 0) {
+		char prefix[40];
+		size_t plen = clen < sizeof prefix - 1 ? clen : sizeof prefix - 1;
+		for (size_t k = 0; k < plen; k++)
+			prefix[k] = (char)toupper((unsigned char)w->code[k]);
+		prefix[plen] = '\0';
 		return fail(err, "编号“%s”格式不对，应如 %s-%d-000123", serial, prefix, year);
+	}
 	if (y != year)
 		return fail(err, "编号“%s”的年份与日期 %d 年不符", serial, year);
 	*seq = n;
