@@ -530,6 +530,20 @@ static int finish_output(int status)
 	return status;
 }
 
+static const char *today_date(void)
+{
+	static char today[DATE_LEN];
+	period_today(today);
+	return today;
+}
+
+/* The working day of the terminal UI is today or a day gone by: entries
+ * for days to come are refused anyway, and a tally of them shows nothing. */
+static bool date_has_come(const char *date)
+{
+	return strcmp(date, today_date()) <= 0;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option global[] = {
@@ -564,6 +578,9 @@ int cli_main(int argc, char **argv)
 			 * own --date after the command name. */
 			if (!period_valid_date(optarg))
 				return cli_usage(&c, "日期无效: %s（应为 YYYY-MM-DD）", optarg);
+			if (!date_has_come(optarg))
+				return cli_usage(&c, "日期 %s 还没到（今天是 %s）：只能补录今天或以前的办件",
+						 optarg, today_date());
 			tui_date = optarg;
 			break;
 		case 'M':
