@@ -79,6 +79,16 @@ struct resolved {
 	int64_t households, persons, quantity;
 };
 
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Exactly PREFIX-YYYY-NNNNNN: digits only (sscanf would also take a sign or
+ * blanks, "SCZR-2021-+00001"), and a sequence above zero. */
 static bool parse_serial(const char *serial, const struct catalog_window *w, int year,
 			 int64_t *seq, char **err)
 {
@@ -87,17 +97,15 @@ static bool parse_serial(const char *serial, const struct catalog_window *w, int
 	for (size_t i = 0; i < clen && i < sizeof prefix - 1; i++)
 		prefix[i] = (char)toupper((unsigned char)w->code[i]);
 	prefix[clen < sizeof prefix - 1 ? clen : sizeof prefix - 1] = '\0';
-	int y = 0;
-	char tail;
-	long long n = 0;
-	int used = 0;
-	if (strncmp(serial, prefix, strlen(prefix)) != 0 || serial[strlen(prefix)] != '-' ||
-	    sscanf(serial + strlen(prefix), "-%4d-%6lld%n%c", &y, &n, &used, &tail) != 2 ||
-	    strlen(serial + strlen(prefix)) != 12 || n <= 0)
+	size_t plen = strlen(prefix);
+	const char *rest = serial + plen;
+	if (strncmp(serial, prefix, plen) != 0 || strlen(rest) != 12 || rest[0] != '-' ||
+	    !all_digits(rest + 1, 4) || rest[5] != '-' || !all_digits(rest + 6, 6) ||
+	    atoll(rest + 6) <= 0)
 		return fail(err, "编号“%s”格式不对，应如 %s-%d-000123", serial, prefix, year);
-	if (y != year)
+	if (atoi(rest + 1) != year)
 		return fail(err, "编号“%s”的年份与日期 %d 年不符", serial, year);
-	*seq = n;
+	*seq = atoll(rest + 6);
 	return true;
 }
 
