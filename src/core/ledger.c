@@ -79,33 +79,38 @@ struct resolved {
 	int64_t households, persons, quantity;
 };
 
-static bool all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* Exactly PREFIX-YYYY-NNNNNN: digits only (sscanf would also take a sign or
- * blanks, "SCZR-2021-+00001"), and a sequence above zero. */
 static bool parse_serial(const char *serial, const struct catalog_window *w, int year,
 			 int64_t *seq, char **err)
 {
-	size_t clen = strlen(w->code);
-	char prefix[40];
-	for (size_t i = 0; i < clen && i < sizeof prefix - 1; i++)
-		prefix[i] = (char)toupper((unsigned char)w->code[i]);
-	prefix[clen < sizeof prefix - 1 ? clen : sizeof prefix - 1] = '\0';
-	size_t plen = strlen(prefix);
-	const char *rest = serial + plen;
-	if (strncmp(serial, prefix, plen) != 0 || strlen(rest) != 12 || rest[0] != '-' ||
-	    !all_digits(rest + 1, 4) || rest[5] != '-' || !all_digits(rest + 6, 6) ||
-	    atoll(rest + 6) <= 0)
+	/* By hand, not sscanf: an import parses one serial per row. */
+	size_t clen = strlen(w->code), i = 0;
+	bool good = strlen(serial) == clen + 12;
+	for (; good && i < clen; i++)
+		good = serial[i] == (char)toupper((unsigned char)w->code[i]);
+	int y = 0;
+	int64_t n = 0;
+	for (size_t k = 0; good && k < 12; k++) {
+		char c = serial[i + k];
+		if (k == 0 || k == 5)
+			good = c == '-';
+		else if (!isdigit((unsigned char)c))
+			good = false;
+		else if (k < 5)
+			y = y * 10 + (c - '0');
+		else
+			n = n * 10 + (c - '0');
+	}
+	if (!good || n <= 0) {
+		char prefix[40];
+		size_t plen = clen < sizeof prefix - 1 ? clen : sizeof prefix - 1;
+		for (size_t k = 0; k < plen; k++)
+			prefix[k] = (char)toupper((unsigned char)w->code[k]);
+		prefix[plen] = '\0';
 		return fail(err, "编号“%s”格式不对，应如 %s-%d-000123", serial, prefix, year);
-	if (atoi(rest + 1) != year)
+	}
+	if (y != year)
 		return fail(err, "编号“%s”的年份与日期 %d 年不符", serial, year);
-	*seq = atoll(rest + 6);
+	*seq = n;
 	return true;
 }
 
