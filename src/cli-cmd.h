@@ -1,7 +1,7 @@
 #ifndef BIANMIN_CLI_CMD_H
 #define BIANMIN_CLI_CMD_H
 /* The pieces the cli-*.c files share: the command table's entry type, the
- * state of one run, option parsing with Chinese messages, and the helpers
+ * state of one run, option parsing with Chinese messages, and the functions
  * that open the database and print core's errors.  Only the command line
  * prints; the handlers return the exit status. */
 

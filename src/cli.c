@@ -1,7 +1,8 @@
 /* The command line: the table of subcommands, the global options, and the
- * helpers every subcommand shares.  The handlers live in cli-entry.c (the
- * ledger: add, list, tally ...), cli-admin.c (database, catalog, clerks)
- * and cli-csv.c (export, import). */
+ * functions every subcommand shares.  The handlers live in cli-entry.c (the
+ * ledger: add, list, tally ...), cli-admin.c (database, catalog, clerks),
+ * cli-csv.c (export, import), cli-report.c (report) and cli-demo.c
+ * (--demo). */
 #include "cli.h"
 
 #include <errno.h>
