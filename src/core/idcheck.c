@@ -54,9 +54,21 @@ static int credit_value(char c)
 }
 
 /* The input without surrounding blanks (ASCII or full-width), malloc'd. */
-static char *trimmed_copy(const char *in)
+/* The input trimmed: in `buf` when it fits, as any ID number does (an
+ * import checks one per row, so no allocation then), else on the heap.
+ * Release with trimmed_free(). */
+#define TRIM_BUF 64
+static char *trimmed_copy(const char *in, char buf[TRIM_BUF])
 {
-	return text_trim(xstrdup(in ? in : ""));
+	in = in ? in : "";
+	size_t n = strlen(in);
+	return text_trim(n < TRIM_BUF ? memcpy(buf, in, n + 1) : xstrdup(in));
+}
+
+static void trimmed_free(char *s, char buf[TRIM_BUF])
+{
+	if (s != buf)
+		free(s);
 }
 
 /* Characters in s, or -1 when it is not valid UTF-8. */
@@ -207,17 +219,19 @@ static bool credit_trimmed(const char *s, char out[19], char **err)
 
 bool idcheck_resident(const char *in, char out[19], char **err)
 {
-	char *s = trimmed_copy(in);
+	char buf[TRIM_BUF];
+	char *s = trimmed_copy(in, buf);
 	bool good = resident_trimmed(s, out, err);
-	free(s);
+	trimmed_free(s, buf);
 	return good;
 }
 
 bool idcheck_credit_code(const char *in, char out[19], char **err)
 {
-	char *s = trimmed_copy(in);
+	char buf[TRIM_BUF];
+	char *s = trimmed_copy(in, buf);
 	bool good = credit_trimmed(s, out, err);
-	free(s);
+	trimmed_free(s, buf);
 	return good;
 }
 
@@ -233,7 +247,8 @@ static bool looks_resident(const char *s)
 
 bool idcheck_validate(const char *in, char out[19], enum id_kind *kind, char **err)
 {
-	char *s = trimmed_copy(in);
+	char buf[TRIM_BUF];
+	char *s = trimmed_copy(in, buf);
 	bool good = false;
 	enum id_kind k = ID_NONE;
 	if (!s[0]) {
@@ -260,7 +275,7 @@ bool idcheck_validate(const char *in, char out[19], enum id_kind *kind, char **e
 			good = true;
 		}
 	}
-	free(s);
+	trimmed_free(s, buf);
 	if (kind)
 		*kind = k;
 	return good;
@@ -270,7 +285,8 @@ char *idcheck_mask(char *out, size_t outsz, const char *id)
 {
 	if (outsz == 0)
 		return out;
-	char *s = trimmed_copy(id);
+	char buf[TRIM_BUF];
+	char *s = trimmed_copy(id, buf);
 	size_t len = strlen(s);
 	int n = 0;
 	for (size_t i = 0; i < len; n++) {
@@ -305,7 +321,7 @@ char *idcheck_mask(char *out, size_t outsz, const char *id)
 		i += bytes;
 	}
 	out[used] = '\0';
-	free(s);
+	trimmed_free(s, buf);
 	return out;
 }
 

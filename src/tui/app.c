@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -205,6 +206,33 @@ static void draw(struct app *a)
 	refresh();
 }
 
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool terminal_gone;
+
+/* get_wch with its timeout.  A read that fails at once, again and again,
+ * is a terminal that is gone (hung up with SIGHUP ignored): say so rather
+ * than spin. */
+static int read_key(wint_t *wc)
+{
+	static int quick_errors;
+	int64_t asked = monotonic_ms();
+	int r = get_wch(wc);
+	if (r != ERR) {
+		quick_errors = 0;
+		return r;
+	}
+	quick_errors = monotonic_ms() - asked < POLL_MS / 10 ? quick_errors + 1 : 0;
+	if (quick_errors > 100)
+		terminal_gone = true;
+	return r;
+}
+
 struct help_state {
 	int row, skip, shown;
 };
@@ -254,7 +282,9 @@ static void show_help(struct app *a, unsigned ctx)
 		curs_set(0);
 		refresh();
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = read_key(&wc);
+		if (terminal_gone)
+			return;
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
@@ -284,12 +314,12 @@ static void loop(struct app *a)
 {
 	int64_t seen_version = db_data_version(a->db);
 	bool dirty = true;
-	while (!a->quit) {
+	while (!a->quit && !terminal_gone) {
 		if (dirty)
 			draw(a);
 		dirty = false;
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r = read_key(&wc);
 		if (r == ERR) {
 			/* Idle: another terminal may have saved, or the day may
 			 * have turned; redraw only if so. */

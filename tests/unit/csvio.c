@@ -524,6 +524,46 @@ static void test_encoding_detection(void)
 	done(&e);
 }
 
+/* A given 编号 must be this window's and this year's. */
+static void test_serials(void)
+{
+	struct env e = fresh();
+	static const struct {
+		const char *serial, *want;
+	} cases[] = {
+		{"SCZR-2021-000001", NULL},
+		{"SCZR-2021-999999", NULL},
+		{"SCZR-2020-000001", "年份与日期 2021 年不符"},
+		{"SCZR-2021-000000", "格式不对"},
+		{"SCZR-2021-00001", "格式不对"},
+		{"SCZR-2021-0000001", "格式不对"},
+		{"SCZR-2021-00000a", "格式不对"},
+		{"SCZR+2021-000001", "格式不对"},
+		{"SCZR-2021+000001", "格式不对"},
+		{"SCZR-+021-000001", "格式不对"},
+		{"sczr-2021-000001", "格式不对"},
+		{"WSJK-2021-000001", "格式不对"},
+		{"SCZ-2021-000001", "格式不对"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *text = xasprintf("serial,date,window,matter\n%s,2021-03-01,sczr,sl\n",
+				       cases[i].serial);
+		char *path = write_file("serial.csv", text, strlen(text));
+		char *err = NULL;
+		bool good = import_file(&e, path, true, NULL, &err);
+		if (!cases[i].want)
+			ok(good, "serial %s accepted", cases[i].serial);
+		else
+			ok(!good && err && strstr(err, cases[i].want), "serial %s refused: %s",
+			   cases[i].serial, cases[i].want);
+		diag(err);
+		free(err);
+		free(path);
+		free(text);
+	}
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -536,6 +576,7 @@ int main(void)
 	test_flexible_input();
 	test_locked_year();
 	test_encoding_detection();
+	test_serials();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);

@@ -186,6 +186,27 @@ int main(void)
 	   "the last admin cannot demote themselves: %s", err ? err : "");
 	free(err);
 	err = NULL;
+	struct entry_draft elsewhere = draft("wsjk", "syzx", NULL);
+	struct clerk li = { .login = (char *)"lisi", .name = (char *)"李四", .role = ROLE_CLERK,
+			    .windows = (char *)"sczr,msbz" };
+	ok(clerk_put(db, &li, current_login(), &err), "a clerk for 市场准入 and 民生保障");
+	ok(!ledger_record(db, cat, &elsewhere, "lisi", NULL, &err) && err && strstr(err, "只负责"),
+	   "records nowhere else: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	struct entry_draft at_msbz = draft("msbz", "gyfw", NULL);
+	ok(ledger_record(db, cat, &at_msbz, "lisi", NULL, &err), "but at 民生保障: %s",
+	   err ? err : "");
+	ok(!ledger_record(db, cat, &elsewhere, "stranger", NULL, &err) && err &&
+	   strstr(err, "user add stranger"), "an unregistered account records nothing: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+	struct entry_draft future = draft("sczr", "sl", "2999-01-01");
+	ok(!ledger_record(db, cat, &future, current_login(), NULL, &err) && err &&
+	   strstr(err, "今天"), "a date after today is refused: %s", err ? err : "");
+	free(err);
+	err = NULL;
 	ok(!ledger_void(db, "SCZR-2021-000002", "错", "wangfang", &err) && strstr(err, "自己"),
 	   "a clerk cannot void another's entry: %s", err ? err : "");
 	free(err);
