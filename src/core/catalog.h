@@ -84,8 +84,9 @@ const struct catalog_village *catalog_village_by_id(const struct catalog *cat, i
 bool catalog_has_category(const struct catalog_matter *m, const char *category);
 
 /* Loads catalog.csv / villages.csv text (format in bianmin(5)) in one write
- * transaction: new rows are added, known ones updated, rows missing from the
- * file are deactivated (never deleted when entries refer to them).  All or
+ * transaction: new rows are added, known ones updated; rows missing from the
+ * file are taken out of use when entries name them, and removed when none
+ * does.  Admins only (anyone while no clerk is registered yet).  All or
  * nothing; every bad line reported by number. */
 bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);
 bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err);

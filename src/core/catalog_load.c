@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "clerk.h"
 #include "csvrow.h"
 #include "db.h"
 #include "util.h"
@@ -226,6 +227,15 @@ static bool step_done(struct db *db, sqlite3_stmt *st, char **err)
 	return ok;
 }
 
+/* The catalog shapes every screen and report: only an administrator
+ * changes it, except while setting up, before anyone is registered. */
+static bool may_load(struct db *db, const char *login, const char *what, char **err)
+{
+	if (db_int(db, 0, "SELECT count(*) FROM clerk") == 0 || clerk_has_role(db, login, ROLE_ADMIN))
+		return true;
+	return fail(err, "只有管理员可以载入%s（当前账户 %s）", what, login);
+}
+
 static bool apply_catalog(struct db *db, struct load *ld, char **err)
 {
 	/* Park every position out of the way first, so reordering cannot trip
@@ -304,7 +314,8 @@ bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *l
 	}
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入事项目录 %zu 项", ld.nrows);
-		ok = apply_catalog(db, &ld, err) && db_audit(db, login, "catalog load", 0, detail, err);
+		ok = may_load(db, login, "事项目录", err) && apply_catalog(db, &ld, err) &&
+		     db_audit(db, login, "catalog load", 0, detail, err);
 		free(detail);
 		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
 	}
@@ -378,7 +389,8 @@ bool village_load_csv(struct db *db, const char *text, size_t len, const char *l
 	}
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入村名单 %zu 个", ld.nrows);
-		ok = apply_villages(db, &ld, err) && db_audit(db, login, "village load", 0, detail, err);
+		ok = may_load(db, login, "村名单", err) && apply_villages(db, &ld, err) &&
+		     db_audit(db, login, "village load", 0, detail, err);
 		free(detail);
 		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
 	}

@@ -120,7 +120,7 @@ static bool conv_push(struct conv *c, const char *data, size_t n, const char *wh
 			int e = errno;
 			if (op > out && fwrite(out, 1, (size_t)(op - out), c->out) != (size_t)(op - out)) {
 				c->failed = true;
-				fail(&c->err, "写入失败: %s", strerror(errno));
+				fail(&c->err, "写入失败: %s", errno_text(errno));
 				return false;
 			}
 			if (r != (size_t)-1 || e == EINVAL)
@@ -209,7 +209,7 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 		if (!sink) {
 			conv_close(conv, "", NULL);
 			free(conv);
-			return fail(err, "无法建立编码转换: %s", strerror(errno));
+			return fail(err, "无法建立编码转换: %s", errno_text(errno));
 		}
 	}
 
@@ -227,7 +227,7 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 		ok = conv_close(conv, "", ok ? err : NULL) && ok;
 		free(conv);
 		if (ok && (fflush(out) != 0 || ferror(out)))
-			ok = fail(err, "写入 CSV 失败: %s", strerror(errno));
+			ok = fail(err, "写入 CSV 失败: %s", errno_text(errno));
 	}
 	if (!ok)
 		fail(err, "导出失败");
@@ -310,14 +310,14 @@ static FILE *open_utf8(const char *path, enum csvio_encoding *enc, char **err)
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *in = is_stdin ? stdin : fopen(path, "rb");
 	if (!in) {
-		fail(err, "无法打开 %s: %s", path, strerror(errno));
+		fail(err, "无法打开 %s: %s", path, errno_text(errno));
 		return NULL;
 	}
 	struct stat st;
 	bool seekable = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && !is_stdin;
 	FILE *spool = seekable ? NULL : tmpfile();
 	if (!seekable && !spool) {
-		fail(err, "无法建立临时文件: %s", strerror(errno));
+		fail(err, "无法建立临时文件: %s", errno_text(errno));
 		if (!is_stdin)
 			fclose(in);
 		return NULL;
@@ -331,28 +331,28 @@ static FILE *open_utf8(const char *path, enum csvio_encoding *enc, char **err)
 		if (!u.bad)
 			utf8_scan(&u, (const unsigned char *)buf, n);
 		if (spool && fwrite(buf, 1, n, spool) != n) {
-			ok = fail(err, "写临时文件失败: %s", strerror(errno));
+			ok = fail(err, "写临时文件失败: %s", errno_text(errno));
 			break;
 		}
 		if (u.bad && !spool)
 			break; /* the answer is known and the file can be reread */
 	}
 	if (ok && ferror(in))
-		ok = fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, strerror(errno));
+		ok = fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, errno_text(errno));
 	if (spool) {
 		if (!is_stdin)
 			fclose(in);
 		in = spool;
 	}
 	if (ok && fseek(in, 0, SEEK_SET) != 0)
-		ok = fail(err, "无法重读 %s: %s", path, strerror(errno));
+		ok = fail(err, "无法重读 %s: %s", path, errno_text(errno));
 	*enc = (u.bad || u.need) ? CSVIO_GB18030 : CSVIO_UTF8;
 
 	if (ok && *enc == CSVIO_GB18030) {
 		FILE *utf8 = tmpfile();
 		struct conv c;
 		if (!utf8) {
-			ok = fail(err, "无法建立临时文件: %s", strerror(errno));
+			ok = fail(err, "无法建立临时文件: %s", errno_text(errno));
 		} else if (!conv_open(&c, "UTF-8", "GB18030", utf8, err)) {
 			ok = false;
 		} else {
@@ -360,7 +360,7 @@ static FILE *open_utf8(const char *path, enum csvio_encoding *enc, char **err)
 				ok = conv_push(&c, buf, n, "文件既不是 UTF-8 也不是 GB18030 编码");
 			ok = conv_close(&c, "文件既不是 UTF-8 也不是 GB18030 编码", err) && ok;
 			if (ok && (fflush(utf8) != 0 || fseek(utf8, 0, SEEK_SET) != 0))
-				ok = fail(err, "写临时文件失败: %s", strerror(errno));
+				ok = fail(err, "写临时文件失败: %s", errno_text(errno));
 		}
 		if (in != stdin)
 			fclose(in);

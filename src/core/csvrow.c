@@ -175,7 +175,7 @@ bool csvrow_read_file(FILE *in, csvrow_fn fn, void *ctx, char **err)
 	while (ok && (n = fread(chunk, 1, CHUNK, in)) > 0)
 		ok = reader_feed(&r, chunk, n);
 	if (ok && ferror(in))
-		ok = fail(err, "读取 CSV 文件失败: %s", strerror(errno));
+		ok = fail(err, "读取 CSV 文件失败: %s", errno_text(errno));
 	if (ok)
 		ok = reader_finish(&r);
 	free(chunk);
@@ -274,7 +274,7 @@ bool csvrow_writer_finish(struct csvrow_writer *w, char **err)
 	int saved = errno;
 	free(w);
 	if (!ok)
-		return fail(err, "写入 CSV 失败: %s", strerror(saved));
+		return fail(err, "写入 CSV 失败: %s", errno_text(saved));
 	return true;
 }
 
@@ -283,7 +283,7 @@ char *csvrow_slurp(const char *path, size_t *len, char **err)
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		fail(err, "无法打开 %s: %s", path, strerror(errno));
+		fail(err, "无法打开 %s: %s", path, errno_text(errno));
 		return NULL;
 	}
 	size_t cap = CHUNK, n = 0, got;
@@ -299,7 +299,7 @@ char *csvrow_slurp(const char *path, size_t *len, char **err)
 		fclose(f);
 	if (bad) {
 		free(buf);
-		fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, strerror(saved));
+		fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, errno_text(saved));
 		return NULL;
 	}
 	buf[n] = '\0';

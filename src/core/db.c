@@ -108,7 +108,7 @@ static bool make_parent_dirs(const char *path, char **err)
 		char saved = *p;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			bool ok = fail(err, "无法创建目录 %s: %s", dir, strerror(errno));
+			bool ok = fail(err, "无法创建目录 %s: %s", dir, errno_text(errno));
 			free(dir);
 			return ok;
 		}
@@ -136,16 +136,16 @@ static mode_t file_mode_for(const char *path)
 	return mode;
 }
 
-static bool create_file(const char *path, char **err)
+static bool create_file(const char *path, bool make_dirs, char **err)
 {
-	if (!make_parent_dirs(path, err))
+	if (make_dirs && !make_parent_dirs(path, err))
 		return false;
 	mode_t mode = file_mode_for(path);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return true;
-		return fail(err, "无法创建数据库文件 %s: %s", path, strerror(errno));
+		return fail(err, "无法创建数据库文件 %s: %s", path, errno_text(errno));
 	}
 	fchmod(fd, mode); /* umask must not widen or narrow the shared mode */
 	close(fd);
@@ -157,7 +157,7 @@ static bool looks_like_sqlite(const char *path, char **err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return fail(err, "无法打开数据库文件 %s: %s", path, strerror(errno));
+		return fail(err, "无法打开数据库文件 %s: %s", path, errno_text(errno));
 	char head[16];
 	size_t n = fread(head, 1, sizeof head, f);
 	fclose(f);
@@ -274,7 +274,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 		fail(err, "%s 是目录，不是数据库文件", path);
 		return NULL;
 	}
-	if (!exists && !create_file(path, err))
+	if (!exists && !create_file(path, true, err))
 		return NULL;
 	if (!looks_like_sqlite(path, err))
 		return NULL;
@@ -522,7 +522,8 @@ bool db_backup(struct db *db, const char *dest, char **err)
 	struct stat st;
 	if (stat(dest, &st) == 0)
 		return fail(err, "%s 已存在，备份不会覆盖已有文件", dest);
-	if (!create_file(dest, err))
+	/* A mistyped folder must fail, not quietly hold the only backup. */
+	if (!create_file(dest, false, err))
 		return false;
 	sqlite3 *out = NULL;
 	bool ok = false;

@@ -135,6 +135,12 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		if (!period_valid_date(d->date))
 			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
 		copy_string(r->date, d->date, sizeof r->date);
+		/* A mistyped year would open a new serial series: the ledger
+		 * records what happened, never what is to come. */
+		char today[DATE_LEN];
+		period_today(today);
+		if (strcmp(r->date, today) > 0)
+			return fail(err, "日期 %s 在今天 (%s) 之后，不能登记未来的办件", r->date, today);
 	} else {
 		period_today(r->date);
 	}
@@ -342,12 +348,48 @@ bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_
 	return insert(db, cat, d, login, serial_out, err) > 0;
 }
 
+static bool list_has_code(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, code, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+/* A clerk records only at the windows the administrator gave them ("" is
+ * every window); supervisors and admins anywhere. */
+static bool may_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+		       const char *login, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	const struct catalog_window *w = catalog_window(cat, d->window ? d->window : "");
+	bool ok = true;
+	if (w && c.role == ROLE_CLERK && *c.windows) {
+		ok = list_has_code(c.windows, w->code);
+		if (!ok)
+			fail(err, "经办人 %s 只负责 %s 窗口，不能在%s窗口录入；请管理员调整 (bianmin user add %s "
+			     "--windows ...)", login, c.windows, w->name, login);
+	}
+	clerk_clear(&c);
+	return ok;
+}
+
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
 	char serial[SERIAL_LEN];
 	if (!db_begin_write(db, err))
 		return false;
+	if (!may_record(db, cat, d, login, err)) {
+		db_rollback(db);
+		return false;
+	}
 	int64_t id = insert(db, cat, d, login, serial, err);
 	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
 		db_rollback(db);

@@ -57,12 +57,14 @@ struct entry {
 };
 
 /* Checks a draft against the catalog without writing: the matter exists and
- * is active, the date is real, the ID number's check digit, the category is
- * one of the matter's, numbers in range.  The message says why. */
+ * is active, the date is real and not after today, the ID number's check
+ * digit, the category is one of the matter's, numbers in range.  The
+ * message says why. */
 bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err);
 
-/* Records one entry in its own write transaction, audited.  serial_out
- * (may be NULL) receives the serial. */
+/* Records one entry in its own write transaction, audited.  `login` must
+ * be a registered clerk, and a clerk limited to some windows records only
+ * there.  serial_out (may be NULL) receives the serial. */
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err);
 /* The same inside a transaction the caller holds (import: many rows, one

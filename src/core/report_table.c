@@ -195,7 +195,7 @@ static void write_months(const struct report *r, FILE *out)
 static bool stream_ok(FILE *out, char **err)
 {
 	if (fflush(out) != 0 || ferror(out))
-		return fail(err, "写入报表失败: %s", strerror(errno));
+		return fail(err, "写入报表失败: %s", errno_text(errno));
 	return true;
 }
 

@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,4 +110,32 @@ const char *current_login(void)
 			snprintf(login, sizeof login, "uid%ld", (long)geteuid());
 	}
 	return login;
+}
+
+const char *errno_text(int errnum)
+{
+	switch (errnum) {
+	case ENOENT:
+		return "文件或目录不存在";
+	case EACCES:
+	case EPERM:
+		return "没有权限";
+	case EEXIST:
+		return "文件已存在";
+	case ENOSPC:
+		return "磁盘空间不足";
+	case EROFS:
+		return "文件系统只读";
+	case EISDIR:
+		return "这是一个目录";
+	case ENOTDIR:
+		return "路径中有一部分不是目录";
+	case ENAMETOOLONG:
+		return "文件名太长";
+	case EIO:
+		return "读写出错";
+	case EDQUOT:
+		return "超出磁盘配额";
+	}
+	return strerror(errnum);
 }

@@ -28,6 +28,10 @@ char *xvasprintf(const char *fmt, va_list ap) BM_PRINTF(1, 0);
 /* Sets *err (if err is non-NULL and still empty) and returns false. */
 bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
 
+/* strerror() in Chinese for the errors a clerk or administrator meets
+ * (missing file, no permission, disk full ...), else the C library's text. */
+const char *errno_text(int errnum);
+
 /* The OS account running the program: getpwuid(geteuid()), never $USER. */
 const char *current_login(void);
 

@@ -70,6 +70,13 @@ int main(void)
 	cat = catalog_read(db, &err);
 	is_int(cat->nmatters, 3, "and nothing changed");
 
+	struct clerk wang = { .login = (char *)"wangfang", .name = (char *)"王芳",
+			      .role = ROLE_SUPERVISOR };
+	ok(clerk_put(db, &wang, current_login(), &err), "a supervisor");
+	ok(!catalog_load_csv(db, smaller, sizeof smaller - 1, "wangfang", &err) && err &&
+	   strstr(err, "管理员"), "only an admin loads a catalog: %s", err ? err : "");
+	free(err);
+	err = NULL;
 	const char villages[] = "\xEF\xBB\xBF代码,村\r\nyc,杨村\r\nxz,西庄村\r\n";
 	ok(village_load_csv(db, villages, sizeof villages - 1, current_login(), &err),
 	   "loads villages with a BOM: %s", err ? err : "");

@@ -114,6 +114,13 @@ int main(void)
 	ok(!db_backup(db, backup, &err) && err, "backup never overwrites: %s", err ? err : "");
 	free(err);
 	err = NULL;
+	char *astray = testdb_path("no/such/folder/backup.db");
+	ok(!db_backup(db, astray, &err) && err && strstr(err, "不存在"),
+	   "backup into a missing folder fails: %s", err ? err : "");
+	ok(access(astray, F_OK) != 0, "and creates nothing");
+	free(astray);
+	free(err);
+	err = NULL;
 	ok(db_check(db, &err), "check passes on a sound database");
 	db_close(db);
 	db = db_open(backup, DB_OPEN_EXISTING, &err);

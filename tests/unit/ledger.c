@@ -110,12 +110,21 @@ int main(void)
 		{ draft("sczr", "sl", "2021-03-15"), "分类" },
 		{ draft("sczr", "sl", "2021-03-15"), "状态" },
 		{ draft("sczr", "sl", "2021-03-15"), "编号" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
 	};
 	bad[3].d.category = "补发"; bad[3].why = "分类";
 	bad[4].d.id_number = "110105194912310021";
 	bad[5].d.category = "申请";
 	bad[6].d.status = "完成";
 	bad[7].d.serial = "WSJK-2021-000001";
+	/* Found by tests/fuzz: sscanf took a sign or blanks in the sequence. */
+	bad[8].d.serial = "SCZR-2021-+00001";
+	bad[9].d.serial = "SCZR-2021- 00001";
+	bad[10].d.serial = "SCZR-2021-000000";
+	bad[11].d.serial = "SCZR-2021-0000012";
 	int before = (int)db_int(db, -1, "SELECT count(*) FROM txn");
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ok(!ledger_record(db, cat, &bad[i].d, current_login(), NULL, &err) && err &&
@@ -184,6 +193,27 @@ int main(void)
 				 .role = ROLE_SUPERVISOR };
 	ok(!clerk_put(db, &demoted, current_login(), &err) && err && strstr(err, "唯一的管理员"),
 	   "the last admin cannot demote themselves: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	struct entry_draft elsewhere = draft("wsjk", "syzx", NULL);
+	struct clerk li = { .login = (char *)"lisi", .name = (char *)"李四", .role = ROLE_CLERK,
+			    .windows = (char *)"sczr,msbz" };
+	ok(clerk_put(db, &li, current_login(), &err), "a clerk for 市场准入 and 民生保障");
+	ok(!ledger_record(db, cat, &elsewhere, "lisi", NULL, &err) && err && strstr(err, "只负责"),
+	   "records nowhere else: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	struct entry_draft at_msbz = draft("msbz", "gyfw", NULL);
+	ok(ledger_record(db, cat, &at_msbz, "lisi", NULL, &err), "but at 民生保障: %s",
+	   err ? err : "");
+	ok(!ledger_record(db, cat, &elsewhere, "stranger", NULL, &err) && err &&
+	   strstr(err, "user add stranger"), "an unregistered account records nothing: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+	struct entry_draft future = draft("sczr", "sl", "2999-01-01");
+	ok(!ledger_record(db, cat, &future, current_login(), NULL, &err) && err &&
+	   strstr(err, "今天"), "a date after today is refused: %s", err ? err : "");
 	free(err);
 	err = NULL;
 	ok(!ledger_void(db, "SCZR-2021-000002", "错", "wangfang", &err) && strstr(err, "自己"),
