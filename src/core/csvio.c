@@ -12,7 +12,7 @@
 
 #include "catalog.h"
 #include "csvrow.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "util.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 /* Day by day, not month by month: the index txn_report is ordered by

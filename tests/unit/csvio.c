@@ -14,7 +14,7 @@
 #include "catalog.h"
 #include "clerk.h"
 #include "csvio.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "tap.h"
 #include "util.h"

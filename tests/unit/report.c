@@ -10,7 +10,7 @@
 #include "catalog.h"
 #include "clerk.h"
 #include "csvio.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "report.h"
 #include "tap.h"
