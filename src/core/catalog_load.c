@@ -8,7 +8,7 @@
 #include "catalog.h"
 #include "clerk.h"
 #include "csvrow.h"
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 extern const char embedded_catalog_csv[];

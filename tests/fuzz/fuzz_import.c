@@ -97,6 +97,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   (int64_t)res.voided,
 			   "%zu voided rows", res.voided);
 		FUZZ_CHECK(count(db, "SELECT count(*) FROM audit") > audits, "import not audited");
+		/* Given or assigned, a serial has the one form SCZR-2021-000123:
+		 * its window, its entry's year, six digits, not all zero. */
+		FUZZ_CHECK(count(db, "SELECT count(*) FROM txn JOIN matter ON matter.id = matter_id "
+				     "JOIN \"window\" w ON w.id = matter.window_id "
+				     "WHERE serial NOT GLOB upper(w.code) || '-' || "
+				     "substr(occurred_on, 1, 4) || "
+				     "'-[0-9][0-9][0-9][0-9][0-9][0-9]' "
+				     "OR serial GLOB '*-000000'") == 0,
+			   "a serial out of form: %s",
+			   db_text(db, "SELECT group_concat(serial, ' ') FROM txn"));
 	} else {
 		FUZZ_CHECK(!res.written && entries == 0, "a refused import wrote %lld entries",
 			   (long long)entries);

@@ -110,12 +110,21 @@ int main(void)
 		{ draft("sczr", "sl", "2021-03-15"), "分类" },
 		{ draft("sczr", "sl", "2021-03-15"), "状态" },
 		{ draft("sczr", "sl", "2021-03-15"), "编号" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
 	};
 	bad[3].d.category = "补发"; bad[3].why = "分类";
 	bad[4].d.id_number = "110105194912310021";
 	bad[5].d.category = "申请";
 	bad[6].d.status = "完成";
 	bad[7].d.serial = "WSJK-2021-000001";
+	/* Found by tests/fuzz: sscanf took a sign or blanks in the sequence. */
+	bad[8].d.serial = "SCZR-2021-+00001";
+	bad[9].d.serial = "SCZR-2021- 00001";
+	bad[10].d.serial = "SCZR-2021-000000";
+	bad[11].d.serial = "SCZR-2021-0000012";
 	int before = (int)db_int(db, -1, "SELECT count(*) FROM txn");
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ok(!ledger_record(db, cat, &bad[i].d, current_login(), NULL, &err) && err &&
