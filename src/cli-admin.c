@@ -188,7 +188,7 @@ static int list_or_load(struct cli *c, int argc, char **argv, void (*print)(cons
 		return status;
 	if (!cli_operands(c, argc, argv, 1, 2))
 		return CLI_USAGE;
-	const char *action = argv[optind];
+	const char *action = c->operand[0];
 	if (strcmp(action, "list") == 0) {
 		if (!cli_operands(c, argc, argv, 1, 1))
 			return CLI_USAGE;
@@ -199,10 +199,10 @@ static int list_or_load(struct cli *c, int argc, char **argv, void (*print)(cons
 	}
 	if (strcmp(action, "load") != 0)
 		return cli_usage(c, "应为 list 或 load，而不是“%s”", action);
-	if (argc - optind != 2)
+	if (c->noperands != 2)
 		return cli_usage(c, "load 需要一个文件名");
 	size_t len;
-	char *text = cli_slurp(argv[optind + 1], &len);
+	char *text = cli_slurp(c->operand[1], &len);
 	if (!text)
 		return CLI_FAIL;
 	char *err = NULL;
@@ -309,7 +309,7 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_operands(c, argc, argv, 1, 2))
 		return CLI_USAGE;
-	const char *action = argv[optind];
+	const char *action = c->operand[0];
 	char *err = NULL;
 	if (strcmp(action, "list") == 0) {
 		if (!cli_operands(c, argc, argv, 1, 1))
@@ -324,9 +324,9 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(action, "add") != 0)
 		return cli_usage(c, "应为 add 或 list，而不是“%s”", action);
-	if (argc - optind != 2)
+	if (c->noperands != 2)
 		return cli_usage(c, "user add 需要登录名");
-	k.login = argv[optind + 1];
+	k.login = (char *)c->operand[1];
 	if (!cli_nonblank(c, "登录名", k.login))
 		return CLI_USAGE;
 	if (!k.name)
@@ -454,7 +454,7 @@ int cli_cmd_backup(struct cli *c, int argc, char **argv)
 		return status;
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	const char *dest = argv[optind];
+	const char *dest = c->operand[0];
 	struct stat st;
 	/* A backup never replaces a file: it could be the only good copy. */
 	if (stat(dest, &st) == 0)

@@ -1,7 +1,7 @@
 #ifndef BIANMIN_CLI_CMD_H
 #define BIANMIN_CLI_CMD_H
 /* The pieces the cli-*.c files share: the command table's entry type, the
- * state of one run, option parsing with Chinese messages, and the helpers
+ * state of one run, option parsing with Chinese messages, and the functions
  * that open the database and print core's errors.  Only the command line
  * prints; the handlers return the exit status. */
 
@@ -29,11 +29,17 @@ struct cli_cmd {
 	int (*handler)(struct cli *c, int argc, char **argv);
 };
 
+#define CLI_MAX_OPERANDS 4
+
 struct cli {
 	const struct cli_cmd *cmd;
 	const char *db_option; /* --db FILE, or NULL */
 	struct db *db;
 	struct catalog *cat;
+	/* The command's arguments that are not options, in order; counted
+	 * past CLI_MAX_OPERANDS, kept up to it. */
+	const char *operand[CLI_MAX_OPERANDS];
+	int noperands;
 };
 
 /* Every command understands --help. */
@@ -41,12 +47,14 @@ struct cli {
 
 /* getopt_long with the messages in Chinese.  Returns the next option, -1
  * when the options are over, or CLI_STOP when the command must end now with
- * *status: after printing its help (0) or a usage error (2). */
+ * *status: after printing its help (0) or a usage error (2).  Options and
+ * operands may come in any order, whatever POSIXLY_CORRECT says; the
+ * operands are collected in c->operand. */
 #define CLI_STOP (-2)
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	       const struct option *longs, int *status);
-/* The arguments left after the options must number between min and max;
- * otherwise prints a usage error and returns false. */
+/* The operands (c->operand) must number between min and max; otherwise
+ * prints a usage error and returns false.  Call after the options. */
 bool cli_operands(struct cli *c, int argc, char **argv, int min, int max);
 
 /* Messages.  Each returns the exit status it stands for, so a handler can

@@ -133,7 +133,7 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	const char *path = argv[optind];
+	const char *path = c->operand[0];
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 

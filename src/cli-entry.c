@@ -253,7 +253,7 @@ static int serial_with_reason(struct cli *c, int argc, char **argv, const char *
 	}
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	*serial = argv[optind];
+	*serial = c->operand[0];
 	if (!*reason)
 		return cli_usage(c, "缺少 --reason（原因必填）");
 	if (!cli_nonblank(c, "--reason", *reason))
@@ -303,7 +303,7 @@ int cli_cmd_done(struct cli *c, int argc, char **argv)
 			return status;
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	const char *serial = argv[optind];
+	const char *serial = c->operand[0];
 	if (!cli_open(c, false, false))
 		return CLI_FAIL;
 	char *err = NULL;

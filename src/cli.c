@@ -1,7 +1,8 @@
 /* The command line: the table of subcommands, the global options, and the
- * helpers every subcommand shares.  The handlers live in cli-entry.c (the
- * ledger: add, list, tally ...), cli-admin.c (database, catalog, clerks)
- * and cli-csv.c (export, import). */
+ * functions every subcommand shares.  The handlers live in cli-entry.c (the
+ * ledger: add, list, tally ...), cli-admin.c (database, catalog, clerks),
+ * cli-csv.c (export, import), cli-report.c (report) and cli-demo.c
+ * (--demo). */
 #include "cli.h"
 
 #include <errno.h>
@@ -293,15 +294,31 @@ static int bad_option(struct cli *c, int argc, char **argv, int opt,
 	return cli_usage(c, "无法识别的选项 -%c", optopt);
 }
 
+static void add_operand(struct cli *c, const char *arg)
+{
+	if (c->noperands < CLI_MAX_OPERANDS)
+		c->operand[c->noperands] = arg;
+	c->noperands++;
+}
+
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	       const struct option *longs, int *status)
 {
-	/* ':' first: a missing argument is told apart from an unknown option. */
+	/* '-': operands come back in order as option 1, so `void SERIAL
+	 * --reason X` works even under POSIXLY_CORRECT; ':' tells a missing
+	 * argument apart from an unknown option. */
 	char spec[64];
-	snprintf(spec, sizeof spec, ":%sh", shorts);
+	snprintf(spec, sizeof spec, "-:%sh", shorts);
 	opterr = 0;
-	int opt = getopt_long(argc, argv, spec, longs, NULL);
+	int opt;
+	while ((opt = getopt_long(argc, argv, spec, longs, NULL)) == 1)
+		add_operand(c, optarg);
 	switch (opt) {
+	case -1:
+		/* Whatever follows "--" is operands. */
+		for (int i = optind; i < argc; i++)
+			add_operand(c, argv[i]);
+		return -1;
 	case 'h':
 		print_command_help(c->cmd);
 		*status = CLI_OK;
@@ -317,13 +334,14 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 
 bool cli_operands(struct cli *c, int argc, char **argv, int min, int max)
 {
-	int n = argc - optind;
-	if (n < min) {
+	(void)argc;
+	(void)argv;
+	if (c->noperands < min) {
 		cli_usage(c, "缺少参数");
 		return false;
 	}
-	if (n > max) {
-		cli_usage(c, "多余的参数 %s", argv[optind + max]);
+	if (c->noperands > max) {
+		cli_usage(c, "多余的参数 %s", c->operand[max < CLI_MAX_OPERANDS ? max : 0]);
 		return false;
 	}
 	return true;
@@ -530,6 +548,21 @@ static int finish_output(int status)
 	return status;
 }
 
+static const char *today_date(void)
+{
+	static char today[DATE_LEN];
+	period_today(today);
+	return today;
+}
+
+/* The working day of the terminal UI is today or a day gone by: entries
+ * for days to come are refused anyway, and a tally of them shows nothing.
+ * (--demo says the same in its own words.) */
+static bool date_has_come(const char *date)
+{
+	return strcmp(date, today_date()) <= 0;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option global[] = {
@@ -583,6 +616,9 @@ int cli_main(int argc, char **argv)
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
+		if (tui_date && !date_has_come(tui_date))
+			return cli_usage(&c, "日期 %s 还没到（今天是 %s）：只能补录今天或以前的办件",
+					 tui_date, today_date());
 		if (tui_date)
 			tui_set_date(tui_date);
 		char *path = db_default_path(c.db_option);

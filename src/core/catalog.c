@@ -5,7 +5,7 @@
 #include <strings.h>
 
 #include "csvrow.h"
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 

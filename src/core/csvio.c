@@ -12,7 +12,7 @@
 
 #include "catalog.h"
 #include "csvrow.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "util.h"
 
@@ -385,6 +385,7 @@ struct import_ctx {
 	bool have_header;
 	int where[NCOLUMNS]; /* field index of each column, -1 if absent */
 	size_t nfields;
+	bool *unnamed;       /* per field: a column with no name in the header */
 	char *report;        /* "第N行: reason" lines of the first bad rows */
 	size_t report_len, report_cap;
 };
@@ -421,6 +422,14 @@ static bool read_header(struct import_ctx *ic, char **fields, size_t n, size_t l
 		size_t len = strlen(name);
 		while (len > 0 && name[len - 1] == ' ')
 			name[--len] = '\0';
+		if (!*name) {
+			/* Excel saves a column that once held something as an
+			 * empty one; it is ignored while its cells stay empty. */
+			if (!ic->unnamed)
+				ic->unnamed = xcalloc(n, sizeof *ic->unnamed);
+			ic->unnamed[f] = true;
+			continue;
+		}
 		int c = column_of(name);
 		if (c < 0)
 			return fail(err, "第%zu行: 表头第%zu列“%s”不是已知的列名（列名见 bianmin(5)，"
@@ -472,11 +481,68 @@ static bool parse_count(const char *s, int64_t *out)
 	return i > 0;
 }
 
+/* Two digits from one or two, or false. */
+static bool small_number(const char *s, size_t len, char out[2])
+{
+	if (len < 1 || len > 2 || s[0] < '0' || s[0] > '9' ||
+	    (len == 2 && (s[1] < '0' || s[1] > '9')))
+		return false;
+	out[0] = len == 2 ? s[0] : '0';
+	out[1] = s[len - 1];
+	return true;
+}
+
+/* Excel shows and saves a date cell as 2021/1/4 and a time as 8:05: they
+ * are brought back to 2021-01-04 and 08:05.  Anything else is passed on
+ * unchanged for the ledger to judge. */
+static const char *excel_date(const char *s, char out[DATE_LEN])
+{
+	if (!s || strlen(s) < 8 || strlen(s) > 10 || (s[4] != '/' && s[4] != '-'))
+		return s;
+	const char *month = s + 5, *dash = strchr(month, s[4]);
+	if (!dash)
+		return s;
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return s;
+	memcpy(out, s, 4);
+	out[4] = out[7] = '-';
+	out[10] = '\0';
+	if (!small_number(month, (size_t)(dash - month), out + 5) ||
+	    !small_number(dash + 1, strlen(dash + 1), out + 8))
+		return s;
+	return out;
+}
+
+static const char *excel_time(const char *s, char out[6])
+{
+	const char *colon = s ? strchr(s, ':') : NULL;
+	if (!colon || strlen(colon) != 3 || !small_number(s, (size_t)(colon - s), out) ||
+	    colon[1] < '0' || colon[1] > '9' || colon[2] < '0' || colon[2] > '9')
+		return s;
+	out[2] = ':';
+	out[3] = colon[1];
+	out[4] = colon[2];
+	out[5] = '\0';
+	return out;
+}
+
+static bool blank_row(char **fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fields[i][0])
+			return false;
+	return true;
+}
+
 static bool import_row(char **fields, size_t n, size_t line, void *arg, char **err)
 {
 	struct import_ctx *ic = arg;
 	if (!ic->have_header)
 		return read_header(ic, fields, n, line, err);
+	/* A row of empty cells is Excel's blank line. */
+	if (blank_row(fields, n))
+		return true;
 	ic->res->rows++;
 	if (n != ic->nfields) {
 		char why[96];
@@ -484,13 +550,22 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		report_bad(ic, line, why);
 		return true;
 	}
+	for (size_t f = 0; ic->unnamed && f < n; f++) {
+		if (ic->unnamed[f] && fields[f][0]) {
+			char *why = xasprintf("第%zu列表头没有列名，却有内容“%s”", f + 1, fields[f]);
+			report_bad(ic, line, why);
+			free(why);
+			return true;
+		}
+	}
+	char date[DATE_LEN], hm[6];
 
 	struct entry_draft d = {
 		.serial = cell(ic, fields, COL_SERIAL),
 		.window = cell(ic, fields, COL_WINDOW),
 		.matter = cell(ic, fields, COL_MATTER),
-		.date = cell(ic, fields, COL_DATE),
-		.time = cell(ic, fields, COL_TIME),
+		.date = excel_date(cell(ic, fields, COL_DATE), date),
+		.time = excel_time(cell(ic, fields, COL_TIME), hm),
 		.applicant = cell(ic, fields, COL_APPLICANT),
 		.id_number = cell(ic, fields, COL_ID_NUMBER),
 		.village = cell(ic, fields, COL_VILLAGE),
@@ -598,5 +673,6 @@ bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bo
 	if (in != stdin)
 		fclose(in);
 	free(ic.report);
+	free(ic.unnamed);
 	return ok;
 }

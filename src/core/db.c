@@ -1,4 +1,4 @@
-#include "db.h"
+#include "db_sql.h"
 
 #include <errno.h>
 #include <fcntl.h>

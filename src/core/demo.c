@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "catalog.h"
-#include "db.h"
+#include "db_sql.h"
 #include "idcheck.h"
 #include "ledger.h"
 #include "period.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "clerk.h"
-#include "db.h"
+#include "db_sql.h"
 #include "idcheck.h"
 #include "text.h"
 #include "util.h"

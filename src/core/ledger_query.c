@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "clerk.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "util.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 /* Day by day, not month by month: the index txn_report is ordered by
@@ -274,12 +274,14 @@ static void signed_number(char *out, size_t outsz, int64_t v)
 char *report_format_change(char *out, size_t outsz, enum unit u, const struct tally_cell *cur,
 			   const struct tally_cell *prev)
 {
-	if (u == UNIT_HU_REN) {
+	if (u == UNIT_HU_REN && (cur->households != prev->households ||
+				 cur->persons != prev->persons)) {
 		char hu[24], ren[24];
 		signed_number(hu, sizeof hu, cur->households - prev->households);
 		signed_number(ren, sizeof ren, cur->persons - prev->persons);
 		snprintf(out, outsz, "%s户%s人", hu, ren);
 	} else {
+		/* 户+人 unchanged reads "0", like every other unit. */
 		signed_number(out, outsz, tally_value(u, cur) - tally_value(u, prev));
 	}
 	return out;

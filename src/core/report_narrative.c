@@ -112,6 +112,34 @@ static const struct matter_phrase *matter_phrase(const struct catalog_window *w,
 	return NULL;
 }
 
+/* A figure of nothing (entries whose persons or households are all 0) is
+ * left out, like a matter without entries: the paragraph never says "0户0人". */
+static bool worth_saying(const struct report_matter *rm)
+{
+	const struct tally_cell *c = &rm->cur;
+	if (rm->matter->unit == UNIT_HU_REN)
+		return c->households > 0 || c->persons > 0;
+	return c->entries > 0 && tally_value(rm->matter->unit, c) > 0;
+}
+
+/* The first phrase after "X窗口" needs a verb of its own. */
+static bool starts_with_verb(const char *phrase)
+{
+	static const char *const verbs[] = {"办理", "受理", "服务", "提供"};
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+		if (strncmp(phrase, verbs[i], strlen(verbs[i])) == 0)
+			return true;
+	return false;
+}
+
+static bool window_worth_saying(const struct report_window *rw)
+{
+	for (size_t k = 0; k < rw->nmatters; k++)
+		if (worth_saying(&rw->matters[k]))
+			return true;
+	return false;
+}
+
 static void put_window(struct buf *b, const struct report_window *rw)
 {
 	const struct catalog_window *w = rw->window;
@@ -127,7 +155,7 @@ static void put_window(struct buf *b, const struct report_window *rw)
 		put(b, wp->lead);
 	for (size_t k = 0; k < rw->nmatters; k++) {
 		const struct report_matter *rm = &rw->matters[k];
-		if (!rm->cur.entries)
+		if (!worth_saying(rm))
 			continue;
 		const struct matter_phrase *mp = matter_phrase(w, rm->matter);
 		tally_format(figure, sizeof figure, rm->matter->unit, &rm->cur);
@@ -136,6 +164,8 @@ static void put_window(struct buf *b, const struct report_window *rw)
 		} else {
 			if (written)
 				put(b, "，");
+			else if (!wp && mp && !starts_with_verb(mp->first))
+				put(b, "办理");
 			if (mp)
 				put_template(b, mp->first, rm->matter->name, figure);
 			else
@@ -157,7 +187,7 @@ char *report_narrative(const struct report *r)
 	put(&b, "");
 	bool any = false;
 	for (size_t w = 0; w < r->nwindows; w++) {
-		if (!r->windows[w].cur.entries)
+		if (!window_worth_saying(&r->windows[w]))
 			continue;
 		if (any)
 			put(&b, "；");

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 static void add_cell(struct tally_cell *to, const struct tally_cell *c)

@@ -87,6 +87,17 @@ like "$err" '选项 --date 缺少参数' "a missing argument names the option"
 run bm list -d
 like "$err" '选项 -d 缺少参数' "also a short one"
 
+# Options may follow the operands, also where POSIXLY_CORRECT would stop
+# at the first operand.
+run env POSIXLY_CORRECT=1 "$BIANMIN_BIN" void SCZR-2021-999999 --reason 录错
+is "$rc" 1 "POSIXLY_CORRECT: --reason after the serial is still an option"
+like "$err" '999999' "and the serial is looked up"
+run bm void --reason 录错 -- -SCZR
+is "$rc" 1 "after --, a word starting with - is an operand"
+run bm backup a b
+is "$rc" 2 "two operands where one is wanted"
+like "$err" '多余的参数 b' "name the extra one"
+
 before=$(bm list --from 2000-01-01 --to 2099-12-31 --all | tail -1)
 is "$before" "共 0 件" "usage errors wrote nothing"
 

@@ -43,6 +43,13 @@ CONF
 	is "$rc" 0 "init through the config file"
 	ok "the config's db = is used" test -s "$tmp/shared.db"
 	like "$out" '中心: 上碑镇行政综合服务中心' "the config's center = is stored"
+	sed -i 's/^center = .*/center = 另一个中心/' "$tmp/bianmin.conf"
+	run bm init
+	like "$out" '中心: 上碑镇行政综合服务中心' "init again keeps the stored center"
+	run bm init --center 新名称
+	like "$out" '中心: 新名称' "--center renames it"
+	run bm tally --date 2021-03-15
+	like "$out" '^新名称  办件统计' "and the tally uses the new name"
 	run bm --db "$tmp/other.db" init
 	ok "--db wins over the config file" test -s "$tmp/other.db"
 	BIANMIN_DB="$tmp/env.db" run bm init

@@ -9,7 +9,7 @@
 
 #include "catalog.h"
 #include "clerk.h"
-#include "db.h"
+#include "db_sql.h"
 #include "fuzz.h"
 #include "ledger.h"
 #include "util.h"

@@ -14,7 +14,7 @@
 #include "catalog.h"
 #include "clerk.h"
 #include "csvio.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "tap.h"
 #include "util.h"
@@ -564,6 +564,62 @@ static void test_serials(void)
 	done(&e);
 }
 
+/* What Excel makes of an export it opened and saved again. */
+static void test_excel_saved(void)
+{
+	struct env e = fresh();
+	const char *text = "编号,日期,时间,窗口,事项,申请人,\r\n"
+			   "SCZR-2021-000001,2021/1/4,8:05,市场准入,设立业务,张三,\r\n"
+			   ",,,,,,\r\n"
+			   "SCZR-2021-000002,2021/12/31,17:30,市场准入,变更业务,=SUM(A1),\r\n";
+	char *path = write_file("excel.csv", text, strlen(text));
+	struct csvio_import_result res;
+	char *err = NULL;
+	ok(import_file(&e, path, false, &res, &err), "Excel's dates, times and blank cells import");
+	diag(err);
+	free(err);
+	is_int(res.rows, 2, "the blank row is skipped");
+	char *got = db_text(e.db, "SELECT group_concat(occurred_on || ' ' || occurred_at, ',') "
+				  "FROM txn");
+	is_str(got, "2021-01-04 08:05,2021-12-31 17:30", "dates and times in their own form");
+	free(got);
+	free(path);
+
+	text = "日期,窗口,事项,\n2021-01-04,sczr,sl,x\n";
+	path = write_file("unnamed.csv", text, strlen(text));
+	err = NULL;
+	ok(!import_file(&e, path, false, NULL, &err), "content under a column with no name");
+	ok(err && strstr(err, "第2行: 第4列表头没有列名"), "is named");
+	diag(err);
+	free(err);
+	free(path);
+
+	static const char *const bad[] = {"2021/13/4", "2021/1/4/", "21/1/4", "2021/1-4",
+					  "2021/001/4", "2021-1-32"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *t = xasprintf("日期,窗口,事项\n%s,sczr,sl\n", bad[i]);
+		path = write_file("baddate.csv", t, strlen(t));
+		err = NULL;
+		ok(!import_file(&e, path, true, NULL, &err) && err && strstr(err, "日期"),
+		   "date %s refused", bad[i]);
+		free(err);
+		free(path);
+		free(t);
+	}
+	static const char *const bad_times[] = {"8:5", "24:00", "8:05:00", "123:00", ":05"};
+	for (size_t i = 0; i < sizeof bad_times / sizeof *bad_times; i++) {
+		char *t = xasprintf("日期,时间,窗口,事项\n2021-01-04,%s,sczr,sl\n", bad_times[i]);
+		path = write_file("badtime.csv", t, strlen(t));
+		err = NULL;
+		ok(!import_file(&e, path, true, NULL, &err) && err && strstr(err, "时间"),
+		   "time %s refused", bad_times[i]);
+		free(err);
+		free(path);
+		free(t);
+	}
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -577,6 +633,7 @@ int main(void)
 	test_locked_year();
 	test_encoding_detection();
 	test_serials();
+	test_excel_saved();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);

@@ -10,7 +10,7 @@
 #include "catalog.h"
 #include "clerk.h"
 #include "csvio.h"
-#include "db.h"
+#include "db_sql.h"
 #include "ledger.h"
 #include "report.h"
 #include "tap.h"
@@ -304,6 +304,36 @@ static void test_fallback_wording(void)
 	text = report_narrative(&r);
 	is_str(text, "", "nothing recorded: nothing said");
 	free(text);
+
+	/* 民生保障 with only 特困人员 entries: the window still gets its verb;
+	 * a 户+人 matter whose entries hold 0户0人 says nothing. */
+	struct catalog_window w2[] = {{.id = 3, .code = "msbz", .name = "民生保障"},
+				      {.id = 2, .code = "wsjk", .name = "卫生健康"}};
+	struct catalog_matter m2[] = {
+		{.id = 5, .window = 0, .code = "tk", .name = "特困人员申请终止审核", .unit = UNIT_RENCI},
+		{.id = 6, .window = 1, .code = "xnh", .name = "独生子女和双女户新农合补贴",
+		 .unit = UNIT_HU_REN},
+	};
+	struct report_matter rm2[] = {
+		{.matter = &m2[0], .cur = {.entries = 2}, .cur_by_category = none,
+		 .prev_by_category = none},
+		{.matter = &m2[1], .cur = {.entries = 1}},
+	};
+	struct report_window rw2[] = {
+		{.window = &w2[0], .matters = rm2, .nmatters = 1, .unit = UNIT_RENCI,
+		 .cur = {.entries = 2}},
+		{.window = &w2[1], .matters = rm2 + 1, .nmatters = 1, .unit = UNIT_HU_REN,
+		 .cur = {.entries = 1}},
+	};
+	struct report r2 = {.matters = rm2, .nmatters = 2, .windows = rw2, .nwindows = 2};
+	text = report_narrative(&r2);
+	is_str(text, "民生保障窗口办理特困人员申请、终止审核2人次。",
+	       "a window's first phrase has a verb; 0户0人 is left out");
+	free(text);
+	char change[64];
+	struct tally_cell same = {.entries = 1, .households = 1, .persons = 1};
+	is_str(report_format_change(change, sizeof change, UNIT_HU_REN, &same, &same), "0",
+	       "an unchanged 户+人 figure reads 0");
 }
 
 int main(void)

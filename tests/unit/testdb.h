@@ -10,7 +10,7 @@
 
 #include "catalog.h"
 #include "clerk.h"
-#include "db.h"
+#include "db_sql.h"
 #include "util.h"
 
 static char testdb_dir[64];
