@@ -601,6 +601,21 @@ static int finish_output(int status)
 	return status;
 }
 
+static const char *today_date(void)
+{
+	static char today[DATE_LEN];
+	period_today(today);
+	return today;
+}
+
+/* The working day of the terminal UI is today or a day gone by: entries
+ * for days to come are refused anyway, and a tally of them shows nothing.
+ * (--demo says the same in its own words.) */
+static bool date_has_come(const char *date)
+{
+	return strcmp(date, today_date()) <= 0;
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option global[] = {
@@ -654,6 +669,9 @@ int cli_main(int argc, char **argv)
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
+		if (tui_date && !date_has_come(tui_date))
+			return cli_usage(&c, "日期 %s 还没到（今天是 %s）：只能补录今天或以前的办件",
+					 tui_date, today_date());
 		if (tui_date)
 			tui_set_date(tui_date);
 		char *path = db_default_path(c.db_option);

@@ -9,6 +9,7 @@
 #include "clerk.h"
 #include "csvrow.h"
 #include "db_sql.h"
+#include "text.h"
 #include "util.h"
 
 extern const char embedded_catalog_csv[];
@@ -109,7 +110,17 @@ static void load_finish(struct load *ld)
 static bool parse_file(struct load *ld, const char *text, size_t len, const char *what, char **err)
 {
 	char *perr = NULL;
-	if (!csvrow_read(text, len, read_row, ld, &perr)) {
+	/* Saved from Excel on Chinese Windows, the file is GB18030 (GBK). */
+	char *converted = NULL;
+	if (!text_valid_utf8(text, len)) {
+		converted = text_gb18030_to_utf8(text, len, &len);
+		if (!converted)
+			return fail(err, "%s既不是 UTF-8 也不是 GB18030 编码，请用 UTF-8 另存后再载入", what);
+		text = converted;
+	}
+	bool parsed = csvrow_read(text, len, read_row, ld, &perr);
+	free(converted);
+	if (!parsed) {
 		fail(err, "%s格式错误: %s", what, perr ? perr : "无法解析");
 		free(perr);
 		return false;

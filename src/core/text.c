@@ -1,7 +1,11 @@
 #include "text.h"
 
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "util.h"
 
 int text_decode(const char *s, size_t len, unsigned *cp)
 {
@@ -229,4 +233,24 @@ char *text_trim(char *s)
 	memmove(s, s + start, end - start);
 	s[end - start] = '\0';
 	return s;
+}
+
+char *text_gb18030_to_utf8(const char *in, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	/* A GB18030 character is at most 4 bytes and becomes at most 4. */
+	size_t cap = len * 2 + 4, left_out = cap, left_in = len;
+	char *out = xmalloc(cap + 1), *op = out;
+	char *ip = (char *)in;
+	bool ok = iconv(cd, &ip, &left_in, &op, &left_out) != (size_t)-1 && left_in == 0;
+	iconv_close(cd);
+	if (!ok) {
+		free(out);
+		return NULL;
+	}
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
 }

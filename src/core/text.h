@@ -30,4 +30,9 @@ void text_fput_padded(FILE *f, const char *s, int cols, bool align_right);
 /* Trims ASCII and full-width spaces at both ends, in place. */
 char *text_trim(char *s);
 
+/* Converts GB18030 (which includes GBK) to UTF-8: files saved by Excel or
+ * Notepad on Chinese Windows.  Returns malloc'd NUL-terminated text and its
+ * length, or NULL when the input is not GB18030 either. */
+char *text_gb18030_to_utf8(const char *in, size_t len, size_t *outlen);
+
 #endif

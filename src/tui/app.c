@@ -364,6 +364,13 @@ static void loop(struct app *a)
 	}
 }
 
+/* tigetstr gives NULL or (char *)-1 when the terminal lacks the capability. */
+static bool can_address_cursor(void)
+{
+	char *cup = tigetstr("cup");
+	return cup != NULL && cup != (char *)-1;
+}
+
 static bool utf8_locale(void)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -475,6 +482,18 @@ int tui_main(const char *db_path, bool demo)
 		return 1;
 	}
 	set_term(scr);
+	if (!can_address_cursor()) {
+		/* Without cursor addressing (TERM=dumb, a printing terminal)
+		 * every screen would come out as one garbled stream. */
+		endwin();
+		delscreen(scr);
+		fprintf(stderr,
+			"bianmin: 终端类型 TERM=%s 不能移动光标, 无法显示界面; "
+			"请设置为 xterm 等常见类型\n",
+			term && term[0] ? term : "(未设置)");
+		close_app(&a);
+		return 1;
+	}
 	curses_on = true;
 	set_escdelay(25);
 	/* raw, not cbreak: Ctrl-S (save) must reach us instead of stopping

@@ -194,7 +194,14 @@ static int draw_overdue(struct app *a)
 	top = LINES - 4 - shown;
 	o.y = top + 1;
 	ui_rule(top - 1, 0, COLS);
-	ui_printf(top, 1, COLS - 2, UI_ERROR, "逾期未办结 %d 件:", count.count);
+	/* The cases open now, waiting as of today, whatever day the table
+	 * shows: a case done since cannot be told apart from one never
+	 * overdue, so a past day's own overdue list cannot be drawn. */
+	if (strcmp(st.date, a->today) == 0)
+		ui_printf(top, 1, COLS - 2, UI_ERROR, "逾期未办结 %d 件:", count.count);
+	else
+		ui_printf(top, 1, COLS - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
+			  count.count);
 	ledger_overdue(a->db, a->cat, a->today, overdue_line, &o, NULL);
 	return shown + 2;
 }
@@ -238,6 +245,10 @@ static void tally_handle(struct app *a, enum action act, int key)
 	switch (act) {
 	case ACT_PREV_DAY:
 	case ACT_NEXT_DAY:
+		if (act == ACT_NEXT_DAY && strcmp(st.date, a->today) >= 0) {
+			app_say(a, "已是今天 (%s), 之后的日子还没有登记", a->today);
+			break;
+		}
 		period_add_days(st.date, act == ACT_PREV_DAY ? -1 : 1, d);
 		memcpy(st.date, d, DATE_LEN);
 		break;

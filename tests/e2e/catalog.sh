@@ -34,6 +34,16 @@ wait_for a "逾期未办结 1 件:"
 ok $? "the tally's foot lists it"
 wait_re a "SCZR-2021-000001 变更业务 李氏五金店 \(承诺 5 天, 已 14 天\)"
 ok $? "with its matter, applicant, limit and days waiting"
+# On a day gone by the foot still lists today's overdue cases and says so.
+keys a Left Left Left Left Left
+wait_for a "当日统计  2021-03-10"
+wait_re a "截至 2021-03-15 仍逾期未办结 1 件:"
+ok $? "a past day's tally says the overdue cases are counted to today"
+keys a Right Right Right Right Right Right
+wait_for a "已是今天"
+wait_for a "今日统计  2021-03-15"
+ok $? "Right stops at today"
+wait_for a "逾期未办结 1 件:"
 keys a Escape 1 2
 wait_for a "单位: 项  承诺件"
 ok $? "the window screen marks the matter a 承诺件"

@@ -85,6 +85,20 @@ int main(void)
 	ok(catalog_village(cat, "xz") && catalog_village(cat, "xz")->active, "new village active");
 	ok(catalog_village(cat, "dnj") == NULL, "unused village removed");
 
+	/* 代码,村 / yc,杨村 / gc,果园村 saved as GBK by Excel. */
+	const char gbk[] = "\xb4\xfa\xc2\xeb,\xb4\xe5\r\nyc,\xd1\xee\xb4\xe5\r\n"
+			   "gc,\xb9\xfb\xd4\xb0\xb4\xe5\r\n";
+	ok(village_load_csv(db, gbk, sizeof gbk - 1, current_login(), &err),
+	   "a GBK village list loads: %s", err ? err : "");
+	catalog_free(cat);
+	cat = catalog_read(db, &err);
+	ok(catalog_village(cat, "gc") && strcmp(catalog_village(cat, "gc")->name, "果园村") == 0,
+	   "its names arrive as UTF-8");
+	const char junk[] = "\xff\xfe\xff,\x80\r\n";
+	ok(!village_load_csv(db, junk, sizeof junk - 1, current_login(), &err) && err &&
+	   strstr(err, "UTF-8"), "bytes in no known encoding are refused: %s", err ? err : "");
+	free(err);
+	err = NULL;
 	ok(catalog_load_defaults(db, current_login(), &err), "defaults on a filled database");
 	catalog_free(cat);
 	cat = catalog_read(db, &err);
