@@ -26,4 +26,18 @@ run bm user list
 like "$(printf '%s\n' "$out" | head -1)" '^登录名 +姓名 +角色 +窗口$' "user list has a header row"
 is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no user line ends in spaces"
 
+# The audit trail: actions in Chinese, wide enough not to be cut.
+s1=$(bm add -w sczr -m sl -a 甲 --date 2021-03-01)
+bm void "$s1" --reason 录错 >/dev/null
+run bm audit
+is "$rc" 0 "audit"
+like "$(printf '%s\n' "$out" | head -1)" '^时间 +账户 +操作 +编号 +内容$' "audit has a header row"
+like "$out" ' 载入事项目录 +载入事项目录 ' "catalog load reads 载入事项目录"
+like "$out" ' 载入村名单 ' "village load reads 载入村名单"
+like "$out" ' 登记经办人 ' "user add reads 登记经办人"
+like "$out" " 录入 +$s1\$" "add reads 录入, without repeating the serial"
+like "$out" " 作废 +$s1 +录错\$" "void reads 作废, with its reason"
+unlike "$out" ' (add|void|catalog lo|village lo|user add) ' "no action is left in English"
+is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no audit line ends in spaces"
+
 done_testing
