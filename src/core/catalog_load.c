@@ -56,6 +56,14 @@ static void add_error(struct load *ld, size_t line, const char *fmt, ...)
 	free(msg);
 }
 
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return true;
+	return false;
+}
+
 static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
 {
 	(void)err;
@@ -87,6 +95,10 @@ static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err
 	for (size_t c = 0; c < ld->ncolumns; c++) {
 		int f = ld->index[c];
 		const char *v = f >= 0 && (size_t)f < n ? csvrow_unguard(fields[f]) : "";
+		/* A line break or tab in a name would tear every screen and table
+		 * that shows it. */
+		if (has_control(v))
+			add_error(ld, line, "“%s”含有换行、制表符或其他控制字符", ld->columns[c].label);
 		ld->cells[ld->nrows * ld->ncolumns + c] = xstrdup(v);
 	}
 	ld->lines[ld->nrows++] = line;

@@ -335,9 +335,18 @@ int db_schema_version(struct db *db)
 	return (int)db_int(db, 0, "PRAGMA user_version");
 }
 
+static uint64_t write_generation;
+
 bool db_begin_write(struct db *db, char **err)
 {
+	write_generation++;
 	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+uint64_t db_write_generation(struct db *db)
+{
+	(void)db;
+	return write_generation;
 }
 
 bool db_begin_read(struct db *db, char **err)

@@ -183,6 +183,11 @@ static bool credit_trimmed(const char *s, char out[19], char **err)
 		return false;
 	char c[5];
 	for (int i = 0; i < ID_LEN; i++) {
+		/* Up to the first non-ASCII byte, byte i is character i: only a
+		 * bad character needs the (slower) walk to its position. */
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80 && credit_value((char)b) >= 0)
+			continue;
 		char_at(s, i + 1, c);
 		if (strlen(c) != 1 || credit_value(c[0]) < 0) {
 			char u = ascii_upper(c[0]);

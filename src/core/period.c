@@ -119,18 +119,25 @@ static struct tm local_now(void)
 	 * zone it saw first); tzset() only then, as it stats the zone file. */
 	static char seen_tz[256];
 	static bool seen_unset, initialized;
+	/* An import asks the time several times a row: within one second the
+	 * answer is the same, so localtime_r runs once a second. */
+	static time_t cached_at = (time_t)-1;
+	static struct tm cached;
 	const char *tz = getenv("TZ");
 	if (!initialized || (tz == NULL) != seen_unset || (tz && strcmp(tz, seen_tz) != 0)) {
 		tzset();
 		initialized = true;
 		seen_unset = tz == NULL;
 		snprintf(seen_tz, sizeof seen_tz, "%s", tz ? tz : "");
+		cached_at = (time_t)-1;
 	}
 	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		memset(&tm, 0, sizeof tm);
-	return tm;
+	if (now != cached_at) {
+		if (!localtime_r(&now, &cached))
+			memset(&cached, 0, sizeof cached);
+		cached_at = now;
+	}
+	return cached;
 }
 
 void period_today(char out[DATE_LEN])

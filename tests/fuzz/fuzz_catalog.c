@@ -9,6 +9,17 @@
 #include "fuzzdb.h"
 #include "text.h"
 
+/* What a screen and a report print: text, one line of it. */
+static bool printable(const char *s)
+{
+	if (!text_valid_utf8(s, strlen(s)))
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return false;
+	return true;
+}
+
 /* Everything a load may touch, as one text to compare. */
 static char *snapshot(struct db *db)
 {
@@ -85,7 +96,18 @@ static void check_load(struct db *db, const uint8_t *data, size_t size, bool vil
 				   cat->matters[win->first_matter + i].code, win->code);
 		FUZZ_CHECK(catalog_window(cat, win->code) == win, "window %s not found by code",
 			   win->code);
+		FUZZ_CHECK(printable(win->name) && printable(win->code), "window '%s'", win->name);
 	}
+	for (size_t i = 0; i < cat->nmatters; i++) {
+		const struct catalog_matter *m = &cat->matters[i];
+		FUZZ_CHECK(printable(m->name) && printable(m->code), "matter '%s'", m->name);
+		for (size_t k = 0; k < m->ncategories; k++)
+			FUZZ_CHECK(printable(m->categories[k]) && *m->categories[k],
+				   "matter '%s' category '%s'", m->name, m->categories[k]);
+	}
+	for (size_t i = 0; i < cat->nvillages; i++)
+		FUZZ_CHECK(printable(cat->villages[i].name) && printable(cat->villages[i].code),
+			   "village '%s'", cat->villages[i].name);
 	catalog_free(cat);
 	free(before);
 }

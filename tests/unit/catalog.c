@@ -99,6 +99,19 @@ int main(void)
 	   strstr(err, "UTF-8"), "bytes in no known encoding are refused: %s", err ? err : "");
 	free(err);
 	err = NULL;
+	/* Found by tests/fuzz: a quoted line break or tab used to go into a name. */
+	const char broken_name[] = "代码,村\nyc,\"杨\n村\"\nxz,\"新\t村\"\n";
+	ok(!village_load_csv(db, broken_name, sizeof broken_name - 1, current_login(), &err) &&
+	   err && strstr(err, "第2行") && strstr(err, "第4行") && strstr(err, "控制字符"),
+	   "a line break or tab in a name is refused: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	const char broken_matter[] = "window_code,window,matter_code,matter,unit\n"
+				     "sczr,市场准入,sl,\"设立\r业务\",项\n";
+	ok(!catalog_load_csv(db, broken_matter, sizeof broken_matter - 1, current_login(), &err) &&
+	   err && strstr(err, "控制字符"), "in a matter's name too: %s", err ? err : "");
+	free(err);
+	err = NULL;
 	ok(catalog_load_defaults(db, current_login(), &err), "defaults on a filled database");
 	catalog_free(cat);
 	cat = catalog_read(db, &err);
