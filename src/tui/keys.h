@@ -109,6 +109,8 @@ enum tui_ctx {
 	X(EDIT_DELETE, CTX_TEXT, NULL, NULL, "删除光标处一字", KEYS(TK_DC, CTRL('D'))) \
 	X(EDIT_KILL_START, CTX_TEXT, NULL, NULL, "删除光标前全部", KEYS(CTRL('U'))) \
 	X(EDIT_KILL_END, CTX_TEXT, NULL, NULL, "删除光标后全部", KEYS(CTRL('K'))) \
+	X(TO_QUERY, CTX_RESULTS, "Esc/输入文字", "改查询", \
+	  "回到查询栏修改条件 (直接输入文字或 Ctrl-U 也回到查询栏)", KEYS(ESC)) \
 	X(BACK, CTX_ALL & ~CTX_HOME, NULL, "返回", "返回上一级 (取消)", KEYS(ESC)) \
 	X(HELP, CTX_ALL, NULL, "帮助", "显示本屏的按键说明", KEYS(KF(1), '?')) \
 	X(INTERRUPT, CTX_ALL, NULL, NULL, "立即退出程序 (未保存的输入不保留)", KEYS(CTRL('C'))) \

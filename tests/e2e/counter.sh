@@ -29,4 +29,43 @@ out=$("$BIN" --db "$DB" --date "$(date +%F)" 2>&1 </dev/null)
 [ $? = 1 ] && echo "$out" | grep -q "终端界面需要在终端中运行"
 ok $? "--date today is accepted"
 
+add() { "$BIN" --db "$DB" add --date "$DAY" "$@" >/dev/null; }
+add --window wsjk --matter xnh --applicant 刘桂兰 --id 110101199003071233 --village dnj \
+	--households 2 --persons 7
+add --window sczr --matter sl --applicant 张记面馆 --village yc
+ok $? "entries added from the command line"
+
+# Search: the last four characters of a masked ID number find it; after a
+# search, typing goes back to the query.
+start s 80 24
+wait_for s "1 市场准入"
+keys s S
+wait_for s "查询:"
+type_text s "1233"
+keys s Enter
+wait_for s "找到 1 条" && wait_for s "110101********1233"
+ok $? "the last four characters of an ID number find the entry"
+wait_re s "Esc/输入文字 改查询"
+ok $? "the key bar in the results says how to get back to the query"
+type_text s "9"
+wait_for s "查询: 12339"
+ok $? "typing in the results goes on typing in the query"
+keys s Enter
+wait_for s "找到 0 条"
+type_text s "x"
+wait_for s "查询: 12339x"
+ok $? "after finding nothing the query keeps the cursor"
+keys s C-u
+type_text s "刘"
+keys s Enter
+wait_for s "找到 1 条"
+keys s C-u
+wait_for s "查询:  "
+type_text s "张"
+keys s Enter
+wait_for s "张记面馆"
+ok $? "Ctrl-U in the results empties the query for a new one"
+keys s Escape Escape
+wait_for s "逾期"
+
 done_testing
