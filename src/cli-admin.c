@@ -18,9 +18,7 @@ enum { OPT_FROM = 256, OPT_TO };
 
 static void cell(const char *s, int cols)
 {
-	char buf[256];
-	fputs(text_fit(buf, sizeof buf, s ? s : "", cols, true, false), stdout);
-	fputs("  ", stdout);
+	cli_cell(s, cols, false);
 }
 
 /* Commands whose only option is --help. */
@@ -132,6 +130,14 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 
 static void print_catalog(const struct catalog *cat)
 {
+	cell("序号", 4);
+	cell("代码", 6);
+	cell("事项", 28);
+	cell("单位", 5);
+	cell("时限", 10);
+	cell("证件", 6);
+	cli_tail("分类");
+	cli_end_row();
 	for (size_t i = 0; i < cat->nwindows; i++) {
 		const struct catalog_window *w = &cat->windows[i];
 		printf("%d %s (%s)\n", w->position, w->name, w->code);
@@ -146,33 +152,37 @@ static void print_catalog(const struct catalog *cat)
 			cell(pos, 4);
 			cell(m->code, 6);
 			cell(m->name, 28);
-			cell(unit_name(m->unit), 4);
+			cell(unit_name(m->unit), 5);
 			cell(limit, 10);
-			if (m->requires_id)
-				fputs("  需证件", stdout);
-			if (m->ncategories > 0) {
-				fputs("  分类:", stdout);
-				for (size_t k = 0; k < m->ncategories; k++) {
-					fputs(k ? "、" : " ", stdout);
-					cli_put_plain(m->categories[k]);
-				}
+			cell(m->requires_id ? "需证件" : "", 6);
+			for (size_t k = 0; k < m->ncategories; k++) {
+				if (k)
+					cli_tail("、");
+				cli_tail(m->categories[k]);
 			}
-			if (!m->active)
-				fputs("  （停用）", stdout);
-			fputc('\n', stdout);
+			if (!m->active) {
+				cell("", 0);
+				cli_tail("（停用）");
+			}
+			cli_end_row();
 		}
 	}
 }
 
 static void print_villages(const struct catalog *cat)
 {
+	cell("代码", 8);
+	cli_tail("村");
+	cli_end_row();
 	for (size_t i = 0; i < cat->nvillages; i++) {
 		const struct catalog_village *v = &cat->villages[i];
 		cell(v->code, 8);
-		cli_put_plain(v->name);
-		if (!v->active)
-			fputs("  （停用）", stdout);
-		fputc('\n', stdout);
+		cli_tail(v->name);
+		if (!v->active) {
+			cell("", 0);
+			cli_tail("（停用）");
+		}
+		cli_end_row();
 	}
 }
 
@@ -234,8 +244,8 @@ static bool print_clerk(const struct clerk *k, void *ctx)
 	cell(k->login, 12);
 	cell(k->name, 12);
 	cell(role_label(k->role), 8);
-	cli_put_plain(*k->windows ? k->windows : "全部窗口");
-	fputc('\n', stdout);
+	cli_tail(*k->windows ? k->windows : "全部窗口");
+	cli_end_row();
 	return true;
 }
 
@@ -318,6 +328,11 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 			return cli_usage(c, "user list 不接受 --name/--role/--windows");
 		if (!cli_open(c, false, false))
 			return CLI_FAIL;
+		cell("登录名", 12);
+		cell("姓名", 12);
+		cell("角色", 8);
+		cli_tail("窗口");
+		cli_end_row();
 		if (!clerk_list(c->db, print_clerk, NULL, &err))
 			return cli_core_error(err);
 		return CLI_OK;
@@ -390,15 +405,45 @@ int cli_cmd_unlock(struct cli *c, int argc, char **argv)
 	return lock_or_unlock(c, argc, argv, false);
 }
 
+/* The audit trail stores actions in English, stable for scripts; people
+ * read them in Chinese.  An action not named here (a newer program's) is
+ * shown as stored. */
+static const char *audit_action_label(const char *action)
+{
+	static const struct {
+		const char *action, *label;
+	} labels[] = {
+		{ "add", "录入" },
+		{ "void", "作废" },
+		{ "done", "办结" },
+		{ "return", "退回" },
+		{ "transfer", "转办" },
+		{ "import", "导入" },
+		{ "lock", "锁定" },
+		{ "unlock", "解锁" },
+		{ "catalog load", "载入事项目录" },
+		{ "village load", "载入村名单" },
+		{ "user add", "登记经办人" },
+		{ "center", "修改中心名称" },
+		{ "demo", "演示数据" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].action, action) == 0)
+			return labels[i].label;
+	return action;
+}
+
 static bool print_audit(const struct audit_row *a, void *ctx)
 {
 	(*(long long *)ctx)++;
 	cell(a->at, 19);
-	cell(a->login, 10);
-	cell(a->action, 10);
+	cell(a->login, 12);
+	cell(audit_action_label(a->action), 12);
 	cell(a->serial, 16);
-	cli_put_plain(a->detail);
-	fputc('\n', stdout);
+	/* An entry's record holds its serial, already in its own column. */
+	if (strcmp(a->detail, a->serial) != 0)
+		cli_tail(a->detail);
+	cli_end_row();
 	return true;
 }
 
@@ -437,10 +482,11 @@ int cli_cmd_audit(struct cli *c, int argc, char **argv)
 	long long n = 0;
 	char *err = NULL;
 	cell("时间", 19);
-	cell("账户", 10);
-	cell("操作", 10);
+	cell("账户", 12);
+	cell("操作", 12);
 	cell("编号", 16);
-	fputs("内容\n", stdout);
+	cli_tail("内容");
+	cli_end_row();
 	if (!ledger_audit_list(c->db, from, to, print_audit, &n, &err))
 		return cli_core_error(err);
 	printf("共 %lld 条\n", n);

@@ -88,6 +88,16 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
  * line: control characters, which could drive the terminal, and broken
  * UTF-8 are shown as a space or '?', like text_fit does in table cells. */
 void cli_put_plain(const char *s);
+/* Tables.  cli_fit cuts s to at most `cols` columns and, when it had to
+ * cut, ends it with ".." (two ASCII columns on every terminal, unlike "…"),
+ * so that two long names cut alike never look the same as a short one.
+ * cli_cell prints such a cell padded to `cols` and a gap of two; cli_tail
+ * prints text that ends the row, uncut; cli_end_row ends the row.  Padding
+ * is written only before text that follows it: no row ends in spaces. */
+char *cli_fit(char *out, size_t outsz, const char *s, int cols);
+void cli_cell(const char *s, int cols, bool align_right);
+void cli_tail(const char *s);
+void cli_end_row(void);
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
 

@@ -520,6 +520,59 @@ void cli_put_plain(const char *s)
 	}
 }
 
+char *cli_fit(char *out, size_t outsz, const char *s, int cols)
+{
+	static const char mark[] = "..";
+	if (!s)
+		s = "";
+	if (text_width(s) <= cols || cols < (int)sizeof mark)
+		return text_fit(out, outsz, s, cols, false, false);
+	text_fit(out, outsz, s, cols - (int)strlen(mark), false, false);
+	size_t used = strlen(out);
+	if (used + sizeof mark <= outsz)
+		memcpy(out + used, mark, sizeof mark);
+	return out;
+}
+
+/* Columns of padding owed before the next text of the row. */
+static int row_owed;
+
+static void pay_owed(void)
+{
+	for (; row_owed > 0; row_owed--)
+		fputc(' ', stdout);
+}
+
+void cli_cell(const char *s, int cols, bool align_right)
+{
+	char buf[512];
+	cli_fit(buf, sizeof buf, s, cols);
+	int pad = cols - text_width(buf);
+	if (align_right) {
+		row_owed += pad;
+		pad = 0;
+	}
+	if (*buf) {
+		pay_owed();
+		fputs(buf, stdout);
+	}
+	row_owed += pad + 2;
+}
+
+void cli_tail(const char *s)
+{
+	if (!s || !*s)
+		return;
+	pay_owed();
+	cli_put_plain(s);
+}
+
+void cli_end_row(void)
+{
+	row_owed = 0;
+	fputc('\n', stdout);
+}
+
 char *cli_slurp(const char *path, size_t *len)
 {
 	char *err = NULL;

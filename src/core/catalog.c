@@ -108,12 +108,16 @@ struct catalog *catalog_read(struct db *db, char **err)
 	int rc;
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		cat->windows = xgrow(cat->windows, &cap, cat->nwindows + 1, sizeof *cat->windows);
-		cat->windows[cat->nwindows++] = (struct catalog_window){
+		/* Not nwindows++ in the subscript: the initializer reads it too,
+		 * and the order of the two is unspecified. */
+		size_t n = cat->nwindows;
+		cat->windows[n] = (struct catalog_window){
 			.id = sqlite3_column_int64(st, 0),
 			.code = xstrdup(db_col_text(st, 1)),
 			.name = xstrdup(db_col_text(st, 2)),
-			.position = (int)cat->nwindows + 1,
+			.position = (int)n + 1,
 		};
+		cat->nwindows = n + 1;
 	}
 	if (rc < 0)
 		goto fail;

@@ -103,6 +103,12 @@ static size_t where(const struct reader *r)
 	return r->in_record ? r->record_line : r->line;
 }
 
+static size_t find(const char *s, size_t from, size_t n, char c)
+{
+	const char *p = memchr(s + from, c, n - from);
+	return p ? (size_t)(p - s) : n;
+}
+
 /* Feeds the parser one physical line at a time (each piece ends at CR or
  * LF), so that when a record begins we know which line it begins on, even
  * when a quoted field holds line breaks of its own. */
@@ -116,10 +122,11 @@ static bool reader_feed(struct reader *r, const char *s, size_t n)
 		}
 	}
 	size_t i = 0;
+	/* The next LF and CR at or after i (n: none), each searched forward
+	 * only, so the text is scanned once whatever its line ends. */
+	size_t lf = find(s, 0, n, '\n'), cr = find(s, 0, n, '\r');
 	while (i < n) {
-		size_t j = i;
-		while (j < n && s[j] != '\n' && s[j] != '\r')
-			j++;
+		size_t j = lf < cr ? lf : cr;
 		size_t end = j < n ? j + 1 : n;
 		if (j > i) {
 			r->prev_cr = false;
@@ -145,6 +152,10 @@ static bool reader_feed(struct reader *r, const char *s, size_t n)
 			r->prev_cr = s[j] == '\r';
 		}
 		i = end;
+		if (lf < i)
+			lf = find(s, i, n, '\n');
+		if (cr < i)
+			cr = find(s, i, n, '\r');
 	}
 	return true;
 }

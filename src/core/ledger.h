@@ -85,7 +85,8 @@ struct ledger_filter {
 	const struct catalog_window *window;
 	const struct catalog_matter *matter;
 	const char *clerk;        /* login */
-	const char *text;         /* serial, applicant (substring), ID number, or date */
+	const char *text;         /* serial, applicant (substring), ID number (whole, or
+	                           * its last 4+ characters), or date */
 	bool include_voided;
 	bool newest_first;
 	int limit;                /* 0 = no limit */

@@ -90,8 +90,12 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 	if (f->clerk)
 		append(&sql, &len, &cap, " AND t.clerk = :clerk");
 	if (f->text && *f->text)
+		/* Four or more characters also match the end of an ID number:
+		 * the part a masked number (110105********002X) shows. */
 		append(&sql, &len, &cap, " AND (t.serial = upper(:text) OR t.id_number = upper(:text)"
-			" OR t.occurred_on = :text OR instr(t.applicant, :text) > 0)");
+			" OR t.occurred_on = :text OR instr(t.applicant, :text) > 0"
+			" OR (length(:text) >= 4 AND length(t.id_number) > length(:text)"
+			" AND substr(t.id_number, -length(:text)) = upper(:text)))");
 	if (!f->include_voided)
 		append(&sql, &len, &cap, " AND t.voided_at IS NULL");
 	append(&sql, &len, &cap, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"

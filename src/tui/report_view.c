@@ -37,8 +37,10 @@ static void report_enter(struct app *a, int arg)
 
 enum { X_NAME = 2, W_NAME = 30, X_CUR = 32, X_PREV = 45, X_CHANGE = 58, W_FIG = 12 };
 
-/* Eighths of a cell, bottom up; all single-width block characters. */
-static const char *const blocks[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+/* Halves of a cell, bottom up, in ASCII: the block elements (▁ .. █)
+ * are East Asian ambiguous width, two columns on some Chinese terminals. */
+static const char bar_levels[] = {' ', '=', '#'};
+#define BAR_STEPS 2
 
 static void draw_tabs(struct app *a, int y)
 {
@@ -161,14 +163,13 @@ static void draw_chart(const struct report *r, int top, int height)
 		int x = X_NAME + (int)m * 5;
 		if (x + 4 >= COLS)
 			break;
-		int64_t eighths = (rw->months[m] * height * 8 + max / 2) / max;
-		if (rw->months[m] > 0 && eighths == 0)
-			eighths = 1; /* a month with entries never looks empty */
+		int64_t steps = (rw->months[m] * height * BAR_STEPS + max / 2) / max;
+		if (rw->months[m] > 0 && steps == 0)
+			steps = 1; /* a month with entries never looks empty */
 		for (int line = 0; line < height; line++) {
-			int64_t fill = eighths - (int64_t)(height - 1 - line) * 8;
-			const char *b = blocks[fill <= 0 ? 0 : fill >= 8 ? 8 : fill];
-			char bar[16];
-			snprintf(bar, sizeof bar, "%s%s%s", b, b, b);
+			int64_t fill = steps - (int64_t)(height - 1 - line) * BAR_STEPS;
+			char b = bar_levels[fill <= 0 ? 0 : fill >= BAR_STEPS ? BAR_STEPS : fill];
+			char bar[4] = {b, b, b, '\0'};
 			ui_put(top + 1 + line, x, 3, bar, false, false, UI_TITLE);
 		}
 		char label[32];

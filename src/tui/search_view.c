@@ -218,9 +218,26 @@ static void search_draw(struct app *a)
 	int lw = text_width(label);
 	ui_put(2, 1, lw, label, false, false, UI_TITLE);
 	field_draw(a, &st.query, 2, 1 + lw, 36, st.focus == FOCUS_INPUT);
-	ui_put(2, 2 + lw + 37, COLS - lw - 40, "编号/申请人/证件号码/日期", false, false, UI_DIM);
+	ui_put(2, 2 + lw + 37, COLS - lw - 40, "编号/申请人/证件号码或末4位/日期", false, false, UI_DIM);
 	if (st.searched)
 		draw_results(a);
+}
+
+static bool stop_at_first(const struct entry *e, void *arg)
+{
+	(void)e;
+	*(bool *)arg = true;
+	return false;
+}
+
+static bool any_result(struct app *a)
+{
+	bool found = false;
+	struct ledger_filter f = {.text = st.searched, .include_voided = true, .limit = 1};
+	char *err = NULL;
+	if (!ledger_query(a->db, a->cat, &f, stop_at_first, &found, &err))
+		app_error_take(a, err);
+	return found;
 }
 
 static void run_search(struct app *a)
@@ -235,7 +252,29 @@ static void run_search(struct app *a)
 	st.searched = xstrdup(text_trim(q));
 	free(q);
 	st.sel = st.scroll = 0;
-	st.focus = FOCUS_RESULTS;
+	/* Nothing found: the cursor stays in the query, to be corrected. */
+	st.focus = any_result(a) ? FOCUS_RESULTS : FOCUS_INPUT;
+}
+
+/* A key that edits text, typed while the results have the cursor: the
+ * clerk means the query. */
+static bool edits_query(int key, enum action *act)
+{
+	*act = keys_lookup(key, CTX_SEARCH | CTX_TEXT, NULL);
+	switch (*act) {
+	case ACT_TEXT:
+	case ACT_EDIT_LEFT:
+	case ACT_EDIT_RIGHT:
+	case ACT_EDIT_HOME:
+	case ACT_EDIT_END:
+	case ACT_EDIT_BACKSPACE:
+	case ACT_EDIT_DELETE:
+	case ACT_EDIT_KILL_START:
+	case ACT_EDIT_KILL_END:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static void keep_selection_visible(void)
@@ -248,9 +287,15 @@ static void keep_selection_visible(void)
 		st.scroll = st.sel - (size_t)st.page + 1;
 }
 
-static void handle_results(struct app *a, enum action act)
+static void handle_results(struct app *a, enum action act, int key)
 {
 	size_t page = st.page > 0 ? (size_t)st.page : 1;
+	enum action edit;
+	if (act == ACT_NONE && edits_query(key, &edit)) {
+		st.focus = FOCUS_INPUT;
+		field_edit(&st.query, edit, key);
+		return;
+	}
 	switch (act) {
 	case ACT_MOVE_UP:
 		if (st.sel > 0)
@@ -274,7 +319,7 @@ static void handle_results(struct app *a, enum action act)
 			st.focus = FOCUS_DETAIL;
 		}
 		break;
-	case ACT_BACK:
+	case ACT_TO_QUERY:
 		st.focus = FOCUS_INPUT;
 		break;
 	default:
@@ -323,7 +368,7 @@ static void search_handle(struct app *a, enum action act, int key)
 			field_edit(&st.query, act, key);
 		break;
 	case FOCUS_RESULTS:
-		handle_results(a, act);
+		handle_results(a, act, key);
 		break;
 	case FOCUS_DETAIL:
 		if (act == ACT_VOID || act == ACT_MARK_RETURNED) {

@@ -29,4 +29,71 @@ out=$("$BIN" --db "$DB" --date "$(date +%F)" 2>&1 </dev/null)
 [ $? = 1 ] && echo "$out" | grep -q "终端界面需要在终端中运行"
 ok $? "--date today is accepted"
 
+add() { "$BIN" --db "$DB" add --date "$DAY" "$@" >/dev/null; }
+add --window wsjk --matter xnh --applicant 刘桂兰 --id 110101199003071233 --village dnj \
+	--households 2 --persons 7
+add --window sczr --matter sl --applicant 张记面馆 --village yc
+ok $? "entries added from the command line"
+
+# Search: the last four characters of a masked ID number find it; after a
+# search, typing goes back to the query.
+start s 80 24
+wait_for s "1 市场准入"
+keys s S
+wait_for s "查询:"
+type_text s "1233"
+keys s Enter
+wait_for s "找到 1 条" && wait_for s "110101********1233"
+ok $? "the last four characters of an ID number find the entry"
+wait_re s "Esc/输入文字 改查询"
+ok $? "the key bar in the results says how to get back to the query"
+type_text s "9"
+wait_for s "查询: 12339"
+ok $? "typing in the results goes on typing in the query"
+keys s Enter
+wait_for s "找到 0 条"
+type_text s "x"
+wait_for s "查询: 12339x"
+ok $? "after finding nothing the query keeps the cursor"
+keys s C-u
+type_text s "刘"
+keys s Enter
+wait_for s "找到 1 条"
+keys s C-u
+wait_for s "查询:  "
+type_text s "张"
+keys s Enter
+wait_for s "张记面馆"
+ok $? "Ctrl-U in the results empties the query for a new one"
+keys s Escape Escape
+wait_for s "逾期"
+
+# The category picker is numbered: a digit picks, as for matters.
+keys s 4
+wait_for s "涉军窗口"
+keys s 1 Enter
+type_text s "赵卫国"
+keys s Tab Tab Tab Tab
+wait_for s "1 发放"
+wait_for s "选择分类: 按序号"
+ok $? "the picker says its numbers pick"
+keys s F1
+wait_for s "按序号选分类" && screen s | grep -q "^  1-3 "
+ok $? "and so does the help, for the digits 1-3"
+keys s Escape
+wait_gone s "按键说明"
+keys s 2
+wait_for s "分类      审验"
+ok $? "2 picks 审验"
+keys s 5
+wait_for s "没有第 5 个分类"
+ok $? "a digit past the list says so"
+keys s C-s
+wait_for s "已保存 SJFW-2021-000001"
+list --window sjfw | grep -q "SJFW-2021-000001.*赵卫国" &&
+"$BIN" --db "$DB" export --year 2021 | grep -q "SJFW-2021-000001.*审验"
+ok $? "saved with the category picked by its number"
+keys s Escape Escape Escape
+wait_for s "逾期"
+
 done_testing

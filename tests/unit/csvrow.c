@@ -170,6 +170,25 @@ static void test_reading_files(void)
 	free(c.text);
 	fclose(f);
 
+	/* Old Mac line ends (CR alone) and Unix ones (LF alone), long files. */
+	static const char *const ends[] = {"\r", "\n"};
+	for (int e = 0; e < 2; e++) {
+		f = tmpfile();
+		for (int i = 0; i < 20000; i++)
+			fprintf(f, "%d,\"x%sy\"%s", i, ends[e], ends[e]);
+		rewind(f);
+		c = (struct collect){0};
+		append(&c, "");
+		err = NULL;
+		ok(csvrow_read_file(f, collect_row, &c, &err), "%s line ends read", e ? "LF" : "CR");
+		is_int(c.records, 20000, "every record");
+		char want[64];
+		snprintf(want, sizeof want, "39999:19999|x%sy\n", ends[e]);
+		ok(strstr(c.text, want) != NULL, "the last record starts on line 39999");
+		free(c.text);
+		fclose(f);
+	}
+
 	/* An unclosed quote must not swallow the file into memory. */
 	f = tmpfile();
 	fputs("a\n\"never closed\n", f);

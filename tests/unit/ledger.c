@@ -300,6 +300,23 @@ int main(void)
 	struct ledger_filter byid = { .text = "11010519491231002x" };
 	ledger_query(db, cat, &byid, count_entry, &n, &err);
 	is_int(n, 1, "search by ID number");
+	/* A masked ID (110105********002X) shows its last four: enough. */
+	n = 0;
+	struct ledger_filter bytail = { .text = "002x" };
+	ledger_query(db, cat, &bytail, count_entry, &n, &err);
+	is_int(n, 1, "search by the last four characters of an ID number");
+	n = 0;
+	struct ledger_filter short_tail = { .text = "02X" };
+	ledger_query(db, cat, &short_tail, count_entry, &n, &err);
+	is_int(n, 0, "three characters are too few to match an ID number's end");
+	n = 0;
+	struct ledger_filter middle = { .text = "1949" };
+	ledger_query(db, cat, &middle, count_entry, &n, &err);
+	is_int(n, 0, "the middle of an ID number does not match");
+	n = 0;
+	struct ledger_filter wild = { .text = "%02X" };
+	ledger_query(db, cat, &wild, count_entry, &n, &err);
+	is_int(n, 0, "a %% in the query is a character, not a wildcard");
 	n = 0;
 	struct ledger_filter bywin = { .window = catalog_window(cat, "sczr"), .from = "2021-01-01",
 				       .to = "2021-12-31" };
