@@ -112,10 +112,12 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 	}
 	char *from_config = NULL;
 	char *stored = db_setting(c->db, "center");
-	if (!center && !stored)
+	/* The configuration file's name fills an unnamed database when an
+	 * administrator runs init; anyone else's init leaves it for them. */
+	if (!center && !stored && clerk_has_role(c->db, login, ROLE_ADMIN))
 		center = from_config = db_config_center();
 	if (center && (!stored || strcmp(stored, center) != 0) &&
-	    !db_set_setting(c->db, "center", center, &err)) {
+	    !clerk_set_center(c->db, center, login, &err)) {
 		free(stored);
 		free(from_config);
 		return cli_core_error(err);
@@ -405,14 +407,44 @@ int cli_cmd_unlock(struct cli *c, int argc, char **argv)
 	return lock_or_unlock(c, argc, argv, false);
 }
 
+/* The audit trail stores actions in English, stable for scripts; people
+ * read them in Chinese.  An action not named here (a newer program's) is
+ * shown as stored. */
+static const char *audit_action_label(const char *action)
+{
+	static const struct {
+		const char *action, *label;
+	} labels[] = {
+		{ "add", "录入" },
+		{ "void", "作废" },
+		{ "done", "办结" },
+		{ "return", "退回" },
+		{ "transfer", "转办" },
+		{ "import", "导入" },
+		{ "lock", "锁定" },
+		{ "unlock", "解锁" },
+		{ "catalog load", "载入事项目录" },
+		{ "village load", "载入村名单" },
+		{ "user add", "登记经办人" },
+		{ "center", "修改中心名称" },
+		{ "demo", "演示数据" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].action, action) == 0)
+			return labels[i].label;
+	return action;
+}
+
 static bool print_audit(const struct audit_row *a, void *ctx)
 {
 	(*(long long *)ctx)++;
 	cell(a->at, 19);
-	cell(a->login, 10);
-	cell(a->action, 10);
+	cell(a->login, 12);
+	cell(audit_action_label(a->action), 12);
 	cell(a->serial, 16);
-	cli_tail(a->detail);
+	/* An entry's record holds its serial, already in its own column. */
+	if (strcmp(a->detail, a->serial) != 0)
+		cli_tail(a->detail);
 	cli_end_row();
 	return true;
 }
@@ -452,8 +484,8 @@ int cli_cmd_audit(struct cli *c, int argc, char **argv)
 	long long n = 0;
 	char *err = NULL;
 	cell("时间", 19);
-	cell("账户", 10);
-	cell("操作", 10);
+	cell("账户", 12);
+	cell("操作", 12);
 	cell("编号", 16);
 	cli_tail("内容");
 	cli_end_row();

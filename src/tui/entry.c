@@ -437,6 +437,10 @@ static void handle_form(struct app *a, enum action act, int key)
 		else
 			app_error_take(a, err);
 		break;
+	case ACT_PICK_CHOICE:
+		if (!entry_form_pick_number(&st.form, (size_t)(key - '0'), &err))
+			app_error_take(a, err);
+		break;
 	case ACT_VOID:
 		begin_void(a);
 		break;
@@ -530,7 +534,8 @@ static unsigned entry_context(struct app *a)
 	case FOCUS_MATTERS:
 		return CTX_MATTERS;
 	case FOCUS_FORM:
-		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st.form) ? CTX_PICKER : 0);
+		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st.form) ? CTX_PICKER : 0) |
+		       (entry_form_numbered(&st.form) ? CTX_NUMBERED : 0);
 	case FOCUS_ENTRIES:
 		return CTX_ENTRIES;
 	case FOCUS_PROMPT:
@@ -542,6 +547,8 @@ static unsigned entry_context(struct app *a)
 static int entry_digits(struct app *a)
 {
 	(void)a;
+	if (st.focus == FOCUS_FORM && entry_form_numbered(&st.form))
+		return (int)entry_form_choice_count(&st.form);
 	return (int)st.nmatters;
 }
 

@@ -104,6 +104,7 @@ bool entry_form_picking(const struct entry_form *f)
 
 struct choice {
 	const char *code, *name; /* code NULL for categories */
+	size_t number;           /* a category's, from 1 */
 };
 
 static bool village_matches(const struct catalog_village *v, const char *typed)
@@ -128,7 +129,7 @@ static struct choice *choices(const struct entry_form *f, const struct catalog *
 			if (!v->active || !village_matches(v, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct choice){v->code, v->name};
+			c[(*n)++] = (struct choice){v->code, v->name, 0};
 		}
 	} else if (ff == FF_CATEGORY && f->matter) {
 		for (size_t i = 0; i < f->matter->ncategories; i++) {
@@ -136,7 +137,7 @@ static struct choice *choices(const struct entry_form *f, const struct catalog *
 			if (typed[0] && !strstr(opt, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct choice){NULL, opt};
+			c[(*n)++] = (struct choice){NULL, opt, i + 1};
 		}
 	}
 	free(typed);
@@ -152,6 +153,26 @@ void entry_form_pick_move(struct entry_form *f, int delta)
 	f->moved = true;
 }
 
+bool entry_form_numbered(const struct entry_form *f)
+{
+	return focused(f) == FF_CATEGORY;
+}
+
+size_t entry_form_choice_count(const struct entry_form *f)
+{
+	return entry_form_numbered(f) && f->matter ? f->matter->ncategories : 0;
+}
+
+bool entry_form_pick_number(struct entry_form *f, size_t n, char **err)
+{
+	if (n == 0 || n > entry_form_choice_count(f))
+		return fail(err, "没有第 %zu 个分类", n);
+	lineedit_set(&f->edit[FF_CATEGORY], f->matter->categories[n - 1]);
+	f->pick = 0;
+	f->moved = false;
+	return true;
+}
+
 void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1)
 {
 	size_t n;
@@ -161,7 +182,7 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 		f->pick = n - 1;
 	ui_put(y0, 1, COLS - 2,
 	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
-		       : "选择分类: 输入筛选, Up/Down 选择, Enter 确定",
+		       : "选择分类: 按序号或输入文字筛选, Up/Down 选择, Enter 确定",
 	       false, false, UI_TITLE);
 	int rows = y1 - y0;
 	if (n == 0) {
@@ -181,7 +202,7 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 			ui_put(y, 10, 30, c[i].name, true, false, s);
 		} else {
 			char label[96];
-			snprintf(label, sizeof label, "%zu %s", i + 1, c[i].name);
+			snprintf(label, sizeof label, "%zu %s", c[i].number, c[i].name);
 			ui_put(y, 2, 38, label, true, false, s);
 		}
 	}

@@ -46,6 +46,12 @@ const char *entry_form_label(enum form_field f);
 /* The field with the cursor offers a list (村, 分类). */
 bool entry_form_picking(const struct entry_form *f);
 void entry_form_pick_move(struct entry_form *f, int delta);
+/* The category field's choices are numbered from 1 in the catalog's order
+ * (filtering leaves the numbers alone); takes choice n, or false with a
+ * message. */
+bool entry_form_numbered(const struct entry_form *f);
+size_t entry_form_choice_count(const struct entry_form *f);
+bool entry_form_pick_number(struct entry_form *f, size_t n, char **err);
 void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1);
 /* Leaving the field with the cursor: a picker field takes the highlighted
  * choice; false (with a message) when nothing matches what was typed. */

@@ -49,7 +49,8 @@ static bool applies(const struct binding *b, unsigned ctx, const bool *hidden)
 
 enum action keys_lookup(int key, unsigned ctx, const bool *hidden)
 {
-	if ((ctx & CTX_TEXT) && printable(key))
+	bool picks = (ctx & CTX_NUMBERED) && key_matches(KC_DIGIT, key);
+	if ((ctx & CTX_TEXT) && printable(key) && !picks)
 		return ACT_TEXT;
 	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
 		const struct binding *b = &bindings[i];

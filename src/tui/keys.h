@@ -27,6 +27,7 @@ enum tui_ctx {
 	CTX_RESULTS = 1 << 8,  /* search results */
 	CTX_DETAIL  = 1 << 9,  /* one entry in full */
 	CTX_REPORT  = 1 << 10, /* the annual report */
+	CTX_NUMBERED = 1 << 11, /* the picker numbers its choices (分类): digits pick */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 };
 #define CTX_ALL 0x7fff
@@ -66,6 +67,7 @@ enum tui_ctx {
 	X(PICK_WINDOW, CTX_HOME, NULL, "进入窗口", "按序号进入窗口", KEYS(KC_DIGIT)) \
 	X(PICK_MATTER, CTX_MATTERS, "数字/代码", "选事项", \
 	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
+	X(PICK_CHOICE, CTX_NUMBERED, NULL, NULL, "按序号选分类 (列表上方也有说明)", KEYS(KC_DIGIT)) \
 	X(MOVE_UP, CTX_LISTS, "Up/Down", "选择", "上移一行", KEYS(TK_UP)) \
 	X(MOVE_DOWN, CTX_LISTS, NULL, NULL, "下移一行", KEYS(TK_DOWN)) \
 	X(OPEN, CTX_HOME, NULL, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
@@ -126,7 +128,8 @@ enum action {
 };
 
 /* The action a key means in `ctx`; ACT_TEXT for a printable character
- * when ctx has CTX_TEXT; ACT_NONE when nothing is bound.  `hidden` is a
+ * when ctx has CTX_TEXT (but a digit picks when ctx has CTX_NUMBERED);
+ * ACT_NONE when nothing is bound.  `hidden` is a
  * set of actions (bit per action) not offered right now. */
 enum action keys_lookup(int key, unsigned ctx, const bool *hidden);
 

@@ -79,10 +79,10 @@ is "$rc" 0 "after unlock the void goes through"
 
 run bm audit
 is "$rc" 0 "audit"
-like "$out" ' lock +2021$' "the audit trail shows the lock"
-like "$out" ' unlock +2021$' "and the unlock"
-lock_line=$(printf '%s\n' "$out" | grep -n ' lock  *2021$' | cut -d: -f1)
-unlock_line=$(printf '%s\n' "$out" | grep -n ' unlock  *2021$' | cut -d: -f1)
+like "$out" ' 锁定 +2021$' "the audit trail shows the lock"
+like "$out" ' 解锁 +2021$' "and the unlock"
+lock_line=$(printf '%s\n' "$out" | grep -n ' 锁定  *2021$' | cut -d: -f1)
+unlock_line=$(printf '%s\n' "$out" | grep -n ' 解锁  *2021$' | cut -d: -f1)
 ok "lock comes before unlock" test "${lock_line:-0}" -lt "${unlock_line:-0}"
 like "$out" "$c" "and the void"
 

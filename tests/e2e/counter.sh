@@ -68,4 +68,32 @@ ok $? "Ctrl-U in the results empties the query for a new one"
 keys s Escape Escape
 wait_for s "逾期"
 
+# The category picker is numbered: a digit picks, as for matters.
+keys s 4
+wait_for s "涉军窗口"
+keys s 1 Enter
+type_text s "赵卫国"
+keys s Tab Tab Tab Tab
+wait_for s "1 发放"
+wait_for s "选择分类: 按序号"
+ok $? "the picker says its numbers pick"
+keys s F1
+wait_for s "按序号选分类" && screen s | grep -q "^  1-3 "
+ok $? "and so does the help, for the digits 1-3"
+keys s Escape
+wait_gone s "按键说明"
+keys s 2
+wait_for s "分类      审验"
+ok $? "2 picks 审验"
+keys s 5
+wait_for s "没有第 5 个分类"
+ok $? "a digit past the list says so"
+keys s C-s
+wait_for s "已保存 SJFW-2021-000001"
+list --window sjfw | grep -q "SJFW-2021-000001.*赵卫国" &&
+"$BIN" --db "$DB" export --year 2021 | grep -q "SJFW-2021-000001.*审验"
+ok $? "saved with the category picked by its number"
+keys s Escape Escape Escape
+wait_for s "逾期"
+
 done_testing

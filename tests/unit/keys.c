@@ -15,6 +15,7 @@ static const unsigned screens[] = {
 	CTX_MATTERS,
 	CTX_FORM | CTX_TEXT,
 	CTX_FORM | CTX_TEXT | CTX_PICKER,
+	CTX_FORM | CTX_TEXT | CTX_PICKER | CTX_NUMBERED,
 	CTX_ENTRIES,
 	CTX_PROMPT | CTX_TEXT,
 	CTX_TALLY,
@@ -58,6 +59,12 @@ static void test_lookup(void)
 	is_int(keys_lookup('x', CTX_MATTERS, NULL), ACT_PICK_MATTER, "a letter types a code");
 	is_int(keys_lookup('\r', form, NULL), ACT_ENTER_FIELD, "Enter in a field");
 	is_int(keys_lookup('\t', form, NULL), ACT_NEXT_FIELD, "Tab in a field");
+	unsigned numbered = form | CTX_PICKER | CTX_NUMBERED;
+	is_int(keys_lookup('2', numbered, NULL), ACT_PICK_CHOICE,
+	       "a digit picks from a numbered list, even in its field");
+	is_int(keys_lookup('a', numbered, NULL), ACT_TEXT, "a letter there filters as text");
+	is_int(keys_lookup('2', form | CTX_PICKER, NULL), ACT_TEXT,
+	       "a digit is text in a list without numbers (村)");
 	is_int(keys_lookup(TK_UP, form, NULL), ACT_PREV_FIELD, "Up goes to the field above");
 	is_int(keys_lookup(TK_UP, form | CTX_PICKER, NULL), ACT_MOVE_UP,
 	       "Up moves in a picker's list");
