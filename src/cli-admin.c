@@ -112,10 +112,12 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 	}
 	char *from_config = NULL;
 	char *stored = db_setting(c->db, "center");
-	if (!center && !stored)
+	/* The configuration file's name fills an unnamed database when an
+	 * administrator runs init; anyone else's init leaves it for them. */
+	if (!center && !stored && clerk_has_role(c->db, login, ROLE_ADMIN))
 		center = from_config = db_config_center();
 	if (center && (!stored || strcmp(stored, center) != 0) &&
-	    !db_set_setting(c->db, "center", center, &err)) {
+	    !clerk_set_center(c->db, center, login, &err)) {
 		free(stored);
 		free(from_config);
 		return cli_core_error(err);

@@ -20,20 +20,16 @@
 enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
        OPT_SEARCH, OPT_ALL };
 
-/* One table cell: s cut or padded to exactly cols columns, then a gap. */
 static void cell(const char *s, int cols, bool right)
 {
-	char buf[256];
-	fputs(text_fit(buf, sizeof buf, s ? s : "", cols, true, right), stdout);
-	fputs("  ", stdout);
+	cli_cell(s, cols, right);
 }
 
-/* The row's last cell: no gap after it, then the line ends. */
+/* The row's last cell, then the line ends. */
 static void last_cell(const char *s, int cols, bool right)
 {
-	char buf[256];
-	fputs(text_fit(buf, sizeof buf, s, cols, right, right), stdout);
-	fputc('\n', stdout);
+	cli_cell(s, cols, right);
+	cli_end_row();
 }
 
 static bool parse_count(struct cli *c, const char *what, const char *s, long long min,
@@ -139,6 +135,10 @@ static const char *entry_figure(char *out, size_t outsz, const struct entry *e)
 	return tally_format(out, outsz, e->matter->unit, &one);
 }
 
+/* Wide enough for 特困人员申请终止审核 whole; longer names are cut with a
+ * mark. */
+#define LIST_MATTER_COLS 20
+
 struct list_state {
 	long long shown;
 };
@@ -149,13 +149,15 @@ static void list_header(void)
 	cell("日期", 10, false);
 	cell("时间", 5, false);
 	cell("窗口", 8, false);
-	cell("事项", 16, false);
+	cell("事项", LIST_MATTER_COLS, false);
+	cell("分类", 4, false);
 	cell("申请人", 16, false);
 	cell("证件号码", 18, false);
 	cell("村", 8, false);
 	cell("数量", 8, true);
 	cell("状态", 4, false);
-	fputs("经办人\n", stdout);
+	cli_tail("经办人");
+	cli_end_row();
 }
 
 static bool list_row(const struct entry *e, void *ctx)
@@ -166,18 +168,20 @@ static bool list_row(const struct entry *e, void *ctx)
 	cell(e->date, 10, false);
 	cell(e->time, 5, false);
 	cell(e->window->name, 8, false);
-	cell(e->matter->name, 16, false);
+	cell(e->matter->name, LIST_MATTER_COLS, false);
+	cell(e->category, 4, false);
 	cell(e->applicant, 16, false);
 	cell(*e->id_number ? idcheck_mask(masked, sizeof masked, e->id_number) : "", 18, false);
 	cell(e->village ? e->village->name : "", 8, false);
 	cell(entry_figure(figure, sizeof figure, e), 8, true);
 	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
-	cli_put_plain(e->clerk);
+	cli_tail(e->clerk);
 	if (e->voided_at) {
-		fputs("  作废原因: ", stdout);
-		cli_put_plain(e->void_reason ? e->void_reason : "");
+		cell("", 0, false);
+		cli_tail("作废原因: ");
+		cli_tail(e->void_reason ? e->void_reason : "");
 	}
-	fputc('\n', stdout);
+	cli_end_row();
 	st->shown++;
 	return true;
 }
@@ -327,12 +331,12 @@ static bool overdue_row(const struct entry *e, void *ctx)
 	cell(e->serial, 16, false);
 	cell(e->date, 10, false);
 	cell(e->window->name, 8, false);
-	cell(e->matter->name, 16, false);
+	cell(e->matter->name, LIST_MATTER_COLS, false);
 	cell(e->applicant, 16, false);
 	cell(limit, 8, true);
 	cell(waited, 8, true);
-	cli_put_plain(e->clerk);
-	fputc('\n', stdout);
+	cli_tail(e->clerk);
+	cli_end_row();
 	st->shown++;
 	return true;
 }
@@ -368,11 +372,12 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	cell("编号", 16, false);
 	cell("受理日期", 10, false);
 	cell("窗口", 8, false);
-	cell("事项", 16, false);
+	cell("事项", LIST_MATTER_COLS, false);
 	cell("申请人", 16, false);
 	cell("承诺时限", 8, true);
 	cell("已等待", 8, true);
-	fputs("经办人\n", stdout);
+	cli_tail("经办人");
+	cli_end_row();
 	if (!ledger_overdue(c->db, c->cat, today, overdue_row, &st, &err))
 		return cli_core_error(err);
 	printf("逾期未办结 %lld 件\n", st.shown);

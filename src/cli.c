@@ -56,7 +56,8 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "list",
-		.usage = "[--date D | --from D --to D] [--window W] [--matter M] [--all]",
+		.usage = "[--date D | --from D --to D] [--window W] [--matter M] [--clerk 登录名] "
+			 "[--search 文本] [--all]",
 		.summary = "列出办件（证件号码部分隐藏）",
 		.help = "  -d, --date D        某一天（默认今天）\n"
 			"      --from D        起始日期（含）\n"

@@ -259,6 +259,20 @@ static bool may_load(struct db *db, const char *login, const char *what, char **
 	return fail(err, "只有管理员可以载入%s（当前账户 %s）", what, login);
 }
 
+/* Lookups take a name or a code (codes in any case): a name that is also
+ * another's code would make what a clerk types mean two things.  Checked
+ * on the tables, after the load, since entries that are out of use but
+ * still referenced keep their codes. */
+static bool unambiguous(struct db *db, const char *sql, const char *fmt, char **err)
+{
+	char *name = db_text(db, sql);
+	if (!name)
+		return true;
+	fail(err, fmt, name);
+	free(name);
+	return false;
+}
+
 static bool apply_catalog(struct db *db, struct load *ld, char **err)
 {
 	/* Park every position out of the way first, so reordering cannot trip
@@ -286,10 +300,12 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 			return fail(err, "第%zu行: 窗口“%s”无法保存（名称是否与其他窗口重复？）",
 				    ld->lines[r], cell(ld, r, C_WNAME));
 	}
-	int mpos = 0;
 	for (size_t r = 0; r < ld->nrows; r++) {
-		if (r == 0 || strcmp(cell(ld, r - 1, C_WCODE), cell(ld, r, C_WCODE)) != 0)
-			mpos = 0;
+		/* A window's rows need not stand together: its matters are
+		 * numbered across the whole file. */
+		int mpos = 0;
+		for (size_t p = 0; p < r; p++)
+			mpos += strcmp(cell(ld, p, C_WCODE), cell(ld, r, C_WCODE)) == 0;
 		int requires_id, days;
 		parse_flag(cell(ld, r, C_REQID), &requires_id);
 		parse_days(cell(ld, r, C_LIMIT), &days);
@@ -318,11 +334,19 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 	/* Matters left out of the file: kept inactive when entries refer to
 	 * them (the ledger must still read), removed otherwise; likewise empty
 	 * windows. */
-	return db_exec(db,
+	if (!db_exec(db,
 		"DELETE FROM matter WHERE active = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.matter_id = matter.id); "
 		"DELETE FROM \"window\" WHERE position > 100000 "
-		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err);
+		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err))
+		return false;
+	return unambiguous(db, "SELECT a.name FROM \"window\" a JOIN \"window\" b "
+			       "ON a.id <> b.id AND lower(a.name) = lower(b.code) LIMIT 1",
+			   "窗口名称“%s”与另一个窗口的代码相同，输入时无法区分", err) &&
+	       unambiguous(db, "SELECT a.name FROM matter a JOIN matter b "
+			       "ON a.window_id = b.window_id AND a.id <> b.id "
+			       "AND lower(a.name) = lower(b.code) LIMIT 1",
+			   "事项名称“%s”与同一窗口另一事项的代码相同，输入时无法区分", err);
 }
 
 bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
@@ -393,11 +417,15 @@ static bool apply_villages(struct db *db, struct load *ld, char **err)
 	}
 	/* The char(1) above keeps renamed villages from colliding mid-load;
 	 * villages absent from the file get their names back, inactive. */
-	return db_exec(db,
+	if (!db_exec(db,
 		"DELETE FROM village WHERE active = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.village_id = village.id); "
 		"UPDATE village SET name = substr(name, 1, length(name) - 1) "
-		"WHERE active = 0 AND name LIKE '%' || char(1)", err);
+		"WHERE active = 0 AND name LIKE '%' || char(1)", err))
+		return false;
+	return unambiguous(db, "SELECT a.name FROM village a JOIN village b "
+			       "ON a.id <> b.id AND lower(a.name) = lower(b.code) LIMIT 1",
+			   "村名“%s”与另一个村的代码相同，输入时无法区分", err);
 }
 
 bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)

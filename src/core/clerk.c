@@ -181,3 +181,39 @@ bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err)
 	sqlite3_reset(st);
 	return rc >= 0;
 }
+
+bool clerk_set_center(struct db *db, const char *name, const char *by, char **err)
+{
+	if (!name || !*name)
+		return fail(err, "中心名称不能为空");
+	if (!db_begin_write(db, err))
+		return false;
+	bool anyone = db_int(db, 0, "SELECT count(*) FROM clerk") == 0;
+	if (!anyone && !clerk_has_role(db, by, ROLE_ADMIN)) {
+		db_rollback(db);
+		return fail(err, "只有管理员可以修改中心名称（当前账户 %s）", by);
+	}
+	char *old = db_setting(db, "center");
+	bool same = old && strcmp(old, name) == 0;
+	sqlite3_stmt *st = same ? NULL : db_stmt(db,
+		"INSERT INTO setting (key, value) VALUES ('center', :value) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	bool ok = same || st != NULL;
+	if (st) {
+		db_bind_text(st, ":value", name);
+		ok = db_step(db, st, err) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	if (ok && !same) {
+		char *detail = old ? xasprintf("由 %s 改为 %s", old, name)
+				   : xasprintf("设为 %s", name);
+		ok = db_audit(db, by, "center", 0, detail, err);
+		free(detail);
+	}
+	free(old);
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}

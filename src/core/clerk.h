@@ -27,6 +27,10 @@ void clerk_clear(struct clerk *c);
 /* Adds or updates a clerk (admin only: `by` must be an admin, except when
  * the table is empty, when the first account becomes admin). */
 bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err);
+/* Names the center (the heading of tallies and reports), with an audit
+ * line: admins only, like clerk_put (anyone while no clerk is registered).
+ * The same name again changes nothing. */
+bool clerk_set_center(struct db *db, const char *name, const char *by, char **err);
 typedef bool (*clerk_fn)(const struct clerk *c, void *ctx);
 bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err);
 /* True when `login` has at least this role. */

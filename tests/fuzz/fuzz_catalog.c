@@ -72,6 +72,10 @@ static void check_load(struct db *db, const uint8_t *data, size_t size, bool vil
 	FUZZ_CHECK(active == (int64_t)records - 1, "%s of %zu rows left %lld active", what,
 		   records - 1, (long long)active);
 	FUZZ_CHECK(db_int(db, -1, "SELECT count(*) FROM txn") == entries, "%s lost entries", what);
+	FUZZ_CHECK(db_int(db, -1, "SELECT count(*) FROM matter a JOIN matter b "
+				  "ON a.window_id = b.window_id AND a.id < b.id "
+				  "AND a.position = b.position WHERE a.active AND b.active") == 0,
+		   "%s gave two matters of a window the same position", what);
 
 	struct catalog *cat = catalog_read(db, &err);
 	FUZZ_CHECK(cat, "catalog unreadable after %s: %s", what, err);
@@ -97,6 +101,21 @@ static void check_load(struct db *db, const uint8_t *data, size_t size, bool vil
 		FUZZ_CHECK(catalog_window(cat, win->code) == win, "window %s not found by code",
 			   win->code);
 		FUZZ_CHECK(printable(win->name) && printable(win->code), "window '%s'", win->name);
+		FUZZ_CHECK(catalog_window(cat, win->name) == win, "window %s not found by name '%s'",
+			   win->code, win->name);
+		/* Active matters keep file order: positions 1, 2, 3 ... */
+		int position = 0;
+		for (size_t i = 0; i < win->nmatters; i++) {
+			const struct catalog_matter *m = &cat->matters[win->first_matter + i];
+			FUZZ_CHECK(catalog_matter(cat, win, m->code) == m &&
+					   catalog_matter(cat, win, m->name) == m,
+				   "matter %s '%s' of window %s not found by its code and name",
+				   m->code, m->name, win->code);
+			if (m->active)
+				FUZZ_CHECK(m->position == ++position,
+					   "matter %s of window %s at position %d, not %d", m->code,
+					   win->code, m->position, position);
+		}
 	}
 	for (size_t i = 0; i < cat->nmatters; i++) {
 		const struct catalog_matter *m = &cat->matters[i];
@@ -106,8 +125,14 @@ static void check_load(struct db *db, const uint8_t *data, size_t size, bool vil
 				   "matter '%s' category '%s'", m->name, m->categories[k]);
 	}
 	for (size_t i = 0; i < cat->nvillages; i++)
+	{
 		FUZZ_CHECK(printable(cat->villages[i].name) && printable(cat->villages[i].code),
 			   "village '%s'", cat->villages[i].name);
+		FUZZ_CHECK(catalog_village(cat, cat->villages[i].code) == &cat->villages[i] &&
+				   catalog_village(cat, cat->villages[i].name) == &cat->villages[i],
+			   "village %s '%s' not found by its code and name", cat->villages[i].code,
+			   cat->villages[i].name);
+	}
 	catalog_free(cat);
 	free(before);
 }

@@ -117,6 +117,35 @@ int main(void)
 	cat = catalog_read(db, &err);
 	is_int(cat->nmatters, 3, "never overwrite an administrator's catalog");
 
+	/* Found by tests/fuzz: with a window's rows apart, two of its matters
+	 * shared a position, and file order was lost. */
+	const char apart[] = "window_code,window,matter_code,matter,unit\n"
+			     "sczr,市场准入,bz,增补执照业务,项\n"
+			     "wsjk,卫生健康,xnh,独生子女和双女户新农合补贴,户+人\n"
+			     "sczr,市场准入,sl,设立业务,项\n";
+	ok(catalog_load_csv(db, apart, sizeof apart - 1, current_login(), &err),
+	   "a window's rows apart load: %s", err ? err : "");
+	catalog_free(cat);
+	cat = catalog_read(db, &err);
+	w = catalog_window(cat, "sczr");
+	ok(w && catalog_matter(cat, w, "bz")->position == 1 &&
+	   catalog_matter(cat, w, "sl")->position == 2, "and keep file order within the window");
+	/* A name that is another's code would make what a clerk types ambiguous. */
+	const char name_is_code[] = "code,name\nyc,杨村\ngc,yc\n";
+	ok(!village_load_csv(db, name_is_code, sizeof name_is_code - 1, current_login(), &err) &&
+	   err && strstr(err, "代码相同"), "a village named like another's code is refused: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+	const char window_is_code[] = "window_code,window,matter_code,matter,unit\n"
+				      "sczr,WSJK,sl,设立业务,项\n"
+				      "wsjk,卫生健康,xnh,独生子女和双女户新农合补贴,户+人\n";
+	ok(!catalog_load_csv(db, window_is_code, sizeof window_is_code - 1, current_login(), &err) &&
+	   err && strstr(err, "代码相同"), "so is a window named like another's code: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+
 	catalog_free(cat);
 	db_close(db);
 	testdb_cleanup();
