@@ -620,6 +620,27 @@ static void test_excel_saved(void)
 	done(&e);
 }
 
+/* A full disk is reported, in either encoding. */
+static void test_export_failure(void)
+{
+	struct env e = fresh();
+	record(&e, (struct entry_draft){.window = "sczr", .matter = "sl", .date = "2021-01-04",
+					.applicant = "张三"});
+	for (int enc = 0; enc < 2; enc++) {
+		FILE *f = fopen("/dev/full", "w");
+		if (!f)
+			continue;
+		char *err = NULL;
+		ok(!csvio_export_year(e.db, e.cat, 2021, f, enc ? CSVIO_GB18030 : CSVIO_UTF8, &err),
+		   "%s export to a full disk fails", enc ? "GB18030" : "UTF-8");
+		ok(err && strstr(err, "失败"), "with a message");
+		diag(err);
+		free(err);
+		fclose(f);
+	}
+	done(&e);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -634,6 +655,7 @@ int main(void)
 	test_encoding_detection();
 	test_serials();
 	test_excel_saved();
+	test_export_failure();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", tmpdir);
