@@ -1,10 +1,12 @@
 /* The ledger from the command line: add, list, void, done, return,
  * overdue, tally. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "clerk.h"
 #include "cli-cmd.h"
 #include "db.h"
 #include "idcheck.h"
@@ -39,6 +41,45 @@ static bool parse_count(struct cli *c, const char *what, const char *s, long lon
 	if (!cli_parse_int(c, what, s, min, CLI_MAX_COUNT, &v))
 		return false;
 	*out = v;
+	return true;
+}
+
+/* A count the matter's unit does not use would be stored and never
+ * counted: the clerk meant another matter, or another figure.  (Imported
+ * rows carry every column whatever the unit, so this is the command's
+ * check, not core's.)  An unknown window or matter is left to core. */
+static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
+{
+	const struct catalog_window *w = catalog_window(c->cat, d->window);
+	const struct catalog_matter *m = w ? catalog_matter(c->cat, w, d->matter) : NULL;
+	if (!m)
+		return true;
+	static const struct {
+		const char *option, *what;
+		size_t offset;
+		bool (*wanted)(enum unit);
+	} counts[] = {
+		{ "--households", "户数", offsetof(struct entry_draft, households), unit_wants_households },
+		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_wants_persons },
+		{ "--quantity", "数量", offsetof(struct entry_draft, quantity), unit_wants_quantity },
+	};
+	bool all_zero = true;
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		int64_t v = *(const int64_t *)((const char *)d + counts[i].offset);
+		if (v >= 0 && !counts[i].wanted(m->unit)) {
+			cli_error("%s“%s”按%s计数，不接受 %s（%s）", w->name, m->name,
+				  unit_name(m->unit), counts[i].option, counts[i].what);
+			return false;
+		}
+		if (counts[i].wanted(m->unit) && v != 0)
+			all_zero = false;
+	}
+	if (!unit_counts_entries(m->unit) && all_zero) {
+		cli_error("%s“%s”按%s计数，%s为 0：没有可计的", w->name, m->name,
+			  unit_name(m->unit), m->unit == UNIT_HU_REN ? "户数和人数不能都" :
+			  m->unit == UNIT_HU ? "户数不能" : m->unit == UNIT_REN ? "人数不能" : "数量不能");
+		return false;
+	}
 	return true;
 }
 
@@ -115,12 +156,44 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 
+	if (!counts_fit_unit(c, &d))
+		return CLI_FAIL;
+
 	char serial[SERIAL_LEN];
 	char *err = NULL;
 	if (!ledger_record(c->db, c->cat, &d, current_login(), serial, &err))
 		return cli_core_error(err);
 	printf("%s\n", serial);
 	return CLI_OK;
+}
+
+static bool found_one(const struct entry *e, void *ctx)
+{
+	(void)e;
+	*(bool *)ctx = true;
+	return false;
+}
+
+/* A --clerk filter names a registered account, or one that imported
+ * entries carry; anything else is a typing slip that would show nothing
+ * and look like a quiet day. */
+static bool known_clerk(struct cli *c, const char *login)
+{
+	struct clerk k;
+	if (clerk_get(c->db, login, &k, NULL)) {
+		clerk_clear(&k);
+		return true;
+	}
+	struct ledger_filter f = { .clerk = login, .include_voided = true, .limit = 1 };
+	bool found = false;
+	char *err = NULL;
+	if (!ledger_query(c->db, c->cat, &f, found_one, &found, &err)) {
+		cli_core_error(err);
+		return false;
+	}
+	if (!found)
+		cli_error("没有登录名为“%s”的经办人", login);
+	return found;
 }
 
 /* An entry's own figure, in its matter's unit ("1项", "2户7人"). */
@@ -225,7 +298,8 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		f.from = f.to = NULL;
 	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
 		return CLI_USAGE;
-	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter))
+	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter) ||
+	    (f.clerk && !known_clerk(c, f.clerk)))
 		return CLI_FAIL;
 
 	struct list_state st = { 0 };
@@ -423,7 +497,7 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	if (!cli_operands(c, argc, argv, 0, 0) ||
 	    !cli_parse_range(c, date, from, to, false, &from, &to))
 		return CLI_USAGE;
-	if (!cli_open(c, false, true))
+	if (!cli_open(c, false, true) || (clerk && !known_clerk(c, clerk)))
 		return CLI_FAIL;
 
 	struct tally t;

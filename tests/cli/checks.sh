@@ -1,0 +1,55 @@
+#!/bin/bash
+# What the commands refuse or say when asked something that cannot be
+# right: a clerk nobody knows, a count the matter does not use, a day that
+# does not exist, and the words they answer with.
+. "$(dirname "$0")/lib.sh"
+
+bm init >/dev/null
+me=$(id -un)
+
+# --clerk names an account the database knows.
+bm add -w sczr -m sl -a 甲 --date 2021-03-01 >/dev/null
+run bm tally --date 2021-03-01 --clerk nosuchclerk
+is "$rc" 1 "tally --clerk with an unknown login fails"
+like "$err" '没有登录名为“nosuchclerk”的经办人' "and says the clerk is unknown"
+is "$out" "" "and prints no table of zeros"
+run bm list --date 2021-03-01 --clerk nosuchclerk
+is "$rc" 1 "list --clerk with an unknown login fails too"
+run bm tally --date 2021-03-01 --clerk "$me"
+is "$rc" 0 "a registered clerk is tallied"
+like "$out" '^市场准入 +设立业务 +1项$' "with their entries"
+printf '日期,窗口,事项,经办人\n2021-03-02,sczr,sl,laoli\n' >"$tmp/old.csv"
+bm import "$tmp/old.csv" >/dev/null
+run bm tally --date 2021-03-02 --clerk laoli
+is "$rc" 0 "a login known only from imported entries is tallied"
+like "$out" '^市场准入 +设立业务 +1项$' "with those entries"
+
+# add: only the counts the matter's unit uses.
+refuse() {
+	local desc=$1 want=$2
+	shift 2
+	run bm add "$@" --date 2021-03-03
+	is "$rc" 1 "$desc is refused"
+	like "$err" "$want" "with a message that says why"
+}
+refuse "--households on a 人次 matter" '“卫生法律法规宣传咨询”按人次计数，不接受 --households（户数）' \
+	-w wsjk -m wszx --households 3
+refuse "--persons on a 项 matter" '“设立业务”按项计数，不接受 --persons（人数）' \
+	-w sczr -m sl --persons 2
+refuse "--quantity on a 户 matter" '“困难老人补贴”按户计数，不接受 --quantity（数量）' \
+	-w msbz -m lr --quantity 2
+refuse "--households on a 人 matter" '按人计数，不接受 --households' -w wsjk -m yt --households 1
+refuse "--persons on a 个 matter" '按个计数，不接受 --persons' -w wsjk -m ds --persons 1
+refuse "--quantity on a 户+人 matter" '按户\+人计数，不接受 --quantity' -w wsjk -m sd --quantity 1
+refuse "--households 0 --persons 0 on a 户+人 matter" '户数和人数不能都为 0' \
+	-w wsjk -m sd --households 0 --persons 0
+refuse "--households 0 on a 户 matter" '户数不能为 0' -w msbz -m lr --households 0
+like "$(bm list --date 2021-03-03)" '^共 0 件$' "nothing refused is written"
+run bm add -w wsjk -m sd --households 1 --persons 0 --date 2021-03-03
+is "$rc" 0 "a 户+人 matter takes one of its counts as 0"
+run bm add -w wsjk -m ds --quantity 2 --date 2021-03-03
+is "$rc" 0 "a 个 matter takes --quantity"
+run bm add -w msbz -m lr --households 2 --date 2021-03-03
+is "$rc" 0 "a 户 matter takes --households"
+
+done_testing
