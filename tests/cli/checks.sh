@@ -52,4 +52,25 @@ is "$rc" 0 "a 个 matter takes --quantity"
 run bm add -w msbz -m lr --households 2 --date 2021-03-03
 is "$rc" 0 "a 户 matter takes --households"
 
+# A day that does not exist is not a badly written date.
+run bm add -w sczr -m sl --date 2021-02-30
+is "$rc" 2 "add --date 2021-02-30 is refused"
+like "$err" '^bianmin add: --date 2021-02-30 不是真实的日期$' "as a day that does not exist"
+unlike "$err" '格式' "not as a badly written date"
+run bm add -w sczr -m sl --date 2021/02/03
+like "$err" '应为 YYYY-MM-DD 格式的日期' "a date in another form is told the form"
+run bm tally --from 2021-02-01 --to 2021-02-29
+like "$err" '^bianmin tally: --to 2021-02-29 不是真实的日期$' "--to says so too"
+run bm --date 2021-04-31
+is "$rc" 2 "the terminal's --date 2021-04-31 is refused"
+like "$err" '^bianmin: --date 2021-04-31 不是真实的日期$' "in the same words"
+printf '日期,窗口,事项\n2021-02-30,sczr,sl\n' >"$tmp/feb30.csv"
+run bm import "$tmp/feb30.csv"
+is "$rc" 1 "import refuses 2021-02-30"
+like "$err" '^第2行: 日期 2021-02-30 不是真实的日期$' "in the same words"
+run bm add -w sczr -m sl --date 9999-12-31
+is "$rc" 1 "a date after today is refused"
+like "$err" '^bianmin: 日期 9999-12-31 在今天 \([0-9-]+\) 之后，不能登记未来的办件$' \
+	"with core's message, which names today"
+
 done_testing
