@@ -4,6 +4,8 @@
 # does not exist, and the words they answer with.
 . "$(dirname "$0")/lib.sh"
 
+: "${BIANMIN_SOURCE_ROOT:?}"
+
 bm init >/dev/null
 me=$(id -un)
 
@@ -72,5 +74,21 @@ run bm add -w sczr -m sl --date 9999-12-31
 is "$rc" 1 "a date after today is refused"
 like "$err" '^bianmin: 日期 9999-12-31 在今天 \([0-9-]+\) 之后，不能登记未来的办件$' \
 	"with core's message, which names today"
+
+# void, done and return confirm the serial as stored, however it was typed.
+s=$(bm add -w sczr -m sl -a 丁 --date 2021-03-04)
+lower=$(printf '%s' "$s" | tr 'A-Z' 'a-z')
+run bm void "$lower" --reason 测试
+is "$rc" 0 "void takes the serial in lower case"
+is "$out" "已作废 $s" "and prints it as stored"
+sed 's/^sczr,市场准入,bg,变更业务,项,,0,0/sczr,市场准入,bg,变更业务,项,,0,5/' \
+	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
+bm catalog load "$tmp/catalog.csv" >/dev/null
+p1=$(bm add -w sczr -m bg -a 戊 --date 2021-03-04)
+p2=$(bm add -w sczr -m bg -a 己 --date 2021-03-04)
+run bm done "$(printf '%s' "$p1" | tr 'A-Z' 'a-z')"
+is "$out" "已办结 $p1" "done prints the stored serial"
+run bm return "$(printf '%s' "$p2" | tr 'A-Z' 'a-z')" --reason 材料不全
+is "$out" "已退回 $p2" "return prints the stored serial"
 
 done_testing
