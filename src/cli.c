@@ -527,16 +527,7 @@ void cli_put_plain(const char *s)
 
 char *cli_fit(char *out, size_t outsz, const char *s, int cols)
 {
-	static const char mark[] = "..";
-	if (!s)
-		s = "";
-	if (text_width(s) <= cols || cols < (int)sizeof mark)
-		return text_fit(out, outsz, s, cols, false, false);
-	text_fit(out, outsz, s, cols - (int)strlen(mark), false, false);
-	size_t used = strlen(out);
-	if (used + sizeof mark <= outsz)
-		memcpy(out + used, mark, sizeof mark);
-	return out;
+	return text_fit_marked(out, outsz, s, cols, false, false);
 }
 
 /* Columns of padding owed before the next text of the row. */

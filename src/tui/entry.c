@@ -199,15 +199,23 @@ static bool draw_entry_row(const struct entry *e, void *arg)
 	else if (e->voided_at)
 		s = UI_DIM;
 	int y = c->y++;
+	/* The figure in the matter's unit tells 2户7人 from 1户1人 at a
+	 * glance, as the tally will count it. */
+	char fig[48] = "";
+	if (e->matter) {
+		struct tally_cell one = {1, e->households, e->persons, e->quantity};
+		tally_format(fig, sizeof fig, e->matter->unit, &one);
+	}
 	ui_put(y, 1, COLS - 2, "", true, false, s);
 	ui_put(y, 2, 16, e->serial, true, false, s);
 	ui_put(y, 19, 5, e->time, true, false, s);
 	ui_put(y, 25, 12, e->matter ? e->matter->name : "", true, false, s);
-	ui_put(y, 38, 14, e->applicant, true, false, s);
-	ui_put(y, 53, 8, e->village ? e->village->name : "", true, false, s);
-	ui_put(y, 62, 8, app_clerk_name(a, e->clerk), true, false, s);
+	ui_put(y, 38, 7, fig, true, true, s);
+	ui_put(y, 46, 10, e->applicant, true, false, s);
+	ui_put(y, 57, 8, e->village ? e->village->name : "", true, false, s);
+	ui_put(y, 66, 6, app_clerk_name(a, e->clerk), true, false, s);
 	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
-	ui_put(y, 71, COLS - 72, mark, true, false, s);
+	ui_put(y, 73, COLS - 74, mark, true, false, s);
 	return true;
 }
 

@@ -96,6 +96,17 @@ ok $? "saved with the category picked by its number"
 keys s Escape Escape Escape
 wait_for s "逾期"
 
+# Today's list gives each entry's figure in its matter's unit, and a name
+# cut to fit ends in a mark.
+keys s 2
+wait_for s "卫生健康窗口"
+wait_re s "WSJK-2021-000001 +独生子女和\.\. +2户7人 +刘桂兰 +东南街"
+ok $? "today's list shows 2户7人 and marks the cut matter name"
+screen s | grep -q "独生子女和双 "
+ok $((!$?)) "no name is cut without the mark"
+keys s Escape
+wait_for s "逾期"
+
 # A half-filled form is not thrown away by Esc without a word.
 keys s 1
 wait_for s "市场准入窗口"

@@ -107,7 +107,7 @@ wait_for a "已保存 WSJK-2021-000002"
 ok $? "a name with 䶮 and 𠀀 saves"
 list | grep -q "WSJK-2021-000002.*王䶮𠀀"
 ok $? "and reads back intact"
-screen a | grep -qE "WSJK-2021-000002 +独生子女和双 +王䶮𠀀 +东南街"
+screen a | grep -qE "WSJK-2021-000002 +独生子女和\.\. +1户1人 +王䶮𠀀 +东南街"
 ok $? "and lines up in today's list"
 
 # Void the newest entry with a reason.
