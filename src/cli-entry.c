@@ -311,6 +311,23 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
+static bool copy_serial(const struct entry *e, void *ctx)
+{
+	snprintf(ctx, SERIAL_LEN, "%s", e->serial);
+	return false;
+}
+
+/* The serial as stored (SCZR-2021-000001), however it was typed: the
+ * confirmation must match the paper register and `list`. */
+static const char *stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
+{
+	char *err = NULL;
+	if (ledger_get(c->db, c->cat, typed, copy_serial, out, &err))
+		return out;
+	free(err);
+	return typed;
+}
+
 /* void and return: SERIAL and a reason that says something. */
 static int serial_with_reason(struct cli *c, int argc, char **argv, const char **serial,
 			      const char **reason)
@@ -345,12 +362,13 @@ int cli_cmd_void(struct cli *c, int argc, char **argv)
 	int status = serial_with_reason(c, argc, argv, &serial, &reason);
 	if (status >= 0)
 		return status;
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_void(c->db, serial, reason, current_login(), &err))
 		return cli_core_error(err);
-	printf("已作废 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已作废 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 
@@ -360,12 +378,13 @@ int cli_cmd_return(struct cli *c, int argc, char **argv)
 	int status = serial_with_reason(c, argc, argv, &serial, &reason);
 	if (status >= 0)
 		return status;
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_set_status(c->db, serial, STATUS_RETURNED, reason, current_login(), &err))
 		return cli_core_error(err);
-	printf("已退回 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已退回 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 
@@ -382,12 +401,13 @@ int cli_cmd_done(struct cli *c, int argc, char **argv)
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
 	const char *serial = c->operand[0];
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_set_status(c->db, serial, STATUS_DONE, NULL, current_login(), &err))
 		return cli_core_error(err);
-	printf("已办结 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已办结 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 

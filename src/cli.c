@@ -383,6 +383,10 @@ bool cli_parse_year(struct cli *c, const char *what, const char *s, int *year)
 
 bool cli_parse_date(struct cli *c, const char *what, const char *s)
 {
+	if (!period_valid_date(s) && period_date_shaped(s)) {
+		cli_usage(c, "%s %s 不是真实的日期", what, s);
+		return false;
+	}
 	if (!period_valid_date(s)) {
 		cli_usage(c, "%s 应为 YYYY-MM-DD 格式的日期，而不是“%s”", what, s);
 		return false;
@@ -649,8 +653,8 @@ int cli_main(int argc, char **argv)
 		case 'D':
 			/* The terminal UI's working day; commands take their
 			 * own --date after the command name. */
-			if (!period_valid_date(optarg))
-				return cli_usage(&c, "日期无效: %s（应为 YYYY-MM-DD）", optarg);
+			if (!cli_parse_date(&c, "--date", optarg))
+				return CLI_USAGE;
 			tui_date = optarg;
 			break;
 		case 'M':

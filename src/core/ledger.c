@@ -132,6 +132,8 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		return fail(err, "事项“%s”已停用", r->matter->name);
 
 	if (present(d->date)) {
+		if (!period_valid_date(d->date) && period_date_shaped(d->date))
+			return fail(err, "日期 %s 不是真实的日期", d->date);
 		if (!period_valid_date(d->date))
 			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
 		copy_string(r->date, d->date, sizeof r->date);

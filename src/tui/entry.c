@@ -28,6 +28,7 @@ static struct {
 	size_t nmatters;
 	size_t sel;      /* index into matters */
 	enum focus focus, before_void;
+	bool discard_asked; /* the last key was an Esc that would lose the form */
 	char code[16];   /* a matter code being typed */
 	struct entry_form form;
 	char listed[MAX_LISTED][SERIAL_LEN]; /* today's entries as drawn */
@@ -68,6 +69,7 @@ static void entry_enter(struct app *a, int arg)
 			st.matters[st.nmatters++] = w->first_matter + i;
 	st.sel = 0;
 	st.focus = FOCUS_MATTERS;
+	st.discard_asked = false;
 	st.code[0] = '\0';
 	entry_form_init(&st.form);
 	entry_form_set_matter(&st.form, current(a));
@@ -295,7 +297,7 @@ static void save(struct app *a)
 	if (form) {
 		int bad = entry_form_collect(&st.form, a->cat, &d, &vals, &err);
 		if (bad >= 0) {
-			st.form.at = bad;
+			entry_form_goto(&st.form, bad);
 			st.focus = FOCUS_FORM;
 			app_error_take(a, err);
 			return;
@@ -309,7 +311,7 @@ static void save(struct app *a)
 		if (form) {
 			int bad = entry_form_field_for_message(&st.form, err);
 			if (bad >= 0)
-				st.form.at = bad;
+				entry_form_goto(&st.form, bad);
 			st.focus = FOCUS_FORM;
 		}
 		app_error_take(a, err);
@@ -317,7 +319,7 @@ static void save(struct app *a)
 	}
 	after_save(a, serial, m);
 	if (form) {
-		st.form.at = 0;
+		entry_form_goto(&st.form, 0);
 		st.focus = FOCUS_FORM;
 	}
 }
@@ -356,7 +358,20 @@ static void begin_void(struct app *a)
 	st.entry_sel = 0;
 }
 
-static void handle_matters(struct app *a, enum action act, int key)
+/* Leaving the window drops the form: a half-filled one only on a second
+ * Esc, so a slip of the finger does not lose a citizen's details. */
+static void leave_window(struct app *a, bool asked)
+{
+	const struct catalog_matter *m = current(a);
+	if (!asked && m && entry_form_needed(m) && entry_form_has_input(&st.form)) {
+		st.discard_asked = true;
+		app_error(a, "表单未保存, 再按 Esc 放弃");
+		return;
+	}
+	app_pop(a);
+}
+
+static void handle_matters(struct app *a, enum action act, int key, bool asked)
 {
 	switch (act) {
 	case ACT_PICK_MATTER:
@@ -399,7 +414,7 @@ static void handle_matters(struct app *a, enum action act, int key)
 		if (st.code[0])
 			st.code[0] = '\0';
 		else
-			app_pop(a);
+			leave_window(a, asked);
 		break;
 	default:
 		break;
@@ -417,13 +432,13 @@ static void handle_form(struct app *a, enum action act, int key)
 			break;
 		}
 		if (st.form.at + 1 < st.form.nfields)
-			st.form.at++;
+			entry_form_goto(&st.form, st.form.at + 1);
 		else if (act == ACT_ENTER_FIELD)
 			save(a);
 		break;
 	case ACT_PREV_FIELD:
 		if (st.form.at > 0)
-			st.form.at--;
+			entry_form_goto(&st.form, st.form.at - 1);
 		break;
 	case ACT_MOVE_UP:
 		entry_form_pick_move(&st.form, -1);
@@ -445,7 +460,11 @@ static void handle_form(struct app *a, enum action act, int key)
 		begin_void(a);
 		break;
 	case ACT_BACK:
-		st.focus = FOCUS_MATTERS;
+		/* Esc in a list closes the list only: the form stays. */
+		if (entry_form_picking(&st.form))
+			entry_form_close_picker(&st.form);
+		else
+			st.focus = FOCUS_MATTERS;
 		break;
 	default:
 		entry_form_edit(&st.form, act, key);
@@ -511,9 +530,11 @@ static void handle_prompt(struct app *a, enum action act, int key)
 
 static void entry_handle(struct app *a, enum action act, int key)
 {
+	bool asked = st.discard_asked;
+	st.discard_asked = false;
 	switch (st.focus) {
 	case FOCUS_MATTERS:
-		handle_matters(a, act, key);
+		handle_matters(a, act, key, asked);
 		break;
 	case FOCUS_FORM:
 		handle_form(a, act, key);

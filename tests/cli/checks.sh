@@ -4,6 +4,8 @@
 # does not exist, and the words they answer with.
 . "$(dirname "$0")/lib.sh"
 
+: "${BIANMIN_SOURCE_ROOT:?}"
+
 bm init >/dev/null
 me=$(id -un)
 
@@ -51,5 +53,42 @@ run bm add -w wsjk -m ds --quantity 2 --date 2021-03-03
 is "$rc" 0 "a 个 matter takes --quantity"
 run bm add -w msbz -m lr --households 2 --date 2021-03-03
 is "$rc" 0 "a 户 matter takes --households"
+
+# A day that does not exist is not a badly written date.
+run bm add -w sczr -m sl --date 2021-02-30
+is "$rc" 2 "add --date 2021-02-30 is refused"
+like "$err" '^bianmin add: --date 2021-02-30 不是真实的日期$' "as a day that does not exist"
+unlike "$err" '格式' "not as a badly written date"
+run bm add -w sczr -m sl --date 2021/02/03
+like "$err" '应为 YYYY-MM-DD 格式的日期' "a date in another form is told the form"
+run bm tally --from 2021-02-01 --to 2021-02-29
+like "$err" '^bianmin tally: --to 2021-02-29 不是真实的日期$' "--to says so too"
+run bm --date 2021-04-31
+is "$rc" 2 "the terminal's --date 2021-04-31 is refused"
+like "$err" '^bianmin: --date 2021-04-31 不是真实的日期$' "in the same words"
+printf '日期,窗口,事项\n2021-02-30,sczr,sl\n' >"$tmp/feb30.csv"
+run bm import "$tmp/feb30.csv"
+is "$rc" 1 "import refuses 2021-02-30"
+like "$err" '^第2行: 日期 2021-02-30 不是真实的日期$' "in the same words"
+run bm add -w sczr -m sl --date 9999-12-31
+is "$rc" 1 "a date after today is refused"
+like "$err" '^bianmin: 日期 9999-12-31 在今天 \([0-9-]+\) 之后，不能登记未来的办件$' \
+	"with core's message, which names today"
+
+# void, done and return confirm the serial as stored, however it was typed.
+s=$(bm add -w sczr -m sl -a 丁 --date 2021-03-04)
+lower=$(printf '%s' "$s" | tr 'A-Z' 'a-z')
+run bm void "$lower" --reason 测试
+is "$rc" 0 "void takes the serial in lower case"
+is "$out" "已作废 $s" "and prints it as stored"
+sed 's/^sczr,市场准入,bg,变更业务,项,,0,0/sczr,市场准入,bg,变更业务,项,,0,5/' \
+	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
+bm catalog load "$tmp/catalog.csv" >/dev/null
+p1=$(bm add -w sczr -m bg -a 戊 --date 2021-03-04)
+p2=$(bm add -w sczr -m bg -a 己 --date 2021-03-04)
+run bm done "$(printf '%s' "$p1" | tr 'A-Z' 'a-z')"
+is "$out" "已办结 $p1" "done prints the stored serial"
+run bm return "$(printf '%s' "$p2" | tr 'A-Z' 'a-z')" --reason 材料不全
+is "$out" "已退回 $p2" "return prints the stored serial"
 
 done_testing

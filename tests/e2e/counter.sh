@@ -96,4 +96,47 @@ ok $? "saved with the category picked by its number"
 keys s Escape Escape Escape
 wait_for s "逾期"
 
+# A half-filled form is not thrown away by Esc without a word.
+keys s 1
+wait_for s "市场准入窗口"
+keys s Enter
+type_text s "未保存的申请人"
+keys s Escape Escape
+wait_for s "表单未保存, 再按 Esc 放弃"
+ok $? "leaving the window with a half-filled form asks first"
+wait_for s "市场准入窗口"
+keys s Enter
+wait_for s "申请人    未保存的申请人"
+ok $? "the form is still there"
+keys s Escape Escape Escape
+wait_for s "逾期"
+ok $? "Esc again leaves"
+keys s 1
+wait_for s "市场准入窗口"
+keys s Escape
+wait_for s "逾期"
+ok $? "an empty form leaves at once"
+
+# Esc in the village or category picker closes the list, not the form.
+keys s 1 Enter
+type_text s "孙某"
+keys s Tab Tab
+wait_for s "选择村"
+keys s Escape
+wait_gone s "选择村"
+wait_for s "今日已录入"
+ok $? "Esc closes the village list"
+cursor=$(tm display-message -p -t =s: '#{cursor_y} #{cursor_flag}')
+[ "$cursor" = "$(screen s | grep -n '│ 村$' | head -1 | cut -d: -f1 | awk '{print $1 - 1}') 1" ]
+ok $? "and the cursor stays in the village field"
+type_text s "y"
+wait_for s "yc      杨村"
+ok $? "typing opens it again"
+keys s Escape Escape
+wait_for s "申请人    孙某"
+wait_for s "Enter 开始登记"
+ok $? "a second Esc leaves the form for the matters, the input kept"
+keys s Escape Escape
+wait_for s "逾期"
+
 done_testing

@@ -169,7 +169,9 @@ wait_for a "没有这个分类: 不存在"
 ok $? "an unknown category is refused"
 
 # The tally screen and `bianmin tally` agree, row by row.
-keys a Escape
+# Esc closes the list, leaves the form, and asks before dropping it.
+keys a Escape Escape Escape
+wait_for a "表单未保存, 再按 Esc 放弃"
 keys a Escape
 wait_for a "逾期"
 keys a q
