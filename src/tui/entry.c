@@ -35,6 +35,11 @@ static struct {
 	size_t nlisted, entry_sel;
 	struct lineedit reason;
 	char void_serial[SERIAL_LEN];
+	/* Whose entries the void list offers: NULL everyone's (a supervisor
+	 * or admin), else this clerk's own; `void_none` when a clerk may void
+	 * none on this working day. */
+	char *void_clerk;
+	bool void_none;
 } st;
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
@@ -81,6 +86,8 @@ static void entry_leave(struct app *a)
 	(void)a;
 	entry_form_finish(&st.form);
 	lineedit_finish(&st.reason);
+	free(st.void_clerk);
+	st.void_clerk = NULL;
 	free(st.matters);
 	st.matters = NULL;
 	st.nmatters = 0;
@@ -213,27 +220,40 @@ static void draw_entries(struct app *a, int y)
 		ui_put(y, 1, lw, label, false, false, UI_ERROR);
 		field_draw(a, &st.reason, y, 1 + lw, COLS - lw - 3, true);
 	} else if (st.focus == FOCUS_ENTRIES) {
-		ui_put(y, 1, COLS - 2, "选择要作废的登记 (Enter 确定, Esc 取消)", false, false,
-		       UI_TITLE);
+		ui_put(y, 1, COLS - 2,
+		       st.void_clerk ? "选择要作废的登记 (本人今日的; Enter 确定, Esc 取消)"
+				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
+		       false, false, UI_TITLE);
 	} else {
 		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
 	}
 	st.nlisted = 0;
+	/* Choosing what to void lists only what may be voided; ledger_void
+	 * still decides. */
+	bool voiding = st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT;
 	struct ledger_filter f = {
 		.from = a->today,
 		.to = a->today,
 		.window = &a->cat->windows[st.window],
-		.include_voided = true,
+		.clerk = voiding ? st.void_clerk : NULL,
+		.include_voided = !voiding,
 		.newest_first = true,
 		.limit = LINES - 4 - y,
 	};
 	struct list_ctx c = {.a = a, .y = y + 1};
 	char *err = NULL;
-	if (!ledger_query(a->db, a->cat, &f, draw_entry_row, &c, &err)) {
+	if (voiding && st.void_none) {
+		char today[DATE_LEN];
+		period_today(today);
+		ui_printf(y + 1, 2, COLS - 3, UI_ERROR,
+			  "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+	} else if (!ledger_query(a->db, a->cat, &f, draw_entry_row, &c, &err)) {
 		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
 		free(err);
 	} else if (st.nlisted == 0) {
-		ui_put(y + 1, 2, COLS - 3, "(今日本窗口尚无登记)", false, false, UI_DIM);
+		ui_put(y + 1, 2, COLS - 3,
+		       voiding ? "(没有可以作废的登记)" : "(今日本窗口尚无登记)", false, false,
+		       UI_DIM);
 	}
 	if (st.entry_sel >= st.nlisted)
 		st.entry_sel = st.nlisted ? st.nlisted - 1 : 0;
@@ -353,6 +373,23 @@ static void begin_void(struct app *a)
 {
 	if (!app_can_record(a))
 		return;
+	/* The role as it is now: an administrator may have changed it. */
+	struct clerk c;
+	char *err = NULL;
+	if (!clerk_get(a->db, a->clerk.login, &c, &err)) {
+		app_error_take(a, err);
+		return;
+	}
+	free(st.void_clerk);
+	st.void_clerk = NULL;
+	st.void_none = false;
+	if (c.role == ROLE_CLERK) {
+		char today[DATE_LEN];
+		period_today(today);
+		st.void_clerk = xstrdup(c.login);
+		st.void_none = strcmp(a->today, today) != 0;
+	}
+	clerk_clear(&c);
 	st.before_void = st.focus;
 	st.focus = FOCUS_ENTRIES;
 	st.entry_sel = 0;
@@ -484,7 +521,7 @@ static void handle_entries(struct app *a, enum action act)
 			st.entry_sel++;
 		break;
 	case ACT_CONFIRM:
-		if (st.entry_sel >= st.nlisted) {
+		if (st.void_none || st.entry_sel >= st.nlisted) {
 			app_error(a, "没有可作废的登记");
 			break;
 		}

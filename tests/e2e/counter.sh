@@ -139,4 +139,47 @@ ok $? "a second Esc leaves the form for the matters, the input kept"
 keys s Escape Escape
 wait_for s "逾期"
 
+# Voiding offers only what this account may void: a supervisor or admin
+# every live entry, a clerk their own live entries of today.  (Core allows
+# a clerk only the clock's today, so this part works on the real day.)
+if command -v sqlite3 >/dev/null 2>&1; then
+	today=$(date +%F)
+	mine=$("$BIN" --db "$DB" add -w sjfw -m zx)
+	gone=$("$BIN" --db "$DB" add -w sjfw -m zx)
+	"$BIN" --db "$DB" void "$gone" --reason 重复 >/dev/null
+	theirs=$("$BIN" --db "$DB" add -w sjfw -m zx)
+	sqlite3 "$DB" "UPDATE txn SET clerk = 'e2e-other' WHERE serial = '$theirs'"
+	offered() { # NAME: the serials listed under the void prompt
+		screen "$1" | sed -n '/选择要作废的登记/,$p' | grep -oE 'SJFW-[0-9]{4}-[0-9]{6}' | sort | tr '\n' ' '
+	}
+	void_list() { # NAME
+		rm -f "$TMP/$1.exit"
+		tm new-session -d -s "$1" -x 80 -y 24 \
+			"'$BIN' --db '$DB' --date $today; echo \$? > '$TMP/$1.exit'"
+		wait_for "$1" "1 市场准入" && keys "$1" 4 && wait_for "$1" "$theirs" &&
+			keys "$1" C-x && wait_for "$1" "选择要作废的登记"
+	}
+	void_list admin
+	[ "$(offered admin)" = "$(printf '%s\n' "$mine" "$theirs" | sort | tr '\n' ' ')" ]
+	ok $? "an administrator is offered every live entry, not the voided one"
+	keys admin Escape Escape q
+	wait_exit admin >/dev/null
+	sqlite3 "$DB" "UPDATE clerk SET role = 'clerk'"
+	void_list clerk
+	[ "$(offered clerk)" = "$mine " ]
+	ok $? "a clerk is offered only their own live entries"
+	keys clerk Escape Escape q
+	wait_exit clerk >/dev/null
+	start pastday 80 24
+	wait_for pastday "1 市场准入" && keys pastday 4 && wait_for pastday "涉军窗口"
+	keys pastday C-x
+	wait_for pastday "经办人只能作废本人当天"
+	ok $? "a clerk on a day gone by is told why nothing is offered"
+	keys pastday Escape Escape q
+	wait_exit pastday >/dev/null
+	sqlite3 "$DB" "UPDATE clerk SET role = 'admin'"
+else
+	for i in 1 2 3; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
+fi
+
 done_testing
