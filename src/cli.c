@@ -591,7 +591,7 @@ static int finish_output(int status)
 {
 	/* A full disk or a closed pipe must not look like success. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("写入标准输出失败: %s", strerror(errno));
+		cli_error("写入标准输出失败: %s", errno_text(errno));
 		return CLI_FAIL;
 	}
 	return status;

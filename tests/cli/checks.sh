@@ -91,4 +91,25 @@ is "$out" "已办结 $p1" "done prints the stored serial"
 run bm return "$(printf '%s' "$p2" | tr 'A-Z' 'a-z')" --reason 材料不全
 is "$out" "已退回 $p2" "return prints the stored serial"
 
+# System errors are told in Chinese, like everything else.
+touch "$tmp/plain"
+english='No such file|Not a directory|No space left|Permission denied'
+run bm export --year 2021 -o "$tmp/nodir/x.csv"
+like "$err" '无法写入 .*/nodir/x.csv: 文件或目录不存在$' "export to a missing folder says so in Chinese"
+run bm export --year 2021 -o "$tmp/plain/x.csv"
+like "$err" ': 路径中有一部分不是目录$' "export under a plain file too"
+run bm report --year 2021 -o "$tmp/nodir/x.txt"
+like "$err" ': 文件或目录不存在$' "report -o to a missing folder too"
+run bm backup "$tmp/plain/x.db"
+like "$err" '无法使用 .*: 路径中有一部分不是目录$' "backup under a plain file too"
+if [ -w /dev/full ]; then
+	bm report --year 2021 >/dev/full 2>"$tmp/full.err"
+	like "$(cat "$tmp/full.err")" '磁盘空间不足$' "a full disk on standard output too"
+	unlike "$(cat "$tmp/full.err")" "$english" "with no English left in any line"
+	bm export --year 2021 -o /dev/full 2>"$tmp/full.err"
+	like "$(cat "$tmp/full.err")" '磁盘空间不足$' "and on an export to a device"
+fi
+is "$(grep -l 'strerror(' "$BIANMIN_SOURCE_ROOT"/src/cli*.c "$BIANMIN_SOURCE_ROOT"/src/tui/*.c)" "" \
+	"the command line and the screens use errno_text, never strerror"
+
 done_testing
