@@ -143,7 +143,8 @@ static void report_bad(struct import_ctx *ic, size_t line, const char *why)
 	ic->res->bad++;
 	if (ic->res->bad > REPORT_MAX)
 		return;
-	char *s = xasprintf("第%zu行: %s\n", line, why);
+	/* Line 0: the message names its line itself. */
+	char *s = line ? xasprintf("第%zu行: %s\n", line, why) : xasprintf("%s，其后的行未再检查\n", why);
 	size_t n = strlen(s);
 	ic->report = xgrow(ic->report, &ic->report_cap, ic->report_len + n + 1, 1);
 	memcpy(ic->report + ic->report_len, s, n + 1);
@@ -221,7 +222,7 @@ static bool parse_count(const char *s, int64_t *out)
 	int64_t v = 0;
 	size_t i = 0;
 	for (; s[i]; i++) {
-		if (s[i] < '0' || s[i] > '9' || i >= 9)
+		if (s[i] < '0' || s[i] > '9' || i >= 18)
 			return false;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -365,7 +366,18 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool dry_run,
 			char **err)
 {
-	bool ok = csvrow_read_file(in, import_row, ic, err);
+	char *stop = NULL;
+	bool ok = csvrow_read_file(in, import_row, ic, &stop);
+	if (!ok && ic->have_header && stop) {
+		/* Broken quoting ends the reading; the rows found bad before it
+		 * are still worth reporting with it. */
+		ic->res->rows++;
+		report_bad(ic, 0, stop);
+		ok = true;
+	} else if (!ok) {
+		fail(err, "%s", stop ? stop : "读取失败");
+	}
+	free(stop);
 	if (ok && !ic->have_header)
 		ok = fail(err, "%s 是空文件，没有表头", path);
 	if (ok && ic->res->bad > 0) {

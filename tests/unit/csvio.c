@@ -242,7 +242,10 @@ static void test_bad_files(void)
 	free(path);
 
 	expect_refused(&e, "quote.csv", "date,window,matter\n2021-01-01,sczr,sl\n2021-01-01,\"sczr\"x,sl\n",
-		       "第3行: CSV 格式错误", NULL, "broken quoting");
+		       "第3行: CSV 格式错误", "其后的行未再检查", "broken quoting");
+	expect_refused(&e, "quote2.csv",
+		       "date,window,matter\n2021-02-30,sczr,sl\n2021-01-01,\"sczr\"x,sl\n",
+		       "第2行: 日期", "第3行: CSV 格式错误", "bad rows before broken quoting still named");
 	expect_refused(&e, "dup.csv",
 		       "serial,date,window,matter\n"
 		       "SCZR-2021-000007,2021-01-01,sczr,sl\n"
