@@ -40,6 +40,9 @@ static struct {
 	 * none on this working day. */
 	char *void_clerk;
 	bool void_none;
+	/* Why this account cannot record at this window (core's words);
+	 * NULL when it can. */
+	char *refusal;
 } st;
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
@@ -79,6 +82,24 @@ static void entry_enter(struct app *a, int arg)
 	entry_form_init(&st.form);
 	entry_form_set_matter(&st.form, current(a));
 	lineedit_init(&st.reason, 200);
+	/* Said at the door, not after a form is typed and refused. */
+	free(st.refusal);
+	st.refusal = NULL;
+	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st.refusal)) {
+		if (!st.refusal)
+			st.refusal = xstrdup("当前账号不能在此窗口登记");
+		ui_unambiguous(st.refusal);
+		app_error(a, "%s", st.refusal);
+	}
+}
+
+/* True when this account may record here; else says why. */
+static bool may_record_here(struct app *a)
+{
+	if (!st.refusal)
+		return true;
+	app_error(a, "%s", st.refusal);
+	return false;
 }
 
 static void entry_leave(struct app *a)
@@ -88,6 +109,8 @@ static void entry_leave(struct app *a)
 	lineedit_finish(&st.reason);
 	free(st.void_clerk);
 	st.void_clerk = NULL;
+	free(st.refusal);
+	st.refusal = NULL;
 	free(st.matters);
 	st.matters = NULL;
 	st.nmatters = 0;
@@ -164,6 +187,11 @@ static void draw_form(struct app *a)
 	ui_put(2, RX, w, m->name, false, false, UI_TITLE);
 	ui_printf(3, RX, w, UI_DIM, "单位: %s%s", unit_name(m->unit),
 		  m->time_limit_days > 0 ? "  承诺件" : "");
+	if (st.refusal) {
+		ui_put(4, RX, w, "本账号不能在此窗口登记:", false, false, UI_ERROR);
+		ui_wrap(5, RX, w, upper_rows() - 4, st.refusal, UI_ERROR);
+		return;
+	}
 	if (!entry_form_needed(m)) {
 		ui_put(4, RX, w, "人次事项, 不需填表:", false, false, UI_NORMAL);
 		ui_put(5, RX, w, "按 Enter 记一次.", false, false, UI_NORMAL);
@@ -308,7 +336,7 @@ static void after_save(struct app *a, const char *serial, const struct catalog_m
 static void save(struct app *a)
 {
 	const struct catalog_matter *m = current(a);
-	if (!m || !app_can_record(a))
+	if (!m || !app_can_record(a) || !may_record_here(a))
 		return;
 	const struct catalog_window *w = &a->cat->windows[st.window];
 	struct entry_draft d = {
@@ -448,7 +476,7 @@ static void handle_matters(struct app *a, enum action act, int key, bool asked)
 			break;
 		if (!entry_form_needed(current(a))) {
 			save(a);
-		} else if (app_can_record(a)) {
+		} else if (app_can_record(a) && may_record_here(a)) {
 			st.focus = FOCUS_FORM;
 		}
 		break;

@@ -188,9 +188,26 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	ok $? "a clerk on a day gone by is told why nothing is offered"
 	keys pastday Escape Escape q
 	wait_exit pastday >/dev/null
-	sqlite3 "$DB" "UPDATE clerk SET role = 'admin'"
+
+	# A clerk kept to 市场准入 is told at 涉军's door, before typing.
+	sqlite3 "$DB" "UPDATE clerk SET windows = 'sczr'"
+	start kept 80 24
+	wait_for kept "1 市场准入" && keys kept 4 && wait_for kept "涉军窗口"
+	wait_for kept "只负责 sczr 窗口"
+	ok $? "a window the clerk may not use says so on entering"
+	keys kept 1 Enter
+	wait_for kept "不能在涉军窗口录入"
+	[ "$(tm display-message -p -t =kept: '#{cursor_flag}')" = 0 ]
+	ok $? "and opens no form"
+	keys kept Escape 1 Enter
+	wait_for kept "市场准入窗口" && wait_for kept "申请人"
+	[ "$(tm display-message -p -t =kept: '#{cursor_flag}')" = 1 ]
+	ok $? "while the clerk's own window opens its form"
+	keys kept Escape Escape q
+	wait_exit kept >/dev/null
+	sqlite3 "$DB" "UPDATE clerk SET role = 'admin', windows = ''"
 else
-	for i in 1 2 3; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
+	for i in 1 2 3 4 5 6; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
 fi
 
 done_testing
