@@ -109,6 +109,11 @@ int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st)
 		s += take;
 		len -= take;
 		used++;
+		/* The space a line was broken at does not start the next. */
+		if (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
 	}
 	return used;
 }

@@ -210,4 +210,23 @@ else
 	for i in 1 2 3 4 5 6; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
 fi
 
+# From a search's details, voiding an entry that is voided already says
+# so at once, before a reason is typed.
+dup=$("$BIN" --db "$DB" add --date "$DAY" -w cxjs -m zx --applicant 重复的)
+"$BIN" --db "$DB" void "$dup" --reason 重复 >/dev/null
+start d 80 24
+wait_for d "1 市场准入"
+keys d S
+type_text d "$dup"
+keys d Enter
+wait_for d "找到 1 条"
+keys d Enter
+wait_for d "登记详情"
+keys d C-x
+wait_for d "编号 $dup 已作废"
+! screen d | grep -q "作废原因:"
+ok $? "voiding a voided entry is refused before a reason is asked"
+keys d Escape Escape Escape q
+wait_exit d >/dev/null
+
 done_testing
