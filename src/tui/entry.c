@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "entry_form.h"
+#include "entry_list.h"
 #include "field.h"
 #include "idcheck.h"
 #include "ledger.h"
@@ -18,9 +19,8 @@
 #include "tui.h"
 #include "util.h"
 
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_ENTRIES, FOCUS_PROMPT };
-
-#define MAX_LISTED 64
+/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason). */
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID };
 
 static struct {
 	size_t window;
@@ -31,15 +31,6 @@ static struct {
 	bool discard_asked; /* the last key was an Esc that would lose the form */
 	char code[16];   /* a matter code being typed */
 	struct entry_form form;
-	char listed[MAX_LISTED][SERIAL_LEN]; /* today's entries as drawn */
-	size_t nlisted, entry_sel;
-	struct lineedit reason;
-	char void_serial[SERIAL_LEN];
-	/* Whose entries the void list offers: NULL everyone's (a supervisor
-	 * or admin), else this clerk's own; `void_none` when a clerk may void
-	 * none on this working day. */
-	char *void_clerk;
-	bool void_none;
 	/* Why this account cannot record at this window (core's words);
 	 * NULL when it can. */
 	char *refusal;
@@ -81,7 +72,7 @@ static void entry_enter(struct app *a, int arg)
 	st.code[0] = '\0';
 	entry_form_init(&st.form);
 	entry_form_set_matter(&st.form, current(a));
-	lineedit_init(&st.reason, 200);
+	entry_list_init();
 	/* Said at the door, not after a form is typed and refused. */
 	free(st.refusal);
 	st.refusal = NULL;
@@ -106,9 +97,7 @@ static void entry_leave(struct app *a)
 {
 	(void)a;
 	entry_form_finish(&st.form);
-	lineedit_finish(&st.reason);
-	free(st.void_clerk);
-	st.void_clerk = NULL;
+	entry_list_finish();
 	free(st.refusal);
 	st.refusal = NULL;
 	free(st.matters);
@@ -208,93 +197,6 @@ static void draw_form(struct app *a)
 	draw_hint(a, 2 + upper_rows() - 1);
 }
 
-struct list_ctx {
-	struct app *a;
-	int y, x;
-};
-
-static bool draw_entry_row(const struct entry *e, void *arg)
-{
-	struct list_ctx *c = arg;
-	struct app *a = c->a;
-	if (st.nlisted >= MAX_LISTED || c->y > LINES - 4)
-		return false;
-	size_t i = st.nlisted++;
-	snprintf(st.listed[i], sizeof st.listed[i], "%s", e->serial);
-	enum ui_style s = UI_NORMAL;
-	if ((st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT) && i == st.entry_sel)
-		s = UI_SELECTED;
-	else if (e->voided_at)
-		s = UI_DIM;
-	int y = c->y++;
-	/* The figure in the matter's unit tells 2户7人 from 1户1人 at a
-	 * glance, as the tally will count it. */
-	char fig[48] = "";
-	if (e->matter) {
-		struct tally_cell one = {1, e->households, e->persons, e->quantity};
-		tally_format(fig, sizeof fig, e->matter->unit, &one);
-	}
-	ui_put(y, 1, COLS - 2, "", true, false, s);
-	ui_put(y, 2, 16, e->serial, true, false, s);
-	ui_put(y, 19, 5, e->time, true, false, s);
-	ui_put(y, 25, 12, e->matter ? e->matter->name : "", true, false, s);
-	ui_put(y, 38, 7, fig, true, true, s);
-	ui_put(y, 46, 10, e->applicant, true, false, s);
-	ui_put(y, 57, 8, e->village ? e->village->name : "", true, false, s);
-	ui_put(y, 66, 6, app_clerk_name(a, e->clerk), true, false, s);
-	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
-	ui_put(y, 73, COLS - 74, mark, true, false, s);
-	return true;
-}
-
-static void draw_entries(struct app *a, int y)
-{
-	if (st.focus == FOCUS_PROMPT) {
-		char label[96];
-		snprintf(label, sizeof label, "作废 %s  原因: ", st.void_serial);
-		int lw = text_width(label);
-		ui_put(y, 1, lw, label, false, false, UI_ERROR);
-		field_draw(a, &st.reason, y, 1 + lw, COLS - lw - 3, true);
-	} else if (st.focus == FOCUS_ENTRIES) {
-		ui_put(y, 1, COLS - 2,
-		       st.void_clerk ? "选择要作废的登记 (本人今日的; Enter 确定, Esc 取消)"
-				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
-		       false, false, UI_TITLE);
-	} else {
-		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
-	}
-	st.nlisted = 0;
-	/* Choosing what to void lists only what may be voided; ledger_void
-	 * still decides. */
-	bool voiding = st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT;
-	struct ledger_filter f = {
-		.from = a->today,
-		.to = a->today,
-		.window = &a->cat->windows[st.window],
-		.clerk = voiding ? st.void_clerk : NULL,
-		.include_voided = !voiding,
-		.newest_first = true,
-		.limit = LINES - 4 - y,
-	};
-	struct list_ctx c = {.a = a, .y = y + 1};
-	char *err = NULL;
-	if (voiding && st.void_none) {
-		char today[DATE_LEN];
-		period_today(today);
-		ui_printf(y + 1, 2, COLS - 3, UI_ERROR,
-			  "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
-	} else if (!ledger_query(a->db, a->cat, &f, draw_entry_row, &c, &err)) {
-		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
-		free(err);
-	} else if (st.nlisted == 0) {
-		ui_put(y + 1, 2, COLS - 3,
-		       voiding ? "(没有可以作废的登记)" : "(今日本窗口尚无登记)", false, false,
-		       UI_DIM);
-	}
-	if (st.entry_sel >= st.nlisted)
-		st.entry_sel = st.nlisted ? st.nlisted - 1 : 0;
-}
-
 static void entry_draw(struct app *a)
 {
 	const struct catalog_window *w = &a->cat->windows[st.window];
@@ -322,7 +224,7 @@ static void entry_draw(struct app *a)
 	if (st.focus == FOCUS_FORM && entry_form_picking(&st.form))
 		entry_form_draw_picker(&st.form, a->cat, rule_y + 1, LINES - 4);
 	else
-		draw_entries(a, rule_y + 1);
+		entry_list_draw(a, &a->cat->windows[st.window], rule_y + 1);
 }
 
 /* ---- actions ---- */
@@ -407,28 +309,10 @@ static void type_code(struct app *a, int key)
 
 static void begin_void(struct app *a)
 {
-	if (!app_can_record(a))
+	if (!app_can_record(a) || !entry_list_begin_void(a))
 		return;
-	/* The role as it is now: an administrator may have changed it. */
-	struct clerk c;
-	char *err = NULL;
-	if (!clerk_get(a->db, a->clerk.login, &c, &err)) {
-		app_error_take(a, err);
-		return;
-	}
-	free(st.void_clerk);
-	st.void_clerk = NULL;
-	st.void_none = false;
-	if (c.role == ROLE_CLERK) {
-		char today[DATE_LEN];
-		period_today(today);
-		st.void_clerk = xstrdup(c.login);
-		st.void_none = strcmp(a->today, today) != 0;
-	}
-	clerk_clear(&c);
 	st.before_void = st.focus;
-	st.focus = FOCUS_ENTRIES;
-	st.entry_sel = 0;
+	st.focus = FOCUS_VOID;
 }
 
 /* Leaving the window drops the form: a half-filled one only on a second
@@ -545,62 +429,6 @@ static void handle_form(struct app *a, enum action act, int key)
 	}
 }
 
-static void handle_entries(struct app *a, enum action act)
-{
-	switch (act) {
-	case ACT_MOVE_UP:
-		if (st.entry_sel > 0)
-			st.entry_sel--;
-		break;
-	case ACT_MOVE_DOWN:
-		if (st.entry_sel + 1 < st.nlisted)
-			st.entry_sel++;
-		break;
-	case ACT_CONFIRM:
-		if (st.void_none || st.entry_sel >= st.nlisted) {
-			app_error(a, "没有可作废的登记");
-			break;
-		}
-		memcpy(st.void_serial, st.listed[st.entry_sel], SERIAL_LEN);
-		lineedit_clear(&st.reason);
-		st.focus = FOCUS_PROMPT;
-		break;
-	case ACT_BACK:
-		st.focus = st.before_void;
-		break;
-	default:
-		break;
-	}
-}
-
-static void handle_prompt(struct app *a, enum action act, int key)
-{
-	switch (act) {
-	case ACT_CONFIRM: {
-		char *reason = lineedit_text(&st.reason);
-		char *err = NULL;
-		if (!text_trim(reason)[0]) {
-			app_error(a, "请填写作废原因");
-		} else if (ledger_void(a->db, st.void_serial, text_trim(reason), a->clerk.login,
-				       &err)) {
-			app_say(a, "已作废 %s", st.void_serial);
-			st.focus = st.before_void;
-		} else {
-			app_error_take(a, err);
-			st.focus = FOCUS_ENTRIES;
-		}
-		free(reason);
-		break;
-	}
-	case ACT_BACK:
-		st.focus = FOCUS_ENTRIES;
-		break;
-	default:
-		field_edit(&st.reason, act, key);
-		break;
-	}
-}
-
 static void entry_handle(struct app *a, enum action act, int key)
 {
 	bool asked = st.discard_asked;
@@ -612,11 +440,9 @@ static void entry_handle(struct app *a, enum action act, int key)
 	case FOCUS_FORM:
 		handle_form(a, act, key);
 		break;
-	case FOCUS_ENTRIES:
-		handle_entries(a, act);
-		break;
-	case FOCUS_PROMPT:
-		handle_prompt(a, act, key);
+	case FOCUS_VOID:
+		if (entry_list_handle(a, act, key))
+			st.focus = st.before_void;
 		break;
 	}
 }
@@ -630,10 +456,8 @@ static unsigned entry_context(struct app *a)
 	case FOCUS_FORM:
 		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st.form) ? CTX_PICKER : 0) |
 		       (entry_form_numbered(&st.form) ? CTX_NUMBERED : 0);
-	case FOCUS_ENTRIES:
-		return CTX_ENTRIES;
-	case FOCUS_PROMPT:
-		return CTX_PROMPT | CTX_TEXT;
+	case FOCUS_VOID:
+		return entry_list_context();
 	}
 	return CTX_MATTERS;
 }
