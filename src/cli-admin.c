@@ -508,7 +508,7 @@ int cli_cmd_backup(struct cli *c, int argc, char **argv)
 	if (stat(dest, &st) == 0)
 		return cli_error("%s 已存在，请换一个文件名", dest);
 	if (errno != ENOENT)
-		return cli_error("无法使用 %s: %s", dest, strerror(errno));
+		return cli_error("无法使用 %s: %s", dest, errno_text(errno));
 	if (!cli_open(c, false, false))
 		return CLI_FAIL;
 	char *err = NULL;

@@ -15,12 +15,12 @@ static int export_in_place(struct cli *c, int year, const char *path, enum csvio
 {
 	FILE *out = fopen(path, "wb");
 	if (!out)
-		return cli_error("无法写入 %s: %s", path, strerror(errno));
+		return cli_error("无法写入 %s: %s", path, errno_text(errno));
 	char *err = NULL;
 	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
 	if (fclose(out) != 0 && ok) {
 		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
 	}
 	return ok ? CLI_OK : cli_core_error(err);
 }
@@ -38,7 +38,7 @@ static int export_to_file(struct cli *c, int year, const char *path, enum csvio_
 	if (fd < 0) {
 		int e = errno;
 		free(tmp);
-		return cli_error("无法写入 %s: %s", path, strerror(e));
+		return cli_error("无法写入 %s: %s", path, errno_text(e));
 	}
 	FILE *out = fdopen(fd, "wb");
 	if (!out) {
@@ -46,21 +46,21 @@ static int export_to_file(struct cli *c, int year, const char *path, enum csvio_
 		close(fd);
 		unlink(tmp);
 		free(tmp);
-		return cli_error("无法写入 %s: %s", path, strerror(e));
+		return cli_error("无法写入 %s: %s", path, errno_text(e));
 	}
 	char *err = NULL;
 	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
 	if (ok && (fflush(out) != 0 || fsync(fileno(out)) != 0)) {
 		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
 	}
 	if (fclose(out) != 0 && ok) {
 		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
 	}
 	if (ok && rename(tmp, path) != 0) {
 		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, strerror(errno));
+		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
 	}
 	if (!ok)
 		unlink(tmp);

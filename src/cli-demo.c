@@ -95,7 +95,7 @@ int cli_demo(const char *tui_date)
 	if (!mkdtemp(dir)) {
 		int e = errno;
 		free(dir);
-		return cli_error("无法创建临时目录: %s", strerror(e));
+		return cli_error("无法创建临时目录: %s", errno_text(e));
 	}
 	if (!demo_paths(dir)) {
 		rmdir(dir);

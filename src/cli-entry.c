@@ -1,10 +1,12 @@
 /* The ledger from the command line: add, list, void, done, return,
  * overdue, tally. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "clerk.h"
 #include "cli-cmd.h"
 #include "db.h"
 #include "idcheck.h"
@@ -20,20 +22,16 @@
 enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
        OPT_SEARCH, OPT_ALL };
 
-/* One table cell: s cut or padded to exactly cols columns, then a gap. */
 static void cell(const char *s, int cols, bool right)
 {
-	char buf[256];
-	fputs(text_fit(buf, sizeof buf, s ? s : "", cols, true, right), stdout);
-	fputs("  ", stdout);
+	cli_cell(s, cols, right);
 }
 
-/* The row's last cell: no gap after it, then the line ends. */
+/* The row's last cell, then the line ends. */
 static void last_cell(const char *s, int cols, bool right)
 {
-	char buf[256];
-	fputs(text_fit(buf, sizeof buf, s, cols, right, right), stdout);
-	fputc('\n', stdout);
+	cli_cell(s, cols, right);
+	cli_end_row();
 }
 
 static bool parse_count(struct cli *c, const char *what, const char *s, long long min,
@@ -43,6 +41,45 @@ static bool parse_count(struct cli *c, const char *what, const char *s, long lon
 	if (!cli_parse_int(c, what, s, min, CLI_MAX_COUNT, &v))
 		return false;
 	*out = v;
+	return true;
+}
+
+/* A count the matter's unit does not use would be stored and never
+ * counted: the clerk meant another matter, or another figure.  (Imported
+ * rows carry every column whatever the unit, so this is the command's
+ * check, not core's.)  An unknown window or matter is left to core. */
+static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
+{
+	const struct catalog_window *w = catalog_window(c->cat, d->window);
+	const struct catalog_matter *m = w ? catalog_matter(c->cat, w, d->matter) : NULL;
+	if (!m)
+		return true;
+	static const struct {
+		const char *option, *what;
+		size_t offset;
+		bool (*wanted)(enum unit);
+	} counts[] = {
+		{ "--households", "户数", offsetof(struct entry_draft, households), unit_wants_households },
+		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_wants_persons },
+		{ "--quantity", "数量", offsetof(struct entry_draft, quantity), unit_wants_quantity },
+	};
+	bool all_zero = true;
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		int64_t v = *(const int64_t *)((const char *)d + counts[i].offset);
+		if (v >= 0 && !counts[i].wanted(m->unit)) {
+			cli_error("%s“%s”按%s计数，不接受 %s（%s）", w->name, m->name,
+				  unit_name(m->unit), counts[i].option, counts[i].what);
+			return false;
+		}
+		if (counts[i].wanted(m->unit) && v != 0)
+			all_zero = false;
+	}
+	if (!unit_counts_entries(m->unit) && all_zero) {
+		cli_error("%s“%s”按%s计数，%s为 0：没有可计的", w->name, m->name,
+			  unit_name(m->unit), m->unit == UNIT_HU_REN ? "户数和人数不能都" :
+			  m->unit == UNIT_HU ? "户数不能" : m->unit == UNIT_REN ? "人数不能" : "数量不能");
+		return false;
+	}
 	return true;
 }
 
@@ -119,12 +156,44 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 
+	if (!counts_fit_unit(c, &d))
+		return CLI_FAIL;
+
 	char serial[SERIAL_LEN];
 	char *err = NULL;
 	if (!ledger_record(c->db, c->cat, &d, current_login(), serial, &err))
 		return cli_core_error(err);
 	printf("%s\n", serial);
 	return CLI_OK;
+}
+
+static bool found_one(const struct entry *e, void *ctx)
+{
+	(void)e;
+	*(bool *)ctx = true;
+	return false;
+}
+
+/* A --clerk filter names a registered account, or one that imported
+ * entries carry; anything else is a typing slip that would show nothing
+ * and look like a quiet day. */
+static bool known_clerk(struct cli *c, const char *login)
+{
+	struct clerk k;
+	if (clerk_get(c->db, login, &k, NULL)) {
+		clerk_clear(&k);
+		return true;
+	}
+	struct ledger_filter f = { .clerk = login, .include_voided = true, .limit = 1 };
+	bool found = false;
+	char *err = NULL;
+	if (!ledger_query(c->db, c->cat, &f, found_one, &found, &err)) {
+		cli_core_error(err);
+		return false;
+	}
+	if (!found)
+		cli_error("没有登录名为“%s”的经办人", login);
+	return found;
 }
 
 /* An entry's own figure, in its matter's unit ("1项", "2户7人"). */
@@ -139,6 +208,10 @@ static const char *entry_figure(char *out, size_t outsz, const struct entry *e)
 	return tally_format(out, outsz, e->matter->unit, &one);
 }
 
+/* Wide enough for 特困人员申请终止审核 whole; longer names are cut with a
+ * mark. */
+#define LIST_MATTER_COLS 20
+
 struct list_state {
 	long long shown;
 };
@@ -149,13 +222,15 @@ static void list_header(void)
 	cell("日期", 10, false);
 	cell("时间", 5, false);
 	cell("窗口", 8, false);
-	cell("事项", 16, false);
+	cell("事项", LIST_MATTER_COLS, false);
+	cell("分类", 4, false);
 	cell("申请人", 16, false);
 	cell("证件号码", 18, false);
 	cell("村", 8, false);
 	cell("数量", 8, true);
 	cell("状态", 4, false);
-	fputs("经办人\n", stdout);
+	cli_tail("经办人");
+	cli_end_row();
 }
 
 static bool list_row(const struct entry *e, void *ctx)
@@ -166,18 +241,20 @@ static bool list_row(const struct entry *e, void *ctx)
 	cell(e->date, 10, false);
 	cell(e->time, 5, false);
 	cell(e->window->name, 8, false);
-	cell(e->matter->name, 16, false);
+	cell(e->matter->name, LIST_MATTER_COLS, false);
+	cell(e->category, 4, false);
 	cell(e->applicant, 16, false);
 	cell(*e->id_number ? idcheck_mask(masked, sizeof masked, e->id_number) : "", 18, false);
 	cell(e->village ? e->village->name : "", 8, false);
 	cell(entry_figure(figure, sizeof figure, e), 8, true);
 	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
-	cli_put_plain(e->clerk);
+	cli_tail(e->clerk);
 	if (e->voided_at) {
-		fputs("  作废原因: ", stdout);
-		cli_put_plain(e->void_reason ? e->void_reason : "");
+		cell("", 0, false);
+		cli_tail("作废原因: ");
+		cli_tail(e->void_reason ? e->void_reason : "");
 	}
-	fputc('\n', stdout);
+	cli_end_row();
 	st->shown++;
 	return true;
 }
@@ -221,7 +298,8 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		f.from = f.to = NULL;
 	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
 		return CLI_USAGE;
-	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter))
+	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter) ||
+	    (f.clerk && !known_clerk(c, f.clerk)))
 		return CLI_FAIL;
 
 	struct list_state st = { 0 };
@@ -231,6 +309,23 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		return cli_core_error(err);
 	printf("共 %lld 件\n", st.shown);
 	return CLI_OK;
+}
+
+static bool copy_serial(const struct entry *e, void *ctx)
+{
+	snprintf(ctx, SERIAL_LEN, "%s", e->serial);
+	return false;
+}
+
+/* The serial as stored (SCZR-2021-000001), however it was typed: the
+ * confirmation must match the paper register and `list`. */
+static const char *stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
+{
+	char *err = NULL;
+	if (ledger_get(c->db, c->cat, typed, copy_serial, out, &err))
+		return out;
+	free(err);
+	return typed;
 }
 
 /* void and return: SERIAL and a reason that says something. */
@@ -267,12 +362,13 @@ int cli_cmd_void(struct cli *c, int argc, char **argv)
 	int status = serial_with_reason(c, argc, argv, &serial, &reason);
 	if (status >= 0)
 		return status;
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_void(c->db, serial, reason, current_login(), &err))
 		return cli_core_error(err);
-	printf("已作废 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已作废 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 
@@ -282,12 +378,13 @@ int cli_cmd_return(struct cli *c, int argc, char **argv)
 	int status = serial_with_reason(c, argc, argv, &serial, &reason);
 	if (status >= 0)
 		return status;
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_set_status(c->db, serial, STATUS_RETURNED, reason, current_login(), &err))
 		return cli_core_error(err);
-	printf("已退回 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已退回 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 
@@ -304,12 +401,13 @@ int cli_cmd_done(struct cli *c, int argc, char **argv)
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
 	const char *serial = c->operand[0];
-	if (!cli_open(c, false, false))
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 	char *err = NULL;
 	if (!ledger_set_status(c->db, serial, STATUS_DONE, NULL, current_login(), &err))
 		return cli_core_error(err);
-	printf("已办结 %s\n", serial);
+	char stored[SERIAL_LEN];
+	printf("已办结 %s\n", stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 
@@ -327,12 +425,12 @@ static bool overdue_row(const struct entry *e, void *ctx)
 	cell(e->serial, 16, false);
 	cell(e->date, 10, false);
 	cell(e->window->name, 8, false);
-	cell(e->matter->name, 16, false);
+	cell(e->matter->name, LIST_MATTER_COLS, false);
 	cell(e->applicant, 16, false);
 	cell(limit, 8, true);
 	cell(waited, 8, true);
-	cli_put_plain(e->clerk);
-	fputc('\n', stdout);
+	cli_tail(e->clerk);
+	cli_end_row();
 	st->shown++;
 	return true;
 }
@@ -368,11 +466,12 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	cell("编号", 16, false);
 	cell("受理日期", 10, false);
 	cell("窗口", 8, false);
-	cell("事项", 16, false);
+	cell("事项", LIST_MATTER_COLS, false);
 	cell("申请人", 16, false);
 	cell("承诺时限", 8, true);
 	cell("已等待", 8, true);
-	fputs("经办人\n", stdout);
+	cli_tail("经办人");
+	cli_end_row();
 	if (!ledger_overdue(c->db, c->cat, today, overdue_row, &st, &err))
 		return cli_core_error(err);
 	printf("逾期未办结 %lld 件\n", st.shown);
@@ -418,7 +517,7 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	if (!cli_operands(c, argc, argv, 0, 0) ||
 	    !cli_parse_range(c, date, from, to, false, &from, &to))
 		return CLI_USAGE;
-	if (!cli_open(c, false, true))
+	if (!cli_open(c, false, true) || (clerk && !known_clerk(c, clerk)))
 		return CLI_FAIL;
 
 	struct tally t;

@@ -23,7 +23,7 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 		fprintf(out, "%s\n", text);
 		free(text);
 		if (fflush(out) != 0 || ferror(out))
-			return fail(err, "写入报表失败: %s", strerror(errno));
+			return fail(err, "写入报表失败: %s", errno_text(errno));
 		return true;
 	}
 	case FORMAT_TEXT:
@@ -43,17 +43,17 @@ static bool write_report_file(const struct report *r, enum report_format format,
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		FILE *out = fopen(path, "wb");
 		if (!out)
-			return fail(err, "无法写入 %s: %s", path, strerror(errno));
+			return fail(err, "无法写入 %s: %s", path, errno_text(errno));
 		bool ok = write_report(r, format, out, err);
 		if (fclose(out) != 0 && ok)
-			ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+			ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
 		return ok;
 	}
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!out) {
-		fail(err, "无法写入 %s: %s", path, strerror(errno));
+		fail(err, "无法写入 %s: %s", path, errno_text(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -63,11 +63,11 @@ static bool write_report_file(const struct report *r, enum report_format format,
 	}
 	bool ok = write_report(r, format, out, err);
 	if (ok && fsync(fileno(out)) != 0)
-		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
 	if (fclose(out) != 0 && ok)
-		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
 	if (ok && rename(tmp, path) != 0)
-		ok = fail(err, "无法写入 %s: %s", path, strerror(errno));
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
 	if (!ok)
 		unlink(tmp);
 	free(tmp);

@@ -56,7 +56,8 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "list",
-		.usage = "[--date D | --from D --to D] [--window W] [--matter M] [--all]",
+		.usage = "[--date D | --from D --to D] [--window W] [--matter M] [--clerk 登录名] "
+			 "[--search 文本] [--all]",
 		.summary = "列出办件（证件号码部分隐藏）",
 		.help = "  -d, --date D        某一天（默认今天）\n"
 			"      --from D        起始日期（含）\n"
@@ -382,6 +383,10 @@ bool cli_parse_year(struct cli *c, const char *what, const char *s, int *year)
 
 bool cli_parse_date(struct cli *c, const char *what, const char *s)
 {
+	if (!period_valid_date(s) && period_date_shaped(s)) {
+		cli_usage(c, "%s %s 不是真实的日期", what, s);
+		return false;
+	}
 	if (!period_valid_date(s)) {
 		cli_usage(c, "%s 应为 YYYY-MM-DD 格式的日期，而不是“%s”", what, s);
 		return false;
@@ -522,16 +527,7 @@ void cli_put_plain(const char *s)
 
 char *cli_fit(char *out, size_t outsz, const char *s, int cols)
 {
-	static const char mark[] = "..";
-	if (!s)
-		s = "";
-	if (text_width(s) <= cols || cols < (int)sizeof mark)
-		return text_fit(out, outsz, s, cols, false, false);
-	text_fit(out, outsz, s, cols - (int)strlen(mark), false, false);
-	size_t used = strlen(out);
-	if (used + sizeof mark <= outsz)
-		memcpy(out + used, mark, sizeof mark);
-	return out;
+	return text_fit_marked(out, outsz, s, cols, false, false);
 }
 
 /* Columns of padding owed before the next text of the row. */
@@ -595,7 +591,7 @@ static int finish_output(int status)
 {
 	/* A full disk or a closed pipe must not look like success. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("写入标准输出失败: %s", strerror(errno));
+		cli_error("写入标准输出失败: %s", errno_text(errno));
 		return CLI_FAIL;
 	}
 	return status;
@@ -648,8 +644,8 @@ int cli_main(int argc, char **argv)
 		case 'D':
 			/* The terminal UI's working day; commands take their
 			 * own --date after the command name. */
-			if (!period_valid_date(optarg))
-				return cli_usage(&c, "日期无效: %s（应为 YYYY-MM-DD）", optarg);
+			if (!cli_parse_date(&c, "--date", optarg))
+				return CLI_USAGE;
 			tui_date = optarg;
 			break;
 		case 'M':

@@ -1,22 +1,17 @@
-/* fopencookie() lets the GB18030 export convert behind an ordinary FILE. */
-#define _GNU_SOURCE
 #include "csvio.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "catalog.h"
+#include "csvenc.h"
 #include "csvrow.h"
 #include "db_sql.h"
 #include "ledger.h"
 #include "util.h"
 
-#define CHUNK (64 * 1024)
 #define REPORT_MAX 100
 
 enum column {
@@ -67,104 +62,7 @@ const char *csvio_encoding_name(enum csvio_encoding enc)
 	return enc == CSVIO_GB18030 ? "GB18030" : "UTF-8";
 }
 
-/* ---- streaming iconv ------------------------------------------------- */
-
-struct conv {
-	iconv_t cd;
-	FILE *out;
-	char in[CHUNK + 8]; /* carries an incomplete character to the next push */
-	size_t nin;
-	size_t line;        /* physical line of the next input byte */
-	bool failed;
-	char *err;
-};
-
-static bool conv_open(struct conv *c, const char *to, const char *from, FILE *out, char **err)
-{
-	memset(c, 0, sizeof *c);
-	c->cd = iconv_open(to, from);
-	if (c->cd == (iconv_t)-1)
-		return fail(err, "系统不支持 %s 到 %s 的编码转换", from, to);
-	c->out = out;
-	c->line = 1;
-	return true;
-}
-
-static void count_lines(struct conv *c, const char *s, size_t n)
-{
-	const char *end = s + n;
-	while ((s = memchr(s, '\n', (size_t)(end - s)))) {
-		c->line++;
-		s++;
-	}
-}
-
-static bool conv_push(struct conv *c, const char *data, size_t n, const char *what)
-{
-	char out[4 * CHUNK];
-	while (n > 0 && !c->failed) {
-		size_t take = sizeof c->in - c->nin;
-		if (take > n)
-			take = n;
-		memcpy(c->in + c->nin, data, take);
-		c->nin += take;
-		data += take;
-		n -= take;
-
-		char *ip = c->in;
-		size_t il = c->nin;
-		for (;;) {
-			char *op = out;
-			size_t ol = sizeof out;
-			size_t r = iconv(c->cd, &ip, &il, &op, &ol);
-			int e = errno;
-			if (op > out && fwrite(out, 1, (size_t)(op - out), c->out) != (size_t)(op - out)) {
-				c->failed = true;
-				fail(&c->err, "写入失败: %s", errno_text(errno));
-				return false;
-			}
-			if (r != (size_t)-1 || e == EINVAL)
-				break; /* all done, or a character cut by the chunk end */
-			if (e == E2BIG)
-				continue;
-			count_lines(c, c->in, (size_t)(ip - c->in));
-			c->failed = true;
-			fail(&c->err, "第%zu行: %s", c->line, what);
-			return false;
-		}
-		count_lines(c, c->in, (size_t)(ip - c->in));
-		memmove(c->in, ip, il);
-		c->nin = il;
-	}
-	return !c->failed;
-}
-
-static bool conv_close(struct conv *c, const char *what, char **err)
-{
-	bool ok = !c->failed;
-	if (ok && c->nin > 0) {
-		count_lines(c, c->in, c->nin);
-		ok = fail(&c->err, "第%zu行: %s（文件末尾的字符不完整）", c->line, what);
-	}
-	if (c->cd != (iconv_t)-1)
-		iconv_close(c->cd);
-	if (!ok) {
-		fail(err, "%s", c->err ? c->err : "编码转换失败");
-	}
-	free(c->err);
-	c->err = NULL;
-	return ok;
-}
-
 /* ---- export ---------------------------------------------------------- */
-
-static ssize_t conv_cookie_write(void *cookie, const char *buf, size_t n)
-{
-	struct conv *c = cookie;
-	if (!conv_push(c, buf, n, "数据库中有不是 UTF-8 的文字，无法转成 GB18030"))
-		return 0;
-	return (ssize_t)n;
-}
 
 struct export_ctx {
 	struct csvrow_writer *w;
@@ -196,24 +94,12 @@ static bool export_row(const struct entry *e, void *arg)
 bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
 		  FILE *out, enum csvio_encoding enc, char **err)
 {
-	struct conv *conv = NULL;
-	FILE *sink = out;
-	if (enc == CSVIO_GB18030) {
-		conv = xmalloc(sizeof *conv);
-		if (!conv_open(conv, "GB18030", "UTF-8", out, err)) {
-			free(conv);
-			return false;
-		}
-		cookie_io_functions_t io = {.write = conv_cookie_write};
-		sink = fopencookie(conv, "w", io);
-		if (!sink) {
-			conv_close(conv, "", NULL);
-			free(conv);
-			return fail(err, "无法建立编码转换: %s", errno_text(errno));
-		}
-	}
-
-	struct export_ctx ctx = {.w = csvrow_writer_create(sink, enc == CSVIO_UTF8)};
+	struct csvenc_writer *gb = NULL;
+	if (enc == CSVIO_GB18030 && !(gb = csvenc_gb18030_writer(out, err)))
+		return false;
+	struct export_ctx ctx = {
+		.w = csvrow_writer_create(gb ? csvenc_writer_file(gb) : out, enc == CSVIO_UTF8),
+	};
 	for (int i = 0; i < NCOLUMNS; i++)
 		csvrow_put(ctx.w, columns[i].label);
 	csvrow_end(ctx.w);
@@ -221,14 +107,8 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 	struct ledger_filter f = {.from = from, .to = to, .include_voided = true};
 	bool ok = ledger_query(db, cat, &f, export_row, &ctx, err);
 	ok = csvrow_writer_finish(ctx.w, ok ? err : NULL) && ok;
-	if (conv) {
-		if (fclose(sink) != 0)
-			ok = false;
-		ok = conv_close(conv, "", ok ? err : NULL) && ok;
-		free(conv);
-		if (ok && (fflush(out) != 0 || ferror(out)))
-			ok = fail(err, "写入 CSV 失败: %s", errno_text(errno));
-	}
+	if (gb)
+		ok = csvenc_writer_close(gb, ok ? err : NULL) && ok;
 	if (!ok)
 		fail(err, "导出失败");
 	return ok;
@@ -241,138 +121,6 @@ bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE 
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	return csvio_export(db, cat, from, to, out, enc, err);
-}
-
-/* ---- encoding detection ---------------------------------------------- */
-
-/* Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF), fed in
- * chunks. */
-struct utf8_scan {
-	int need;            /* continuation bytes still expected */
-	unsigned char lo, hi; /* allowed range of the next continuation byte */
-	bool bad;
-};
-
-static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n && !u->bad; i++) {
-		if (!u->need) {
-			/* Fast paths for what an interchange file is made of: ASCII
-			 * eight bytes at a time, and whole three-byte CJK characters. */
-			uint64_t word;
-			while (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080u)))
-				i += 8;
-			while (i + 2 < n && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
-			       (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
-				i += 3;
-			if (i >= n)
-				break;
-		}
-		unsigned char b = s[i];
-		if (u->need) {
-			if (b < u->lo || b > u->hi) {
-				u->bad = true;
-				break;
-			}
-			u->need--;
-			u->lo = 0x80;
-			u->hi = 0xBF;
-			continue;
-		}
-		if (b < 0x80)
-			continue;
-		u->lo = 0x80;
-		u->hi = 0xBF;
-		if (b >= 0xC2 && b <= 0xDF)
-			u->need = 1;
-		else if (b == 0xE0)
-			u->need = 2, u->lo = 0xA0;
-		else if (b == 0xED)
-			u->need = 2, u->hi = 0x9F;
-		else if (b >= 0xE1 && b <= 0xEF)
-			u->need = 2;
-		else if (b == 0xF0)
-			u->need = 3, u->lo = 0x90;
-		else if (b == 0xF4)
-			u->need = 3, u->hi = 0x8F;
-		else if (b >= 0xF1 && b <= 0xF3)
-			u->need = 3;
-		else
-			u->bad = true;
-	}
-}
-
-/* Opens the input as a rewound, seekable UTF-8 stream: a pipe is spooled to
- * a temporary file first (to look at it twice without holding it in
- * memory), and a file that is not UTF-8 is converted from GB18030. */
-static FILE *open_utf8(const char *path, enum csvio_encoding *enc, char **err)
-{
-	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *in = is_stdin ? stdin : fopen(path, "rb");
-	if (!in) {
-		fail(err, "无法打开 %s: %s", path, errno_text(errno));
-		return NULL;
-	}
-	struct stat st;
-	bool seekable = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && !is_stdin;
-	FILE *spool = seekable ? NULL : tmpfile();
-	if (!seekable && !spool) {
-		fail(err, "无法建立临时文件: %s", errno_text(errno));
-		if (!is_stdin)
-			fclose(in);
-		return NULL;
-	}
-
-	struct utf8_scan u = {0};
-	char *buf = xmalloc(CHUNK);
-	size_t n;
-	bool ok = true;
-	while ((n = fread(buf, 1, CHUNK, in)) > 0) {
-		if (!u.bad)
-			utf8_scan(&u, (const unsigned char *)buf, n);
-		if (spool && fwrite(buf, 1, n, spool) != n) {
-			ok = fail(err, "写临时文件失败: %s", errno_text(errno));
-			break;
-		}
-		if (u.bad && !spool)
-			break; /* the answer is known and the file can be reread */
-	}
-	if (ok && ferror(in))
-		ok = fail(err, "读取 %s 失败: %s", is_stdin ? "标准输入" : path, errno_text(errno));
-	if (spool) {
-		if (!is_stdin)
-			fclose(in);
-		in = spool;
-	}
-	if (ok && fseek(in, 0, SEEK_SET) != 0)
-		ok = fail(err, "无法重读 %s: %s", path, errno_text(errno));
-	*enc = (u.bad || u.need) ? CSVIO_GB18030 : CSVIO_UTF8;
-
-	if (ok && *enc == CSVIO_GB18030) {
-		FILE *utf8 = tmpfile();
-		struct conv c;
-		if (!utf8) {
-			ok = fail(err, "无法建立临时文件: %s", errno_text(errno));
-		} else if (!conv_open(&c, "UTF-8", "GB18030", utf8, err)) {
-			ok = false;
-		} else {
-			while (ok && (n = fread(buf, 1, CHUNK, in)) > 0)
-				ok = conv_push(&c, buf, n, "文件既不是 UTF-8 也不是 GB18030 编码");
-			ok = conv_close(&c, "文件既不是 UTF-8 也不是 GB18030 编码", err) && ok;
-			if (ok && (fflush(utf8) != 0 || fseek(utf8, 0, SEEK_SET) != 0))
-				ok = fail(err, "写临时文件失败: %s", errno_text(errno));
-		}
-		if (in != stdin)
-			fclose(in);
-		in = utf8;
-	}
-	free(buf);
-	if (!ok) {
-		if (in && in != stdin)
-			fclose(in);
-		return NULL;
-	}
-	return in;
 }
 
 /* ---- import ---------------------------------------------------------- */
@@ -395,7 +143,8 @@ static void report_bad(struct import_ctx *ic, size_t line, const char *why)
 	ic->res->bad++;
 	if (ic->res->bad > REPORT_MAX)
 		return;
-	char *s = xasprintf("第%zu行: %s\n", line, why);
+	/* Line 0: the message names its line itself. */
+	char *s = line ? xasprintf("第%zu行: %s\n", line, why) : xasprintf("%s，其后的行未再检查\n", why);
 	size_t n = strlen(s);
 	ic->report = xgrow(ic->report, &ic->report_cap, ic->report_len + n + 1, 1);
 	memcpy(ic->report + ic->report_len, s, n + 1);
@@ -473,7 +222,7 @@ static bool parse_count(const char *s, int64_t *out)
 	int64_t v = 0;
 	size_t i = 0;
 	for (; s[i]; i++) {
-		if (s[i] < '0' || s[i] > '9' || i >= 9)
+		if (s[i] < '0' || s[i] > '9' || i >= 18)
 			return false;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -617,7 +366,18 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool dry_run,
 			char **err)
 {
-	bool ok = csvrow_read_file(in, import_row, ic, err);
+	char *stop = NULL;
+	bool ok = csvrow_read_file(in, import_row, ic, &stop);
+	if (!ok && ic->have_header && stop) {
+		/* Broken quoting ends the reading; the rows found bad before it
+		 * are still worth reporting with it. */
+		ic->res->rows++;
+		report_bad(ic, 0, stop);
+		ok = true;
+	} else if (!ok) {
+		fail(err, "%s", stop ? stop : "读取失败");
+	}
+	free(stop);
 	if (ok && !ic->have_header)
 		ok = fail(err, "%s 是空文件，没有表头", path);
 	if (ok && ic->res->bad > 0) {
@@ -665,7 +425,9 @@ bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bo
 		res = &scratch;
 	memset(res, 0, sizeof *res);
 
-	FILE *in = open_utf8(path, &res->encoding, err);
+	bool converted = false;
+	FILE *in = csvenc_open_utf8(path, &converted, err);
+	res->encoding = converted ? CSVIO_GB18030 : CSVIO_UTF8;
 	if (!in)
 		return false;
 	struct import_ctx ic = {.db = db, .cat = cat, .login = login, .res = res};

@@ -12,6 +12,9 @@
  * Export writes the Chinese labels; import takes the labels or the English
  * keys (keys case-insensitively), in any order.  日期, 窗口 and 事项 are
  * required; any other column may be left out and takes its default.
+ * Import also takes back what Excel saves of an export: dates as 2021/1/4,
+ * times as 8:05, rows of empty cells and columns with no name (skipped
+ * while empty), the formula guard's ' gone or kept.
  *
  * Both directions stream: memory stays flat for any number of rows. */
 

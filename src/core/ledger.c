@@ -132,6 +132,8 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		return fail(err, "事项“%s”已停用", r->matter->name);
 
 	if (present(d->date)) {
+		if (!period_valid_date(d->date) && period_date_shaped(d->date))
+			return fail(err, "日期 %s 不是真实的日期", d->date);
 		if (!period_valid_date(d->date))
 			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
 		copy_string(r->date, d->date, sizeof r->date);
@@ -442,13 +444,13 @@ static bool list_has_code(const char *list, const char *code)
 
 /* A clerk records only at the windows the administrator gave them ("" is
  * every window); supervisors and admins anywhere. */
-static bool may_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+bool ledger_may_record(struct db *db, const struct catalog *cat, const char *window,
 		       const char *login, char **err)
 {
 	struct clerk c;
 	if (!clerk_get(db, login, &c, err))
 		return false;
-	const struct catalog_window *w = catalog_window(cat, d->window ? d->window : "");
+	const struct catalog_window *w = catalog_window(cat, window ? window : "");
 	bool ok = true;
 	if (w && c.role == ROLE_CLERK && *c.windows) {
 		ok = list_has_code(c.windows, w->code);
@@ -466,7 +468,7 @@ bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_
 	char serial[SERIAL_LEN];
 	if (!db_begin_write(db, err))
 		return false;
-	if (!may_record(db, cat, d, login, err)) {
+	if (!ledger_may_record(db, cat, d->window, login, err)) {
 		db_rollback(db);
 		return false;
 	}

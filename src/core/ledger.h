@@ -67,6 +67,12 @@ bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char *
  * there.  serial_out (may be NULL) receives the serial. */
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err);
+/* Whether `login` may record at `window` (code or name), as ledger_record
+ * will decide: false with the reason when the login is not a registered
+ * clerk or is a clerk kept to other windows.  Lets a screen say so before
+ * a form is typed. */
+bool ledger_may_record(struct db *db, const struct catalog *cat, const char *window,
+		       const char *login, char **err);
 /* The same inside a transaction the caller holds (import: many rows, one
  * commit, one audit line written by the caller). */
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,

@@ -106,6 +106,13 @@ bool period_valid_date(const char *s)
 	return parse_date(s, &y, &m, &d);
 }
 
+bool period_date_shaped(const char *s)
+{
+	int y, m, d;
+	return s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, &y) &&
+	       digits(s + 5, 2, &m) && digits(s + 8, 2, &d) && y >= FIRST_YEAR && y <= LAST_YEAR;
+}
+
 bool period_valid_time(const char *s)
 {
 	int h, m;

@@ -10,6 +10,10 @@
 
 /* True for a real calendar date in strict YYYY-MM-DD form, year 1900..9999. */
 bool period_valid_date(const char *s);
+/* True for YYYY-MM-DD in digits, year 1900..9999, whether or not that
+ * month and day exist: tells "2021-02-30" (no such day) apart from
+ * "2021/2/3" (not the form) in messages. */
+bool period_date_shaped(const char *s);
 /* True for HH:MM (00:00..23:59). */
 bool period_valid_time(const char *s);
 /* Today's local date / the current local time "HH:MM". */

@@ -186,6 +186,24 @@ char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool 
 	return out;
 }
 
+char *text_fit_marked(char *out, size_t outsz, const char *s, int cols, bool pad,
+		      bool align_right)
+{
+	int mark = (int)strlen(TEXT_CUT_MARK);
+	if (!s)
+		s = "";
+	if (cols <= mark || text_width(s) <= cols)
+		return text_fit(out, outsz, s, cols, pad, align_right);
+	char *cut = xmalloc(outsz);
+	text_fit(cut, outsz, s, cols - mark, false, false);
+	char *marked = xasprintf("%s%s", cut, TEXT_CUT_MARK);
+	/* A wide character left out at the edge leaves a column to pad. */
+	text_fit(out, outsz, marked, cols, pad, align_right);
+	free(marked);
+	free(cut);
+	return out;
+}
+
 void text_fput_padded(FILE *f, const char *s, int cols, bool align_right)
 {
 	if (!s)

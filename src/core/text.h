@@ -24,6 +24,13 @@ int text_width(const char *s);
  * aligned.
  * Returns out. */
 char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool align_right);
+/* The mark that ends text cut to fit: ASCII, one column on every terminal
+ * ("…" is East Asian ambiguous width, two columns on some). */
+#define TEXT_CUT_MARK ".."
+/* text_fit, but text that has to be cut ends in TEXT_CUT_MARK, so a cut
+ * name is never taken for a whole one (when cols leaves room for it). */
+char *text_fit_marked(char *out, size_t outsz, const char *s, int cols, bool pad,
+		      bool align_right);
 /* Prints s padded (left-aligned) or right-aligned to `cols` columns; a
  * wider s is printed in full, never cut. */
 void text_fput_padded(FILE *f, const char *s, int cols, bool align_right);

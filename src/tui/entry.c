@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "entry_form.h"
+#include "entry_list.h"
 #include "field.h"
 #include "idcheck.h"
 #include "ledger.h"
@@ -18,9 +19,8 @@
 #include "tui.h"
 #include "util.h"
 
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_ENTRIES, FOCUS_PROMPT };
-
-#define MAX_LISTED 64
+/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason). */
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID };
 
 static struct {
 	size_t window;
@@ -28,12 +28,12 @@ static struct {
 	size_t nmatters;
 	size_t sel;      /* index into matters */
 	enum focus focus, before_void;
+	bool discard_asked; /* the last key was an Esc that would lose the form */
 	char code[16];   /* a matter code being typed */
 	struct entry_form form;
-	char listed[MAX_LISTED][SERIAL_LEN]; /* today's entries as drawn */
-	size_t nlisted, entry_sel;
-	struct lineedit reason;
-	char void_serial[SERIAL_LEN];
+	/* Why this account cannot record at this window (core's words);
+	 * NULL when it can. */
+	char *refusal;
 } st;
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
@@ -68,17 +68,38 @@ static void entry_enter(struct app *a, int arg)
 			st.matters[st.nmatters++] = w->first_matter + i;
 	st.sel = 0;
 	st.focus = FOCUS_MATTERS;
+	st.discard_asked = false;
 	st.code[0] = '\0';
 	entry_form_init(&st.form);
 	entry_form_set_matter(&st.form, current(a));
-	lineedit_init(&st.reason, 200);
+	entry_list_init();
+	/* Said at the door, not after a form is typed and refused. */
+	free(st.refusal);
+	st.refusal = NULL;
+	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st.refusal)) {
+		if (!st.refusal)
+			st.refusal = xstrdup("当前账号不能在此窗口登记");
+		ui_unambiguous(st.refusal);
+		app_error(a, "%s", st.refusal);
+	}
+}
+
+/* True when this account may record here; else says why. */
+static bool may_record_here(struct app *a)
+{
+	if (!st.refusal)
+		return true;
+	app_error(a, "%s", st.refusal);
+	return false;
 }
 
 static void entry_leave(struct app *a)
 {
 	(void)a;
 	entry_form_finish(&st.form);
-	lineedit_finish(&st.reason);
+	entry_list_finish();
+	free(st.refusal);
+	st.refusal = NULL;
 	free(st.matters);
 	st.matters = NULL;
 	st.nmatters = 0;
@@ -155,6 +176,11 @@ static void draw_form(struct app *a)
 	ui_put(2, RX, w, m->name, false, false, UI_TITLE);
 	ui_printf(3, RX, w, UI_DIM, "单位: %s%s", unit_name(m->unit),
 		  m->time_limit_days > 0 ? "  承诺件" : "");
+	if (st.refusal) {
+		ui_put(4, RX, w, "本账号不能在此窗口登记:", false, false, UI_ERROR);
+		ui_wrap(5, RX, w, upper_rows() - 4, st.refusal, UI_ERROR);
+		return;
+	}
 	if (!entry_form_needed(m)) {
 		ui_put(4, RX, w, "人次事项, 不需填表:", false, false, UI_NORMAL);
 		ui_put(5, RX, w, "按 Enter 记一次.", false, false, UI_NORMAL);
@@ -169,72 +195,6 @@ static void draw_form(struct app *a)
 		}
 	}
 	draw_hint(a, 2 + upper_rows() - 1);
-}
-
-struct list_ctx {
-	struct app *a;
-	int y, x;
-};
-
-static bool draw_entry_row(const struct entry *e, void *arg)
-{
-	struct list_ctx *c = arg;
-	struct app *a = c->a;
-	if (st.nlisted >= MAX_LISTED || c->y > LINES - 4)
-		return false;
-	size_t i = st.nlisted++;
-	snprintf(st.listed[i], sizeof st.listed[i], "%s", e->serial);
-	enum ui_style s = UI_NORMAL;
-	if ((st.focus == FOCUS_ENTRIES || st.focus == FOCUS_PROMPT) && i == st.entry_sel)
-		s = UI_SELECTED;
-	else if (e->voided_at)
-		s = UI_DIM;
-	int y = c->y++;
-	ui_put(y, 1, COLS - 2, "", true, false, s);
-	ui_put(y, 2, 16, e->serial, true, false, s);
-	ui_put(y, 19, 5, e->time, true, false, s);
-	ui_put(y, 25, 12, e->matter ? e->matter->name : "", true, false, s);
-	ui_put(y, 38, 14, e->applicant, true, false, s);
-	ui_put(y, 53, 8, e->village ? e->village->name : "", true, false, s);
-	ui_put(y, 62, 8, app_clerk_name(a, e->clerk), true, false, s);
-	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
-	ui_put(y, 71, COLS - 72, mark, true, false, s);
-	return true;
-}
-
-static void draw_entries(struct app *a, int y)
-{
-	if (st.focus == FOCUS_PROMPT) {
-		char label[96];
-		snprintf(label, sizeof label, "作废 %s  原因: ", st.void_serial);
-		int lw = text_width(label);
-		ui_put(y, 1, lw, label, false, false, UI_ERROR);
-		field_draw(a, &st.reason, y, 1 + lw, COLS - lw - 3, true);
-	} else if (st.focus == FOCUS_ENTRIES) {
-		ui_put(y, 1, COLS - 2, "选择要作废的登记 (Enter 确定, Esc 取消)", false, false,
-		       UI_TITLE);
-	} else {
-		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
-	}
-	st.nlisted = 0;
-	struct ledger_filter f = {
-		.from = a->today,
-		.to = a->today,
-		.window = &a->cat->windows[st.window],
-		.include_voided = true,
-		.newest_first = true,
-		.limit = LINES - 4 - y,
-	};
-	struct list_ctx c = {.a = a, .y = y + 1};
-	char *err = NULL;
-	if (!ledger_query(a->db, a->cat, &f, draw_entry_row, &c, &err)) {
-		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
-		free(err);
-	} else if (st.nlisted == 0) {
-		ui_put(y + 1, 2, COLS - 3, "(今日本窗口尚无登记)", false, false, UI_DIM);
-	}
-	if (st.entry_sel >= st.nlisted)
-		st.entry_sel = st.nlisted ? st.nlisted - 1 : 0;
 }
 
 static void entry_draw(struct app *a)
@@ -264,7 +224,7 @@ static void entry_draw(struct app *a)
 	if (st.focus == FOCUS_FORM && entry_form_picking(&st.form))
 		entry_form_draw_picker(&st.form, a->cat, rule_y + 1, LINES - 4);
 	else
-		draw_entries(a, rule_y + 1);
+		entry_list_draw(a, &a->cat->windows[st.window], rule_y + 1);
 }
 
 /* ---- actions ---- */
@@ -278,7 +238,7 @@ static void after_save(struct app *a, const char *serial, const struct catalog_m
 static void save(struct app *a)
 {
 	const struct catalog_matter *m = current(a);
-	if (!m || !app_can_record(a))
+	if (!m || !app_can_record(a) || !may_record_here(a))
 		return;
 	const struct catalog_window *w = &a->cat->windows[st.window];
 	struct entry_draft d = {
@@ -295,7 +255,7 @@ static void save(struct app *a)
 	if (form) {
 		int bad = entry_form_collect(&st.form, a->cat, &d, &vals, &err);
 		if (bad >= 0) {
-			st.form.at = bad;
+			entry_form_goto(&st.form, bad);
 			st.focus = FOCUS_FORM;
 			app_error_take(a, err);
 			return;
@@ -309,7 +269,7 @@ static void save(struct app *a)
 		if (form) {
 			int bad = entry_form_field_for_message(&st.form, err);
 			if (bad >= 0)
-				st.form.at = bad;
+				entry_form_goto(&st.form, bad);
 			st.focus = FOCUS_FORM;
 		}
 		app_error_take(a, err);
@@ -317,7 +277,7 @@ static void save(struct app *a)
 	}
 	after_save(a, serial, m);
 	if (form) {
-		st.form.at = 0;
+		entry_form_goto(&st.form, 0);
 		st.focus = FOCUS_FORM;
 	}
 }
@@ -349,14 +309,26 @@ static void type_code(struct app *a, int key)
 
 static void begin_void(struct app *a)
 {
-	if (!app_can_record(a))
+	if (!app_can_record(a) || !entry_list_begin_void(a))
 		return;
 	st.before_void = st.focus;
-	st.focus = FOCUS_ENTRIES;
-	st.entry_sel = 0;
+	st.focus = FOCUS_VOID;
 }
 
-static void handle_matters(struct app *a, enum action act, int key)
+/* Leaving the window drops the form: a half-filled one only on a second
+ * Esc, so a slip of the finger does not lose a citizen's details. */
+static void leave_window(struct app *a, bool asked)
+{
+	const struct catalog_matter *m = current(a);
+	if (!asked && m && entry_form_needed(m) && entry_form_has_input(&st.form)) {
+		st.discard_asked = true;
+		app_error(a, "表单未保存, 再按 Esc 放弃");
+		return;
+	}
+	app_pop(a);
+}
+
+static void handle_matters(struct app *a, enum action act, int key, bool asked)
 {
 	switch (act) {
 	case ACT_PICK_MATTER:
@@ -388,7 +360,7 @@ static void handle_matters(struct app *a, enum action act, int key)
 			break;
 		if (!entry_form_needed(current(a))) {
 			save(a);
-		} else if (app_can_record(a)) {
+		} else if (app_can_record(a) && may_record_here(a)) {
 			st.focus = FOCUS_FORM;
 		}
 		break;
@@ -399,7 +371,7 @@ static void handle_matters(struct app *a, enum action act, int key)
 		if (st.code[0])
 			st.code[0] = '\0';
 		else
-			app_pop(a);
+			leave_window(a, asked);
 		break;
 	default:
 		break;
@@ -417,13 +389,13 @@ static void handle_form(struct app *a, enum action act, int key)
 			break;
 		}
 		if (st.form.at + 1 < st.form.nfields)
-			st.form.at++;
+			entry_form_goto(&st.form, st.form.at + 1);
 		else if (act == ACT_ENTER_FIELD)
 			save(a);
 		break;
 	case ACT_PREV_FIELD:
 		if (st.form.at > 0)
-			st.form.at--;
+			entry_form_goto(&st.form, st.form.at - 1);
 		break;
 	case ACT_MOVE_UP:
 		entry_form_pick_move(&st.form, -1);
@@ -445,7 +417,11 @@ static void handle_form(struct app *a, enum action act, int key)
 		begin_void(a);
 		break;
 	case ACT_BACK:
-		st.focus = FOCUS_MATTERS;
+		/* Esc in a list closes the list only: the form stays. */
+		if (entry_form_picking(&st.form))
+			entry_form_close_picker(&st.form);
+		else
+			st.focus = FOCUS_MATTERS;
 		break;
 	default:
 		entry_form_edit(&st.form, act, key);
@@ -453,76 +429,20 @@ static void handle_form(struct app *a, enum action act, int key)
 	}
 }
 
-static void handle_entries(struct app *a, enum action act)
-{
-	switch (act) {
-	case ACT_MOVE_UP:
-		if (st.entry_sel > 0)
-			st.entry_sel--;
-		break;
-	case ACT_MOVE_DOWN:
-		if (st.entry_sel + 1 < st.nlisted)
-			st.entry_sel++;
-		break;
-	case ACT_CONFIRM:
-		if (st.entry_sel >= st.nlisted) {
-			app_error(a, "没有可作废的登记");
-			break;
-		}
-		memcpy(st.void_serial, st.listed[st.entry_sel], SERIAL_LEN);
-		lineedit_clear(&st.reason);
-		st.focus = FOCUS_PROMPT;
-		break;
-	case ACT_BACK:
-		st.focus = st.before_void;
-		break;
-	default:
-		break;
-	}
-}
-
-static void handle_prompt(struct app *a, enum action act, int key)
-{
-	switch (act) {
-	case ACT_CONFIRM: {
-		char *reason = lineedit_text(&st.reason);
-		char *err = NULL;
-		if (!text_trim(reason)[0]) {
-			app_error(a, "请填写作废原因");
-		} else if (ledger_void(a->db, st.void_serial, text_trim(reason), a->clerk.login,
-				       &err)) {
-			app_say(a, "已作废 %s", st.void_serial);
-			st.focus = st.before_void;
-		} else {
-			app_error_take(a, err);
-			st.focus = FOCUS_ENTRIES;
-		}
-		free(reason);
-		break;
-	}
-	case ACT_BACK:
-		st.focus = FOCUS_ENTRIES;
-		break;
-	default:
-		field_edit(&st.reason, act, key);
-		break;
-	}
-}
-
 static void entry_handle(struct app *a, enum action act, int key)
 {
+	bool asked = st.discard_asked;
+	st.discard_asked = false;
 	switch (st.focus) {
 	case FOCUS_MATTERS:
-		handle_matters(a, act, key);
+		handle_matters(a, act, key, asked);
 		break;
 	case FOCUS_FORM:
 		handle_form(a, act, key);
 		break;
-	case FOCUS_ENTRIES:
-		handle_entries(a, act);
-		break;
-	case FOCUS_PROMPT:
-		handle_prompt(a, act, key);
+	case FOCUS_VOID:
+		if (entry_list_handle(a, act, key))
+			st.focus = st.before_void;
 		break;
 	}
 }
@@ -536,10 +456,8 @@ static unsigned entry_context(struct app *a)
 	case FOCUS_FORM:
 		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st.form) ? CTX_PICKER : 0) |
 		       (entry_form_numbered(&st.form) ? CTX_NUMBERED : 0);
-	case FOCUS_ENTRIES:
-		return CTX_ENTRIES;
-	case FOCUS_PROMPT:
-		return CTX_PROMPT | CTX_TEXT;
+	case FOCUS_VOID:
+		return entry_list_context();
 	}
 	return CTX_MATTERS;
 }

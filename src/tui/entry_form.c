@@ -57,6 +57,7 @@ void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
 	f->matter = m;
 	f->nfields = 0;
 	f->at = 0;
+	f->closed = false;
 	f->pick = 0;
 	f->moved = false;
 	lineedit_clear(&f->edit[FF_HOUSEHOLDS]);
@@ -85,6 +86,7 @@ void entry_form_clear_for_next(struct entry_form *f)
 		if (i != FF_VILLAGE)
 			lineedit_clear(&f->edit[i]);
 	f->at = 0;
+	f->closed = false;
 	f->pick = 0;
 	f->moved = false;
 }
@@ -94,10 +96,31 @@ static enum form_field focused(const struct entry_form *f)
 	return f->nfields ? f->fields[f->at] : FF_COUNT;
 }
 
+void entry_form_goto(struct entry_form *f, int i)
+{
+	f->at = i;
+	f->closed = false;
+}
+
 bool entry_form_picking(const struct entry_form *f)
 {
 	enum form_field ff = focused(f);
-	return ff == FF_VILLAGE || ff == FF_CATEGORY;
+	return (ff == FF_VILLAGE || ff == FF_CATEGORY) && !f->closed;
+}
+
+void entry_form_close_picker(struct entry_form *f)
+{
+	f->closed = true;
+	f->pick = 0;
+	f->moved = false;
+}
+
+bool entry_form_has_input(const struct entry_form *f)
+{
+	for (int i = 0; i < f->nfields; i++)
+		if (f->fields[i] != FF_VILLAGE && !lineedit_empty(&f->edit[f->fields[i]]))
+			return true;
+	return false;
 }
 
 /* ---- choices ---- */
@@ -211,9 +234,9 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 
 bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **err)
 {
-	if (!entry_form_picking(f))
-		return true;
 	enum form_field ff = focused(f);
+	if (ff != FF_VILLAGE && ff != FF_CATEGORY)
+		return true;
 	char *typed = lineedit_text(&f->edit[ff]);
 	text_trim(typed);
 	bool ok = true;
@@ -272,10 +295,10 @@ void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg
 		*msg = xstrdup("填数字, 不填按 1 计");
 		break;
 	case FF_VILLAGE:
-		*msg = xstrdup("输入代码或村名, 下方选择");
+		*msg = xstrdup(f->closed ? "列表已关闭, 输入文字再打开" : "输入代码或村名, 下方选择");
 		break;
 	case FF_CATEGORY:
-		*msg = xstrdup("输入或在下方选择分类");
+		*msg = xstrdup(f->closed ? "列表已关闭, 输入文字再打开" : "输入或在下方选择分类");
 		break;
 	default:
 		break;
@@ -298,6 +321,7 @@ void entry_form_edit(struct entry_form *f, enum action act, int key)
 	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
 		f->pick = 0;
 		f->moved = false;
+		f->closed = false; /* what is typed filters the list: show it */
 	}
 }
 

@@ -32,6 +32,7 @@ struct entry_form {
 	int at;      /* index into fields: the one with the cursor */
 	size_t pick; /* the highlighted choice of a picker field */
 	bool moved;  /* the clerk moved the highlight: take it even with no text */
+	bool closed; /* Esc closed the picker of this field; typing opens it */
 };
 
 void entry_form_init(struct entry_form *f);
@@ -43,8 +44,14 @@ void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
 bool entry_form_needed(const struct catalog_matter *m);
 const char *entry_form_label(enum form_field f);
 
-/* The field with the cursor offers a list (村, 分类). */
+/* Puts the cursor in field i (an index into fields). */
+void entry_form_goto(struct entry_form *f, int i);
+/* The field with the cursor offers a list (村, 分类), not closed by Esc. */
 bool entry_form_picking(const struct entry_form *f);
+void entry_form_close_picker(struct entry_form *f);
+/* Something typed that a save would keep (the village, kept between
+ * citizens, does not count). */
+bool entry_form_has_input(const struct entry_form *f);
 void entry_form_pick_move(struct entry_form *f, int delta);
 /* The category field's choices are numbered from 1 in the catalog's order
  * (filtering leaves the numbers alone); takes choice n, or false with a

@@ -284,7 +284,7 @@ static void export_year(struct app *a)
 	int fd = mkstemp(tmp);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!out) {
-		app_error(a, "无法在当前目录写入导出文件: %s", strerror(errno));
+		app_error(a, "无法在当前目录写入导出文件: %s", errno_text(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -295,9 +295,9 @@ static void export_year(struct app *a)
 	char *err = NULL;
 	bool ok = csvio_export_year(a->db, a->cat, st.year, out, CSVIO_UTF8, &err);
 	if (ok && (fflush(out) != 0 || fsync(fd) != 0))
-		ok = fail(&err, "写入导出文件失败: %s", strerror(errno));
+		ok = fail(&err, "写入导出文件失败: %s", errno_text(errno));
 	if (fclose(out) != 0 && ok)
-		ok = fail(&err, "写入导出文件失败: %s", strerror(errno));
+		ok = fail(&err, "写入导出文件失败: %s", errno_text(errno));
 	char *name = NULL;
 	for (int n = 1; ok && n < 1000; n++) {
 		free(name);
@@ -310,7 +310,7 @@ static void export_year(struct app *a)
 		    rename(tmp, name) == 0)
 			break;
 		if (errno != EEXIST || n == 999)
-			ok = fail(&err, "无法写入 %s: %s", name, strerror(errno));
+			ok = fail(&err, "无法写入 %s: %s", name, errno_text(errno));
 	}
 	unlink(tmp);
 	free(tmp);

@@ -356,6 +356,51 @@ static void handle_prompt(struct app *a, enum action act, int key)
 	free(reason);
 }
 
+struct void_check {
+	const char *login, *today;
+	enum role role;
+	char *why;
+};
+
+static bool check_voidable(const struct entry *e, void *arg)
+{
+	struct void_check *c = arg;
+	if (e->voided_at)
+		c->why = xasprintf("编号 %s 已作废", e->serial);
+	else if (c->role == ROLE_CLERK && strcmp(e->clerk, c->login) != 0)
+		c->why = xasprintf("经办人只能作废自己录入的办件 (此件由 %s 录入), 请找主管",
+				   e->clerk);
+	else if (c->role == ROLE_CLERK && strcmp(e->date, c->today) != 0)
+		c->why = xasprintf("经办人只能作废当天的办件 (此件日期 %s), 请找主管", e->date);
+	return false;
+}
+
+/* Before a reason is typed: an entry this account may not void says so
+ * at once.  ledger_void still decides when it is saved. */
+static bool may_void(struct app *a)
+{
+	struct clerk who;
+	char *err = NULL;
+	if (!clerk_get(a->db, current_login(), &who, &err)) {
+		app_error_take(a, err);
+		return false;
+	}
+	char today[DATE_LEN];
+	period_today(today);
+	struct void_check c = {who.login, today, who.role, NULL};
+	bool ok = ledger_get(a->db, a->cat, st.detail, check_voidable, &c, &err);
+	clerk_clear(&who);
+	if (!ok) {
+		app_error_take(a, err);
+		return false;
+	}
+	if (c.why) {
+		app_error_take(a, c.why);
+		return false;
+	}
+	return true;
+}
+
 static void search_handle(struct app *a, enum action act, int key)
 {
 	switch (st.focus) {
@@ -372,7 +417,7 @@ static void search_handle(struct app *a, enum action act, int key)
 		break;
 	case FOCUS_DETAIL:
 		if (act == ACT_VOID || act == ACT_MARK_RETURNED) {
-			if (app_can_record(a)) {
+			if (app_can_record(a) && (act != ACT_VOID || may_void(a))) {
 				lineedit_clear(&st.reason);
 				st.prompt_for = act;
 				st.focus = FOCUS_PROMPT;

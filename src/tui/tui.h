@@ -88,7 +88,8 @@ enum ui_style { UI_NORMAL, UI_TITLE, UI_SELECTED, UI_ERROR, UI_DIM, UI_KEY, UI_F
 void ui_init_colors(struct app *a);
 int ui_attr(enum ui_style s);
 /* Writes s at (y, x) cut to `cols` columns (padded with spaces when pad;
- * right-aligned when right).  Never splits a double-width character. */
+ * right-aligned when right).  Never splits a double-width character; text
+ * that had to be cut ends in ".." (the one place text is cut on screen). */
 void ui_put(int y, int x, int cols, const char *s, bool pad, bool right, enum ui_style st);
 /* printf-style ui_put, left-aligned, not padded. */
 void ui_printf(int y, int x, int cols, enum ui_style st, const char *fmt, ...)

@@ -57,7 +57,7 @@ void ui_put(int y, int x, int cols, const char *s, bool pad, bool right, enum ui
 		cols = COLS - x;
 	size_t outsz = strlen(s) + (size_t)cols + 1;
 	char *out = xmalloc(outsz);
-	text_fit(out, outsz, s, cols, pad, right);
+	text_fit_marked(out, outsz, s, cols, pad, right);
 	attrset(ui_attr(st));
 	mvaddstr(y, x, out);
 	attrset(A_NORMAL);
@@ -109,6 +109,11 @@ int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st)
 		s += take;
 		len -= take;
 		used++;
+		/* The space a line was broken at does not start the next. */
+		if (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
 	}
 	return used;
 }

@@ -13,7 +13,7 @@ sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0$/msbz,民�
 run bm catalog load "$tmp/catalog.csv"
 is "$rc" 0 "catalog load with a time limit"
 
-a=$(bm add -w msbz -m db -a 赵秀英 --households 1 --persons 3 --date 2021-11-01)
+a=$(bm add -w msbz -m db -a 赵秀英 --households 2 --date 2021-11-01)
 b=$(bm add -w msbz -m db -a 钱建国 --date 2021-11-05)
 c=$(bm add -w msbz -m db -a 孙桂兰 --date 2021-11-20)
 d=$(bm add -w msbz -m lr -a 李玉兰 --date 2021-11-01)

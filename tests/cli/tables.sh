@@ -40,4 +40,24 @@ like "$out" " 作废 +$s1 +录错\$" "void reads 作废, with its reason"
 unlike "$out" ' (add|void|catalog lo|village lo|user add) ' "no action is left in English"
 is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no audit line ends in spaces"
 
+# list: a 分类 column, the 事项 column wide enough to tell 特困人员申请终止审核
+# rows apart, and a longer name visibly cut.
+t1=$(bm add -w msbz -m tk -c 申请 -a 张三 --date 2021-03-02)
+t2=$(bm add -w msbz -m tk -c 终止 -a 张三 --date 2021-03-02)
+x1=$(bm add -w wsjk -m xnh -a 李四 --households 2 --persons 7 --date 2021-03-02)
+run bm list --date 2021-03-02
+is "$rc" 0 "list"
+like "$(printf '%s\n' "$out" | head -1)" '^编号 +日期 +时间 +窗口 +事项 +分类 +申请人 ' "list has a 分类 column"
+like "$out" "^$t1 .* 特困人员申请终止审核 +申请 +张三 " "the 申请 row shows its matter whole and its category"
+like "$out" "^$t2 .* 特困人员申请终止审核 +终止 +张三 " "the 终止 row too"
+row1=$(printf '%s\n' "$out" | grep "^$t1" | cut -c17-)
+row2=$(printf '%s\n' "$out" | grep "^$t2" | cut -c17-)
+ok "the two rows differ" test "$row1" != "$row2"
+like "$out" "^$x1 .* 独生子女和双女户新[^ ]*\.\. " "a name too long for its column ends with .."
+unlike "$out" '…' "and never with an ellipsis of ambiguous width"
+is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no list line ends in spaces"
+run bm list --bogus
+like "$err" '^用法: bianmin list .*--clerk .*--search ' "list's usage line shows --clerk and --search"
+like "$(bm list --help | head -1)" '--clerk .*--search ' "and so does its help"
+
 done_testing

@@ -64,6 +64,8 @@ cursor=$(tm display-message -p -t =a: '#{cursor_y}')
 [ "$cursor" = "$(screen a | grep -n '证件号码' | head -1 | cut -d: -f1 | awk '{print $1 - 1}')" ]
 ok $? "and the cursor goes to the ID field"
 keys a Escape Escape
+wait_for a "表单未保存, 再按 Esc 放弃"
+keys a Escape
 wait_for a "逾期未办结 1 件"
 
 # From the search: the details say how long it waits; D marks it done,

@@ -107,7 +107,7 @@ wait_for a "已保存 WSJK-2021-000002"
 ok $? "a name with 䶮 and 𠀀 saves"
 list | grep -q "WSJK-2021-000002.*王䶮𠀀"
 ok $? "and reads back intact"
-screen a | grep -qE "WSJK-2021-000002 +独生子女和双 +王䶮𠀀 +东南街"
+screen a | grep -qE "WSJK-2021-000002 +独生子女和\.\. +1户1人 +王䶮𠀀 +东南街"
 ok $? "and lines up in today's list"
 
 # Void the newest entry with a reason.
@@ -169,7 +169,9 @@ wait_for a "没有这个分类: 不存在"
 ok $? "an unknown category is refused"
 
 # The tally screen and `bianmin tally` agree, row by row.
-keys a Escape
+# Esc closes the list, leaves the form, and asks before dropping it.
+keys a Escape Escape Escape
+wait_for a "表单未保存, 再按 Esc 放弃"
 keys a Escape
 wait_for a "逾期"
 keys a q

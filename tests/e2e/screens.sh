@@ -55,6 +55,8 @@ keys s Escape
 wait_gone s "按键说明"
 
 keys s Escape Escape
+wait_for s "表单未保存, 再按 Esc 放弃"
+keys s Escape
 wait_for s "逾期"
 keys s 2
 wait_for s "卫生健康窗口"

@@ -206,6 +206,17 @@ int main(void)
 	struct entry_draft at_msbz = draft("msbz", "gyfw", NULL);
 	ok(ledger_record(db, cat, &at_msbz, "lisi", NULL, &err), "but at 民生保障: %s",
 	   err ? err : "");
+	/* The same answer before anything is typed, for the window screen. */
+	ok(ledger_may_record(db, cat, "msbz", "lisi", &err), "may record at 民生保障");
+	ok(!ledger_may_record(db, cat, "wsjk", "lisi", &err) && err && strstr(err, "只负责"),
+	   "may not at 卫生健康: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	ok(!ledger_may_record(db, cat, "wsjk", "stranger", &err) && err &&
+	   strstr(err, "user add stranger"), "an unregistered account may not: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	ok(ledger_may_record(db, cat, "wsjk", current_login(), &err), "an admin may anywhere");
 	ok(!ledger_record(db, cat, &elsewhere, "stranger", NULL, &err) && err &&
 	   strstr(err, "user add stranger"), "an unregistered account records nothing: %s",
 	   err ? err : "");

@@ -21,6 +21,21 @@ static void test_valid_date(void)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ok(!period_valid_date(bad[i]), "invalid date '%s'", bad[i]);
 	ok(!period_valid_date(NULL), "NULL is not a date");
+
+	/* The form alone, for messages that tell a missing day from a bad form. */
+	static const char *shaped[] = {
+		"2021-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "2021-01-00",
+		"2021-01-01", "9999-12-31", "1900-01-01",
+	};
+	static const char *unshaped[] = {
+		"2021/01/01", "2021-1-01", "2021-01-1", "1899-12-31", "+021-01-01", "2021-01-0a",
+		"20210101", "2021-01-01 ", "",
+	};
+	for (size_t i = 0; i < sizeof shaped / sizeof *shaped; i++)
+		ok(period_date_shaped(shaped[i]), "%s has the form of a date", shaped[i]);
+	for (size_t i = 0; i < sizeof unshaped / sizeof *unshaped; i++)
+		ok(!period_date_shaped(unshaped[i]), "'%s' has not", unshaped[i]);
+	ok(!period_date_shaped(NULL), "NULL has not");
 }
 
 static void test_valid_time(void)

@@ -137,6 +137,16 @@ static void test_fit(void)
 	is_str(text_fit(out, sizeof out, "上碑镇", 5, false, false), "上碑", "cut without padding");
 	is_str(text_fit(out, sizeof out, "ab中", 3, true, false), "ab ", "wide char at last column");
 	is_str(text_fit(out, sizeof out, "ab", 5, true, true), "   ab", "right-aligned ASCII");
+	is_str(text_fit_marked(out, sizeof out, "独生子女和双女户", 12, true, false), "独生子女和..",
+	       "cut text ends in the mark");
+	is_str(text_fit_marked(out, sizeof out, "独生子女和双女户", 11, true, false), "独生子女.. ",
+	       "a wide character that would straddle the mark is left out, the column padded");
+	is_str(text_fit_marked(out, sizeof out, "abcdef", 5, false, true), "abc..",
+	       "right-aligned cut text");
+	is_str(text_fit_marked(out, sizeof out, "上碑镇", 6, true, false), "上碑镇",
+	       "text that fits has no mark");
+	is_str(text_fit_marked(out, sizeof out, "abc", 2, false, false), "ab",
+	       "no room for the mark: plain cut");
 	is_str(text_fit(out, sizeof out, "中", 4, true, true), "  中", "right-aligned Chinese");
 	is_str(text_fit(out, sizeof out, "中", 4, true, false), "中  ", "left-aligned Chinese");
 	is_str(text_fit(out, sizeof out, "中", 4, false, true), "中", "no padding, no alignment");
