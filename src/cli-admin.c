@@ -339,8 +339,20 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 			return cli_core_error(err);
 		return CLI_OK;
 	}
+	if (strcmp(action, "remove") == 0) {
+		if (c->noperands != 2)
+			return cli_usage(c, "user remove 需要登录名");
+		if (k.name || has_role || *k.windows)
+			return cli_usage(c, "user remove 不接受 --name/--role/--windows");
+		if (!cli_open(c, false, false))
+			return CLI_FAIL;
+		if (!clerk_remove(c->db, c->operand[1], current_login(), &err))
+			return cli_core_error(err);
+		printf("已注销 %s（其办件保留原经办人）\n", c->operand[1]);
+		return CLI_OK;
+	}
 	if (strcmp(action, "add") != 0)
-		return cli_usage(c, "应为 add 或 list，而不是“%s”", action);
+		return cli_usage(c, "应为 add、remove 或 list，而不是“%s”", action);
 	if (c->noperands != 2)
 		return cli_usage(c, "user add 需要登录名");
 	k.login = (char *)c->operand[1];
@@ -426,6 +438,7 @@ static const char *audit_action_label(const char *action)
 		{ "catalog load", "载入事项目录" },
 		{ "village load", "载入村名单" },
 		{ "user add", "登记经办人" },
+		{ "user remove", "注销经办人" },
 		{ "center", "修改中心名称" },
 		{ "demo", "演示数据" },
 	};

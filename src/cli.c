@@ -154,9 +154,11 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "user",
-		.usage = "add 登录名 --name 姓名 --role clerk|supervisor|admin [--windows sczr,..] | list",
-		.summary = "登记或列出经办人",
+		.usage = "add 登录名 --name 姓名 --role clerk|supervisor|admin [--windows sczr,..] | "
+			 "remove 登录名 | list",
+		.summary = "登记、注销或列出经办人",
 		.help = "  add 登录名          登记或修改经办人（管理员）\n"
+			"  remove 登录名       注销离岗的经办人（管理员），其办件保留原经办人\n"
 			"  list                列出经办人\n"
 			"  --name 姓名         姓名\n"
 			"  --role 角色         clerk（经办人）、supervisor（主管）或 admin（管理员）\n"

@@ -163,6 +163,37 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 	return db_commit(db, err);
 }
 
+bool clerk_remove(struct db *db, const char *login, const char *by, char **err)
+{
+	if (!db_begin_write(db, err))
+		return false;
+	struct clerk c;
+	bool ok = clerk_has_role(db, by, ROLE_ADMIN) ||
+		  fail(err, "只有管理员可以注销经办人（当前账户 %s）", by);
+	ok = ok && clerk_get(db, login, &c, err);
+	if (ok) {
+		if (c.role == ROLE_ADMIN &&
+		    db_int(db, 0, "SELECT count(*) FROM clerk WHERE role = 'admin'") == 1)
+			ok = fail(err, "%s 是唯一的管理员，不能注销；请先添加另一位管理员", login);
+		clerk_clear(&c);
+	}
+	if (ok) {
+		sqlite3_stmt *st = db_stmt(db, "DELETE FROM clerk WHERE login = :login", err);
+		ok = st != NULL;
+		if (ok) {
+			db_bind_text(st, ":login", login);
+			ok = db_step(db, st, err) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+		ok = ok && db_audit(db, by, "user remove", 0, login, err);
+	}
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
+}
+
 bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT login, name, role, windows FROM clerk "

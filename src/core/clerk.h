@@ -31,6 +31,9 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
  * line: admins only, like clerk_put (anyone while no clerk is registered).
  * The same name again changes nothing. */
 bool clerk_set_center(struct db *db, const char *name, const char *by, char **err);
+/* Takes a clerk who has left off the register (admin only; never the last
+ * admin), audited.  Their entries keep their login. */
+bool clerk_remove(struct db *db, const char *login, const char *by, char **err);
 typedef bool (*clerk_fn)(const struct clerk *c, void *ctx);
 bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err);
 /* True when `login` has at least this role. */

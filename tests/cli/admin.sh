@@ -41,6 +41,17 @@ like "$(bm user list)" '^zhao +赵六 +主管 +sczr,wsjk$' "are stored in the ca
 run bm user add li --name 李四 --role clerk --windows sczr,nope
 is "$rc" 1 "an unknown window code is refused"
 unlike "$(bm user list)" '^li ' "and the clerk is not added"
+run bm user remove zhao
+is "$rc" 0 "user remove"
+unlike "$(bm user list)" '^zhao ' "takes the clerk off the register"
+like "$(bm audit)" '注销经办人' "audited"
+run bm user remove zhao
+is "$rc" 1 "an unknown login cannot be removed"
+run bm user remove "$(id -un)"
+is "$rc" 1 "nor the last admin"
+like "$err" '唯一的管理员' "which says why"
+run bm user remove wang --name 王芳
+is "$rc" 2 "remove takes no --name"
 
 # 承诺件: accepted, then done, returned or overdue.
 s1=$(bm add -w sczr -m bg -a 甲 --date 2021-03-01)
