@@ -178,6 +178,12 @@ fail:
 	return NULL;
 }
 
+int64_t catalog_version(struct db *db)
+{
+	return db_int(db, 0, "SELECT CAST(value AS INTEGER) FROM setting "
+			     "WHERE key = 'catalog_version'");
+}
+
 static bool same_key(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;

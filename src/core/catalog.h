@@ -69,6 +69,9 @@ struct catalog {
 };
 
 struct catalog *catalog_read(struct db *db, char **err);
+/* Changes whenever a catalog or village list is loaded: a terminal that
+ * stays open compares it to know its catalog_read() copy is stale. */
+int64_t catalog_version(struct db *db);
 void catalog_free(struct catalog *cat); /* NULL is fine */
 
 /* Lookups accept the name or the code (codes case-insensitively).

@@ -273,6 +273,13 @@ static bool unambiguous(struct db *db, const char *sql, const char *fmt, char **
 	return false;
 }
 
+static bool bump_version(struct db *db, char **err)
+{
+	return db_exec(db, "INSERT INTO setting (key, value) VALUES ('catalog_version', '1') "
+			   "ON CONFLICT (key) DO UPDATE SET "
+			   "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)", err);
+}
+
 static bool apply_catalog(struct db *db, struct load *ld, char **err)
 {
 	/* Park every position out of the way first, so reordering cannot trip
@@ -362,6 +369,7 @@ bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *l
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入事项目录 %zu 项", ld.nrows);
 		ok = may_load(db, login, "事项目录", err) && apply_catalog(db, &ld, err) &&
+		     bump_version(db, err) &&
 		     db_audit(db, login, "catalog load", 0, detail, err);
 		free(detail);
 		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
@@ -441,6 +449,7 @@ bool village_load_csv(struct db *db, const char *text, size_t len, const char *l
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入村名单 %zu 个", ld.nrows);
 		ok = may_load(db, login, "村名单", err) && apply_villages(db, &ld, err) &&
+		     bump_version(db, err) &&
 		     db_audit(db, login, "village load", 0, detail, err);
 		free(detail);
 		ok = ok ? db_commit(db, err) : (db_rollback(db), false);

@@ -39,8 +39,10 @@ int main(void)
 		"窗口代码,窗口,事项代码,事项,单位,分类,需证件,承诺时限\r\n"
 		"sczr,市场准入,sl,设立业务,项,,0,5\r\n"
 		"sczr,市场准入,bz,增补执照业务,件,,0,0\r\n";
+	int64_t version = catalog_version(db);
 	ok(catalog_load_csv(db, smaller, sizeof smaller - 1, current_login(), &err),
 	   "loads a smaller catalog: %s", err ? err : "");
+	ok(catalog_version(db) > version, "a load changes the catalog version");
 	catalog_free(cat);
 	cat = catalog_read(db, &err);
 	w = catalog_window(cat, "sczr");
