@@ -97,7 +97,22 @@ void catalog_free(struct catalog *cat)
 	free(cat);
 }
 
+static struct catalog *read_all(struct db *db, char **err);
+
+/* Windows, matters and villages in one snapshot: a catalog loaded by
+ * another terminal between the three reads must not be seen half. */
 struct catalog *catalog_read(struct db *db, char **err)
+{
+	bool own = sqlite3_get_autocommit(db_handle(db)) && db_begin_read(db, err);
+	if (sqlite3_get_autocommit(db_handle(db)))
+		return NULL; /* could not begin: err says why */
+	struct catalog *cat = read_all(db, err);
+	if (own)
+		db_commit(db, NULL);
+	return cat;
+}
+
+static struct catalog *read_all(struct db *db, char **err)
 {
 	struct catalog *cat = xcalloc(1, sizeof *cat);
 	size_t cap = 0;
@@ -134,6 +149,8 @@ struct catalog *catalog_read(struct db *db, char **err)
 		size_t w = 0;
 		while (w < cat->nwindows && cat->windows[w].id != window_id)
 			w++;
+		if (w == cat->nwindows)
+			continue; /* cannot happen within one snapshot; never index past */
 		struct catalog_matter m = {
 			.id = sqlite3_column_int64(st, 0),
 			.window = w,

@@ -26,6 +26,7 @@ struct cached_stmt {
 struct db {
 	sqlite3 *handle;
 	char *path;
+	bool in_write; /* between db_begin_write() and its commit or rollback */
 	struct cached_stmt cache[STMT_CACHE];
 	size_t ncache;
 };
@@ -340,7 +341,13 @@ static uint64_t write_generation;
 bool db_begin_write(struct db *db, char **err)
 {
 	write_generation++;
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	db->in_write = db_exec(db, "BEGIN IMMEDIATE", err);
+	return db->in_write;
+}
+
+bool db_write_lost(struct db *db)
+{
+	return db->in_write && sqlite3_get_autocommit(db->handle);
 }
 
 uint64_t db_write_generation(struct db *db)
@@ -356,6 +363,11 @@ bool db_begin_read(struct db *db, char **err)
 
 bool db_commit(struct db *db, char **err)
 {
+	if (db_write_lost(db)) {
+		db_rollback(db);
+		return fail(err, "数据库已自行撤销了这次写入（磁盘已满或读写出错），没有保存任何内容");
+	}
+	db->in_write = false;
 	if (sqlite3_get_autocommit(db->handle))
 		return true;
 	if (db_exec(db, "COMMIT", err))
@@ -371,6 +383,9 @@ void db_rollback(struct db *db)
 		sqlite3_reset(db->cache[i].stmt);
 	if (!sqlite3_get_autocommit(db->handle))
 		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+	db->in_write = false;
+	/* What was remembered under the write lock is void now. */
+	write_generation++;
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, char **err)

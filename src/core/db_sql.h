@@ -14,9 +14,14 @@ sqlite3 *db_handle(struct db *db);
 /* BEGIN IMMEDIATE: take the write lock first, so a busy peer means waiting
  * (busy_timeout), never SQLITE_BUSY_SNAPSHOT half way through. */
 bool db_begin_write(struct db *db, char **err);
-/* Changes at every db_begin_write() of any connection: what was read under
- * one write lock may be remembered while the number stays the same. */
+/* Changes at every db_begin_write() and db_rollback() in this process:
+ * what was read under one write lock may be remembered while the number
+ * stays the same. */
 uint64_t db_write_generation(struct db *db);
+/* True when SQLite itself rolled back the open write transaction (disk
+ * full, I/O error): every later statement would commit on its own, so the
+ * caller must stop, not carry on row by row. */
+bool db_write_lost(struct db *db);
 bool db_begin_read(struct db *db, char **err);
 bool db_commit(struct db *db, char **err);
 void db_rollback(struct db *db);

@@ -396,6 +396,10 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		return sqlite3_last_insert_rowid(db_handle(db));
 	if (code == SQLITE_CONSTRAINT_UNIQUE)
 		fail(err, "编号 %s 已存在", serial);
+	else if ((code & 0xff) == SQLITE_FULL)
+		fail(err, "保存失败: 数据库所在的磁盘已满");
+	else if ((code & 0xff) == SQLITE_IOERR)
+		fail(err, "保存失败: 数据库读写出错");
 	else
 		fail(err, "保存失败: %s", why);
 	free(why);
@@ -442,6 +446,23 @@ static bool list_has_code(const char *list, const char *code)
 	return false;
 }
 
+/* "sczr,wsjk" as the clerk reads it: "市场准入、卫生健康". */
+static char *window_names(const struct catalog *cat, const char *codes)
+{
+	char *names = xstrdup("");
+	for (const char *p = codes; *p;) {
+		size_t len = strcspn(p, ",");
+		char *code = xstrndup(p, len);
+		const struct catalog_window *w = catalog_window(cat, code);
+		char *next = xasprintf("%s%s%s", names, *names ? "、" : "", w ? w->name : code);
+		free(code);
+		free(names);
+		names = next;
+		p += len + (p[len] == ',');
+	}
+	return names;
+}
+
 /* A clerk records only at the windows the administrator gave them ("" is
  * every window); supervisors and admins anywhere. */
 bool ledger_may_record(struct db *db, const struct catalog *cat, const char *window,
@@ -454,12 +475,43 @@ bool ledger_may_record(struct db *db, const struct catalog *cat, const char *win
 	bool ok = true;
 	if (w && c.role == ROLE_CLERK && *c.windows) {
 		ok = list_has_code(c.windows, w->code);
-		if (!ok)
-			fail(err, "经办人 %s 只负责 %s 窗口，不能在%s窗口录入；请管理员调整 (bianmin user add %s "
-			     "--windows ...)", login, c.windows, w->name, login);
+		if (!ok) {
+			char *names = window_names(cat, c.windows);
+			fail(err, "%s只负责%s窗口，不能在%s窗口录入；如需调整请找管理员", c.name, names,
+			     w->name);
+			free(names);
+		}
 	}
 	clerk_clear(&c);
 	return ok;
+}
+
+/* A terminal open all day holds the catalog it read in the morning; an
+ * administrator may have changed a matter since.  What the entry's status
+ * and unit depend on is checked against the database under the write lock. */
+static bool matter_current(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+			   char **err)
+{
+	const struct catalog_matter *m =
+		catalog_matter(cat, catalog_window(cat, d->window ? d->window : ""), d->matter);
+	if (!m)
+		return true; /* resolve() will say what is wrong */
+	sqlite3_stmt *st = db_stmt(db, "SELECT active, time_limit_days, unit FROM matter "
+				       "WHERE id = :id", err);
+	if (!st)
+		return false;
+	db_bind_int(st, ":id", m->id);
+	int rc = db_step(db, st, err);
+	bool same = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == (int)m->active &&
+		    sqlite3_column_int(st, 1) == m->time_limit_days &&
+		    strcmp(db_col_text(st, 2), unit_name(m->unit)) == 0;
+	sqlite3_reset(st);
+	if (rc < 0)
+		return false;
+	if (!same)
+		return fail(err, "事项目录已更新（“%s”已更改或停用），请返回主页重新进入窗口后再登记",
+			    m->name);
+	return true;
 }
 
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
@@ -468,7 +520,7 @@ bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_
 	char serial[SERIAL_LEN];
 	if (!db_begin_write(db, err))
 		return false;
-	if (!ledger_may_record(db, cat, d->window, login, err)) {
+	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err)) {
 		db_rollback(db);
 		return false;
 	}
@@ -490,6 +542,7 @@ struct target {
 	char date[DATE_LEN];
 	char clerk[65];
 	char status[16];
+	char window_code[17];
 	bool voided;
 };
 
@@ -497,8 +550,11 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 {
 	if (!present(serial))
 		return fail(err, "请给出办件编号");
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, occurred_on, clerk, status, voided_at IS NOT NULL "
-				       "FROM txn WHERE serial = upper(:serial)", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
+				       "t.voided_at IS NOT NULL, w.code FROM txn t "
+				       "JOIN matter m ON m.id = t.matter_id "
+				       "JOIN \"window\" w ON w.id = m.window_id "
+				       "WHERE t.serial = upper(:serial)", err);
 	if (!st)
 		return false;
 	db_bind_text(st, ":serial", serial);
@@ -509,6 +565,7 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 		snprintf(t->clerk, sizeof t->clerk, "%s", db_col_text(st, 2));
 		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
 		t->voided = sqlite3_column_int(st, 4) != 0;
+		snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -579,15 +636,24 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 {
 	if (to == STATUS_ACCEPTED)
 		return fail(err, "办件不能退回到受理状态");
-	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !present(reason))
+	char trimmed[512];
+	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
+	text_trim(trimmed);
+	reason = trimmed;
+	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason)
 		return fail(err, "%s必须说明原因", status_name(to));
 	if (!check_text(reason, "原因", 500, true, err))
 		return false;
 	if (!db_begin_write(db, err))
 		return false;
+	/* The year lock does not hold here: a 承诺件 received in December may
+	 * be finished after the year's report is published, and its status
+	 * changes no figure of the report. */
 	struct target t;
 	struct clerk c = { 0 };
 	bool ok = find_target(db, serial, &t, err) && clerk_get(db, login, &c, err);
+	if (ok && c.role == ROLE_CLERK && *c.windows && !list_has_code(c.windows, t.window_code))
+		ok = fail(err, "编号 %s 不属于您负责的窗口，请找该窗口的经办人或主管", serial);
 	if (ok && t.voided)
 		ok = fail(err, "编号 %s 已作废", serial);
 	if (ok && strcmp(t.status, status_name(STATUS_ACCEPTED)) != 0)

@@ -193,7 +193,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$DB" "UPDATE clerk SET windows = 'sczr'"
 	start kept 80 24
 	wait_for kept "1 市场准入" && keys kept 4 && wait_for kept "涉军窗口"
-	wait_for kept "只负责 sczr 窗口"
+	wait_for kept "只负责市场准入窗口"
 	ok $? "a window the clerk may not use says so on entering"
 	keys kept 1 Enter
 	wait_for kept "不能在涉军窗口录入"

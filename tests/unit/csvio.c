@@ -325,10 +325,70 @@ static void test_export_failure(void)
 	done(&e);
 }
 
+/* The database fills up half way: SQLite rolls the transaction back by
+ * itself, and the import must stop there, not commit the rest row by row. */
+static void test_full_database(void)
+{
+	struct env e = fresh();
+	size_t cap = 0, len = 0;
+	char *text = NULL;
+	const char head[] = "date,window,matter,applicant,note\n";
+	text = xgrow(text, &cap, sizeof head, 1);
+	memcpy(text, head, sizeof head);
+	len = sizeof head - 1;
+	for (int i = 0; i < 3000; i++) {
+		char *row = xasprintf("2021-03-%02d,sczr,sl,商户%d,%0200d\n", 1 + i % 28, i, i);
+		size_t n = strlen(row);
+		text = xgrow(text, &cap, len + n + 1, 1);
+		memcpy(text + len, row, n + 1);
+		len += n;
+		free(row);
+	}
+	char *path = write_file("big.csv", text, len);
+	free(text);
+	int64_t pages = db_int(e.db, 0, "PRAGMA page_count");
+	char *limit = xasprintf("PRAGMA max_page_count = %lld", (long long)pages + 40);
+	char *err = NULL;
+	ok(db_exec(e.db, limit, &err), "the database may grow only a little");
+	free(limit);
+	ok(!import_file(&e, path, false, NULL, &err), "an import that fills it fails");
+	ok(err && strstr(err, "行"), "naming where");
+	diag(err);
+	free(err);
+	err = NULL;
+	is_int(count_txn(&e), 0, "and nothing at all is written");
+	is_int(db_int(e.db, -1, "SELECT count(*) FROM audit WHERE action = 'import'"), 0,
+	       "nor audited");
+	free(path);
+	done(&e);
+}
+
+/* A clerk records at the counter; a file of entries is for a supervisor. */
+static void test_clerk_may_not_import(void)
+{
+	struct env e = fresh();
+	char *err = NULL;
+	struct clerk chief = {.login = "chief", .name = "主任", .role = ROLE_ADMIN, .windows = ""};
+	struct clerk me = {.login = LOGIN, .name = "测试", .role = ROLE_CLERK, .windows = ""};
+	ok(clerk_put(e.db, &chief, LOGIN, &err) && clerk_put(e.db, &me, LOGIN, &err),
+	   "this account is now a plain clerk");
+	const char *text = "date,window,matter\n2021-05-01,sczr,sl\n";
+	char *path = write_file("clerk.csv", text, strlen(text));
+	ok(!import_file(&e, path, false, NULL, &err) && err && strstr(err, "主管"),
+	   "a clerk cannot import");
+	diag(err);
+	free(err);
+	is_int(count_txn(&e), 0, "nothing written");
+	free(path);
+	done(&e);
+}
+
 int main(void)
 {
 	if (!env_setup())
 		return 1;
+	test_full_database();
+	test_clerk_may_not_import();
 	test_round_trip();
 	test_all_or_nothing();
 	test_bad_files();

@@ -272,6 +272,12 @@ int main(void)
 
 	/* 承诺件: open until done, overdue past the limit. */
 	ok(db_exec(db, "UPDATE matter SET time_limit_days = 5 WHERE code = 'jf'", &err), "jf: 5 days");
+	struct entry_draft stale = draft("cxjs", "jf", "2022-03-01");
+	ok(!ledger_record(db, cat, &stale, current_login(), NULL, &err) && err &&
+	   strstr(err, "目录已更新"), "a catalog read before the change is caught: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
 	catalog_free(cat);
 	cat = catalog_read(db, &err);
 	struct entry_draft jf = draft("cxjs", "jf", "2022-03-01");
@@ -285,6 +291,15 @@ int main(void)
 	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 1, "overdue on day 6");
 	ok(!ledger_set_status(db, serial, STATUS_RETURNED, NULL, current_login(), &err),
 	   "return needs a reason");
+	free(err);
+	err = NULL;
+	ok(!ledger_set_status(db, serial, STATUS_RETURNED, "  ", current_login(), &err),
+	   "and blanks are no reason");
+	free(err);
+	err = NULL;
+	ok(!ledger_set_status(db, serial, STATUS_DONE, NULL, "lisi", &err) && err &&
+	   strstr(err, "负责的窗口"), "a clerk of other windows cannot close it: %s",
+	   err ? err : "");
 	free(err);
 	err = NULL;
 	ok(ledger_set_status(db, serial, STATUS_DONE, NULL, current_login(), &err), "办结");
