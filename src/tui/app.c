@@ -310,6 +310,34 @@ static void refresh_today(struct app *a)
 	period_today(a->today);
 }
 
+/* Another terminal or the command line loaded a catalog: screens hold
+ * pointers into the old copy (a window's matters, a form's matter), so
+ * they are closed before it is freed, and the clerk starts again from the
+ * home screen.  Called between keys, never inside a screen's handler. */
+static void follow_catalog(struct app *a)
+{
+	int64_t v = catalog_version(a->db);
+	if (v == a->cat_version)
+		return;
+	char *err = NULL;
+	struct catalog *fresh = catalog_read(a->db, &err);
+	if (!fresh) {
+		app_error_take(a, err);
+		return;
+	}
+	while (a->depth > 1) {
+		const struct screen_ops *s = a->stack[--a->depth];
+		if (s->leave)
+			s->leave(a);
+	}
+	catalog_free(a->cat);
+	a->cat = fresh;
+	a->cat_version = v;
+	if (a->depth == 1 && a->stack[0]->enter)
+		a->stack[0]->enter(a, 0);
+	app_say(a, "事项目录已更新");
+}
+
 static void loop(struct app *a)
 {
 	int64_t seen_version = db_data_version(a->db);
@@ -329,6 +357,7 @@ static void loop(struct app *a)
 			refresh_today(a);
 			if (v != seen_version || strcmp(before, a->today) != 0) {
 				seen_version = v;
+				follow_catalog(a);
 				dirty = true;
 			}
 			continue;
@@ -360,7 +389,11 @@ static void loop(struct app *a)
 			s->handle(a, act, key);
 			break;
 		}
-		seen_version = db_data_version(a->db);
+		int64_t v = db_data_version(a->db);
+		if (v != seen_version) {
+			seen_version = v;
+			follow_catalog(a);
+		}
 	}
 }
 
@@ -402,6 +435,7 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 	a->cat = catalog_read(a->db, err);
 	if (!a->cat || !first_run(a, err))
 		return false;
+	a->cat_version = catalog_version(a->db);
 	a->center = db_setting(a->db, "center");
 	if (!a->center)
 		a->center = db_config_center();

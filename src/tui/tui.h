@@ -45,6 +45,7 @@ extern const struct screen_ops *const report_screen;
 struct app {
 	struct db *db;
 	struct catalog *cat;
+	int64_t cat_version;    /* catalog_version() when cat was read */
 	char today[DATE_LEN];   /* the working day */
 	bool fixed_date;        /* --date: the day does not follow the clock */
 	bool demo;
