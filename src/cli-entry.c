@@ -478,20 +478,6 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* A window's total speaks its matters' unit when they share one that counts
- * entries (市场准入: 合计410项); otherwise it counts entries (件). */
-static enum unit window_total_unit(const struct catalog *cat, const struct catalog_window *w)
-{
-	enum unit u = UNIT_JIAN;
-	for (size_t j = 0; j < w->nmatters; j++) {
-		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
-		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
-			return UNIT_JIAN;
-		u = m->unit;
-	}
-	return u;
-}
-
 int cli_cmd_tally(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -552,7 +538,7 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 		}
 		cell(w->name, 10, false);
 		cell("合计", 28, false);
-		last_cell(tally_format(figure, sizeof figure, window_total_unit(c->cat, w),
+		last_cell(tally_format(figure, sizeof figure, tally_window_unit(c->cat, w),
 				       &t.windows[i]), 12, true);
 	}
 	cell("总计", 10, false);

@@ -49,7 +49,7 @@ static void copy_string(char *dst, const char *src, size_t size)
 
 /* Free text a clerk typed: valid UTF-8, no control characters but the line
  * breaks a note may hold, and a sane length. */
-static bool check_text(const char *s, const char *label, size_t max_bytes, bool multiline,
+static bool check_text(const char *s, const char *label, size_t max_chars, bool multiline,
 		       char **err)
 {
 	if (!s)
@@ -57,8 +57,14 @@ static bool check_text(const char *s, const char *label, size_t max_bytes, bool 
 	size_t len = strlen(s);
 	if (!text_valid_utf8(s, len))
 		return fail(err, "%s含有无效的字符编码（应为 UTF-8）", label);
-	if (len > max_bytes)
-		return fail(err, "%s过长（最多 %zu 字节）", label, max_bytes);
+	/* Counted in characters, as a clerk counts: only long texts need the walk. */
+	if (len > max_chars) {
+		size_t chars = 0;
+		for (const char *p = s; *p; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		if (chars > max_chars)
+			return fail(err, "%s过长：%zu 个字，最多 %zu 个", label, chars, max_chars);
+	}
 	for (const char *p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
@@ -78,6 +84,26 @@ struct resolved {
 	enum txn_status status;
 	int64_t households, persons, quantity;
 };
+
+/* A matter counted in entries (项, 件, 人次) has no households, persons or
+ * quantity: those keep their default, 1 (what export writes), so a stray
+ * figure cannot hide in them.  (A 户 matter may record the household's
+ * persons, a 人 matter their households: facts, not figures.)  The count a
+ * unit does use must count something. */
+static bool check_counts(const struct resolved *r, char **err)
+{
+	enum unit u = r->matter->unit;
+	const char *name = r->matter->name, *unit = unit_name(u);
+	if (unit_counts_entries(u) && (r->households != 1 || r->persons != 1 || r->quantity != 1))
+		return fail(err, "“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
+			    name, unit, (long long)r->households, (long long)r->persons,
+			    (long long)r->quantity);
+	if (u == UNIT_HU_REN && r->households == 0 && r->persons == 0)
+		return fail(err, "户数和人数不能都为 0：没有可计的");
+	if ((u == UNIT_HU && r->households == 0) || (u == UNIT_REN && r->persons == 0))
+		return fail(err, "“%s”按%s计，%s不能为 0", name, unit, u == UNIT_HU ? "户数" : "人数");
+	return true;
+}
 
 static bool parse_serial(const char *serial, const struct catalog_window *w, int year,
 			 int64_t *seq, char **err)
@@ -157,9 +183,9 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 			period_now_hm(r->time);
 	}
 
-	if (!check_text(d->applicant, "申请人", 200, false, err) ||
-	    !check_text(d->note, "备注", 2000, true, err) ||
-	    !check_text(d->void_reason, "作废原因", 500, true, err) ||
+	if (!check_text(d->applicant, "申请人", LEDGER_APPLICANT_MAX, false, err) ||
+	    !check_text(d->note, "备注", LEDGER_NOTE_MAX, true, err) ||
+	    !check_text(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
 	    !check_text(d->clerk, "经办人", 64, false, err))
 		return false;
 	if (present(d->id_number)) {
@@ -191,6 +217,8 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	r->quantity = d->quantity < 0 ? 1 : d->quantity;
 	if (r->quantity < 1)
 		return fail(err, "数量应至少为 1");
+	if (!check_counts(r, err))
+		return false;
 	if (r->households > 100000 || r->persons > 100000 || r->quantity > 100000)
 		return fail(err, "户数、人数或数量过大（最多 100000）");
 
@@ -221,13 +249,13 @@ static bool year_lock_refuses(struct db *db, int year, const char *doing, char *
 	if (!st)
 		return true;
 	db_bind_int(st, ":year", year);
-	bool locked = sqlite3_step(st) == SQLITE_ROW;
-	if (locked)
-		fail(err, "%d 年度已由 %s 于 %.10s 锁定，不能%s；如确需更改，请主管先解锁 "
-		     "(bianmin unlock --year %d)", year, db_col_text(st, 0), db_col_text(st, 1),
-		     doing, year);
+	/* Not knowing is no permission: a failed read refuses too. */
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_ROW)
+		fail(err, "%d 年度已由 %s 于 %.10s 锁定，不能%s；如确需更改，请找主管解锁", year,
+		     db_col_text(st, 0), db_col_text(st, 1), doing);
 	sqlite3_reset(st);
-	return locked;
+	return rc != SQLITE_DONE;
 }
 
 /* Under one write lock (one db_write_generation) no other terminal can lock
@@ -591,6 +619,17 @@ static bool void_allowed(struct db *db, const struct target *t, const char *logi
 	return ok;
 }
 
+bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
+{
+	struct target t;
+	if (!find_target(db, serial, &t, err))
+		return false;
+	if (t.voided)
+		return fail(err, "编号 %s 已作废", serial);
+	return void_allowed(db, &t, login, err) &&
+	       !year_lock_refuses(db, period_year_of(t.date), "作废", err);
+}
+
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err)
 {
@@ -598,7 +637,7 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
 	if (!*text_trim(trimmed))
 		return fail(err, "作废必须说明原因");
-	if (!check_text(reason, "作废原因", 500, true, err))
+	if (!check_text(reason, "作废原因", LEDGER_REASON_MAX, true, err))
 		return false;
 	if (!db_begin_write(db, err))
 		return false;
@@ -642,7 +681,7 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 	reason = trimmed;
 	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason)
 		return fail(err, "%s必须说明原因", status_name(to));
-	if (!check_text(reason, "原因", 500, true, err))
+	if (!check_text(reason, "原因", LEDGER_REASON_MAX, true, err))
 		return false;
 	if (!db_begin_write(db, err))
 		return false;

@@ -15,6 +15,10 @@
 struct db;
 
 #define SERIAL_LEN 32
+/* Longest texts, in characters (字), as a form field and import share them. */
+#define LEDGER_APPLICANT_MAX 60
+#define LEDGER_NOTE_MAX 500
+#define LEDGER_REASON_MAX 200
 
 enum txn_status { STATUS_ACCEPTED, STATUS_DONE, STATUS_RETURNED, STATUS_TRANSFERRED };
 const char *status_name(enum txn_status s); /* 受理 办结 退回 转办 */
@@ -78,6 +82,9 @@ bool ledger_may_record(struct db *db, const struct catalog *cat, const char *win
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err);
 
+/* Whether `login` may void the entry `serial` (as ledger_void will decide),
+ * so a screen can say so before a reason is typed. */
+bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err);
 /* Voids with a reason.  A supervisor or admin may void any entry; a clerk
  * only their own entry of today.  Refused in a locked year. */
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,

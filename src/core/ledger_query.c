@@ -53,8 +53,12 @@ static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, l
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		struct entry e;
 		read_entry(st, cat, &e);
-		if (!e.matter)
-			continue; /* a matter outside this catalog snapshot */
+		if (!e.matter) {
+			/* Skipping would make a list or an export quietly incomplete. */
+			fail(err, "事项目录已更新，请重新打开后再试");
+			rc = -1;
+			break;
+		}
 		if (!fn(&e, ctx))
 			break;
 	}
@@ -173,7 +177,10 @@ bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
 
 int ledger_days_open(const struct entry *e, const char *today)
 {
-	return (int)(period_day_number(today) - period_day_number(e->date));
+	int64_t from = period_day_number(e->date), to = period_day_number(today);
+	if (from == PERIOD_NO_DAY || to == PERIOD_NO_DAY)
+		return 0; /* a date only another program could have written */
+	return (int)(to - from);
 }
 
 static bool lock_change(struct db *db, int year, bool lock, const char *login, char **err)
@@ -233,9 +240,9 @@ bool ledger_year_locked(struct db *db, int year)
 	if (!st)
 		return false;
 	db_bind_int(st, ":year", year);
-	bool locked = sqlite3_step(st) == SQLITE_ROW;
+	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return locked;
+	return rc != SQLITE_DONE; /* a failed read is not "unlocked" */
 }
 
 bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,

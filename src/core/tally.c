@@ -155,3 +155,15 @@ bool tally_by_clerk(struct db *db, const struct catalog *cat, const char *from, 
 	free(windows);
 	return rc >= 0 || !go_on;
 }
+
+enum unit tally_window_unit(const struct catalog *cat, const struct catalog_window *w)
+{
+	enum unit u = UNIT_JIAN;
+	for (size_t j = 0; j < w->nmatters; j++) {
+		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
+		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
+			return UNIT_JIAN;
+		u = m->unit;
+	}
+	return u;
+}

@@ -53,7 +53,7 @@ like "$err" '2021 年度已经锁定' "and says so"
 run bm add -w sczr -m sl -a 测试商店 --date 2021-12-01
 is "$rc" 1 "a locked year refuses add"
 like "$err" '2021 年度.*锁定，不能录入' "the message names the year and the lock"
-like "$err" 'bianmin unlock --year 2021' "and how to unlock"
+like "$err" '请找主管解锁' "and who can unlock it"
 
 printf '日期,窗口,事项,申请人\r\n2022-01-05,sczr,sl,甲商店\r\n2021-06-01,sczr,sl,乙商店\r\n' >"$tmp/rows.csv"
 run bm import "$tmp/rows.csv"

@@ -114,6 +114,9 @@ int main(void)
 		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
 		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
 		{ draft("sczr", "sl", "2021-03-15"), "格式不对" },
+		{ draft("sczr", "sl", "2021-03-15"), "计件" },
+		{ draft("wsjk", "xnh", "2021-03-15"), "都为 0" },
+		{ draft("msbz", "lr", "2021-03-15"), "户数不能为 0" },
 	};
 	bad[3].d.category = "补发"; bad[3].why = "分类";
 	bad[4].d.id_number = "110105194912310021";
@@ -125,6 +128,9 @@ int main(void)
 	bad[9].d.serial = "SCZR-2021- 00001";
 	bad[10].d.serial = "SCZR-2021-000000";
 	bad[11].d.serial = "SCZR-2021-0000012";
+	bad[12].d.households = 2; /* 设立业务 counts entries */
+	bad[13].d.households = bad[13].d.persons = 0;
+	bad[14].d.households = 0;
 	int before = (int)db_int(db, -1, "SELECT count(*) FROM txn");
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		ok(!ledger_record(db, cat, &bad[i].d, current_login(), NULL, &err) && err &&
