@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wctype.h>
 
 #include "db.h"
 #include "text.h"
@@ -338,8 +339,36 @@ static void follow_catalog(struct app *a)
 	app_say(a, "事项目录已更新");
 }
 
+static bool line_break(int key)
+{
+	return key == '\n' || key == '\r' || key == FK(KEY_ENTER);
+}
+
+/* True when text is already waiting after a line break: the keys are a
+ * paste (a person cannot type the next character within the same read),
+ * so the break belongs to the text.  CR LF counts as one break.  The key
+ * looked at is put back. */
+static bool text_follows(int key)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	if (key == '\r' && r == OK && wc == '\n')
+		r = get_wch(&wc);
+	timeout(POLL_MS);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES) {
+		ungetch((int)wc);
+		return false;
+	}
+	unget_wch((wchar_t)wc);
+	return iswprint(wc) != 0;
+}
+
 static void loop(struct app *a)
 {
+	bool after_text = false; /* the last key was text for a field */
 	int64_t seen_version = db_data_version(a->db);
 	bool dirty = true;
 	while (!a->quit && !terminal_gone) {
@@ -368,7 +397,12 @@ static void loop(struct app *a)
 			continue; /* the one place a resize is handled: redraw */
 		const struct screen_ops *s = top(a);
 		unsigned ctx = s->context(a);
+		/* A pasted line break in the middle of text is a space: as Enter
+		 * it would save half a form and leak the rest into the next. */
+		if ((ctx & CTX_TEXT) && after_text && line_break(key) && text_follows(key))
+			key = ' ';
 		enum action act = keys_lookup(key, ctx, hidden_actions);
+		after_text = act == ACT_TEXT;
 		if (too_small()) {
 			/* Nothing to act on that cannot be seen; leaving still
 			 * works (q on the home screen, Ctrl-C anywhere). */

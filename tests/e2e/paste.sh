@@ -1,0 +1,46 @@
+#!/bin/bash
+# Text pasted into a field arrives as one burst of keys: a line break
+# inside it is part of the text (a space), never Enter, so it neither
+# saves the form early nor leaks the rest into the next citizen's form.
+. "$(dirname "$0")/lib.sh"
+
+exported() { "$BIN" --db "$DB" export --year 2021; }
+
+make_db
+ok $? "database created"
+start a 80 24
+wait_for a "1 市场准入"
+keys a 1
+wait_for a "市场准入窗口"
+keys a Enter
+type_text a $'张记\n面馆'
+wait_for a "申请人    张记 面馆"
+ok $? "a line break pasted into 申请人 becomes a space"
+keys a Tab Tab Tab
+wait_for a "Enter 下一栏   Ctrl-S 保存"
+type_text a $'第一行\n第二行'
+wait_for a "第一行 第二行"
+ok $? "a line break pasted into 备注 becomes a space"
+screen a | grep -q "已保存"
+[ $? -ne 0 ]
+ok $? "nothing was saved by the pasted line break"
+type_text a $'\r\n第三行'
+wait_for a "第一行 第二行 第三行"
+ok $? "a pasted CR LF is one space"
+keys a C-s
+wait_for a "已保存 SCZR-2021-000001"
+ok $? "Ctrl-S saves"
+exported | grep -q "张记 面馆.*第一行 第二行 第三行"
+ok $? "the entry holds the whole text"
+[ "$(exported | grep -c SCZR-)" = 1 ]
+ok $? "one entry, nothing saved early"
+screen a | grep -q "申请人    ."
+[ $? -ne 0 ]
+ok $? "nothing leaked into the next form"
+keys a Escape Escape
+wait_for a "1 市场准入"
+keys a q
+[ "$(wait_exit a)" = 0 ]
+ok $? "quits"
+
+done_testing
