@@ -20,7 +20,11 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 		return report_write_csv(r, out, err);
 	case FORMAT_NARRATIVE: {
 		char *text = report_narrative(r);
-		fprintf(out, "%s\n", text);
+		/* Nothing to say is said on stderr: the paragraph stays empty. */
+		if (!*text)
+			cli_error("%s 至 %s 没有办件，没有可写的文字", r->from, r->to);
+		else
+			fprintf(out, "%s\n", text);
 		free(text);
 		if (fflush(out) != 0 || ferror(out))
 			return fail(err, "写入报表失败: %s", errno_text(errno));
@@ -143,7 +147,9 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 
 	struct report r;
 	char *err = NULL;
-	if (!report_range(c->db, c->cat, from, to, &r, &err))
+	bool whole_year = year && from == year_from && to == year_to;
+	if (!(whole_year ? report_year(c->db, c->cat, year, &r, &err)
+			 : report_range(c->db, c->cat, from, to, &r, &err)))
 		return cli_core_error(err);
 	bool ok = output ? write_report_file(&r, format, output, &err)
 			 : write_report(&r, format, stdout, &err);

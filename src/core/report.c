@@ -251,7 +251,14 @@ bool report_year(struct db *db, const struct catalog *cat, int year, struct repo
 		return fail(err, "年度无效: %d", year);
 	}
 	period_year_bounds(year, from, to);
-	return report_range(db, cat, from, to, r, err);
+	char today[DATE_LEN];
+	period_today(today);
+	bool to_date = strcmp(today, from) >= 0 && strcmp(today, to) < 0;
+	if (!report_range(db, cat, from, to_date ? today : to, r, err))
+		return false;
+	r->year = year;
+	r->to_date = to_date;
+	return true;
 }
 
 char *report_month_label(const struct report *r, size_t i, char *out, size_t outsz)

@@ -47,6 +47,8 @@ struct report {
 	char from[DATE_LEN], to[DATE_LEN];           /* the period */
 	char prev_from[DATE_LEN], prev_to[DATE_LEN]; /* the same period a year before */
 	int year;          /* the calendar year, when the period is one; else 0 */
+	bool to_date;      /* the year in progress: the period ends today, and so
+			    * does the same period of the year before */
 	size_t nmonths;    /* months the period touches */
 	int first_year, first_month; /* the first of them */
 	struct report_matter *matters; /* indexed like catalog.matters */
@@ -55,7 +57,8 @@ struct report {
 	size_t nwindows;
 };
 
-/* Computes the report for a calendar year. */
+/* Computes the report for a calendar year; for the year in progress, up to
+ * today, against the same days of the year before (not its whole year). */
 bool report_year(struct db *db, const struct catalog *cat, int year, struct report *r,
 		 char **err);
 /* For any period [from, to] of at most a year (so that it and the same

@@ -74,7 +74,7 @@ static void period_labels(const struct report *r, char *cur, char *prev, size_t 
 {
 	if (r->year) {
 		snprintf(cur, sz, "%d年", r->year);
-		snprintf(prev, sz, "%d年", r->year - 1);
+		snprintf(prev, sz, r->to_date ? "%d年同期" : "%d年", r->year - 1);
 	} else {
 		snprintf(cur, sz, "本期");
 		snprintf(prev, sz, "上年同期");
@@ -203,7 +203,10 @@ bool report_write_text(const struct report *r, FILE *out, char **err)
 {
 	struct rows rows = {0};
 	rows_build(r, &rows);
-	if (r->year)
+	if (r->to_date)
+		fprintf(out, "%d年度统计 (截至 %s；上年同期: %s 至 %s)\n\n", r->year, r->to,
+			r->prev_from, r->prev_to);
+	else if (r->year)
 		fprintf(out, "%d年度统计 (上年同期: %d年)\n\n", r->year, r->year - 1);
 	else
 		fprintf(out, "统计 %s 至 %s (上年同期: %s 至 %s)\n\n", r->from, r->to, r->prev_from,

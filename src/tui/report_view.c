@@ -83,7 +83,7 @@ static void draw_table(const struct report *r, int top, int last_y)
 	ui_put(top, X_NAME, W_NAME, "事项", true, false, UI_TITLE);
 	snprintf(head, sizeof head, "%d年", r->year);
 	ui_put(top, X_CUR, W_FIG, head, true, true, UI_TITLE);
-	snprintf(head, sizeof head, "%d年", r->year - 1);
+	snprintf(head, sizeof head, r->to_date ? "%d年同期" : "%d年", r->year - 1);
 	ui_put(top, X_PREV, W_FIG, head, true, true, UI_TITLE);
 	ui_put(top, X_CHANGE, W_FIG, "同比", true, true, UI_TITLE);
 

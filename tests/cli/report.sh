@@ -113,4 +113,24 @@ done
 run bm --db "$tmp/none.db" report --year 2021
 is "$rc" 1 "a missing database is an error"
 
+run bm report --year 1999 --format narrative
+is "$rc" 0 "a year without entries"
+is "$out" "" "has no paragraph"
+like "$err" "没有办件" "and says so"
+
+# The year in progress is compared with the same days of the year before,
+# not with that whole year.  (Today is the clock's: the case is about it.)
+this_year=$(date +%Y) last_year=$(($(date +%Y) - 1))
+bm --db "$tmp/now.db" init >/dev/null
+bm --db "$tmp/now.db" add -w sczr -m sl --date "$last_year-01-01" >/dev/null
+bm --db "$tmp/now.db" add -w sczr -m sl --date "$last_year-12-31" >/dev/null
+bm --db "$tmp/now.db" add -w sczr -m sl >/dev/null
+run bm --db "$tmp/now.db" report --year "$this_year"
+if [ "$(date +%m-%d)" = 12-31 ]; then
+	like "$out" "设立业务 +1项 +2项" "on the last day the whole year before counts"
+else
+	like "$out" "${last_year}年同期" "the year in progress says it is compared with the same days"
+	like "$out" "设立业务 +1项 +1项 +0$" "and counts only them"
+fi
+
 done_testing
