@@ -169,6 +169,14 @@ static void update_hidden(void)
 	hidden_actions[ACT_REPORT] = report_screen == NULL;
 }
 
+/* What the key bar and help offer: the global set plus the screen's own. */
+static void offered(struct app *a, bool hidden[ACT_COUNT])
+{
+	memcpy(hidden, hidden_actions, sizeof hidden_actions);
+	if (top(a)->unoffered)
+		top(a)->unoffered(a, hidden);
+}
+
 static void draw_bottom(struct app *a, unsigned ctx, int digits)
 {
 	ui_rule(LINES - 3, 0, COLS);
@@ -176,7 +184,9 @@ static void draw_bottom(struct app *a, unsigned ctx, int digits)
 	if (a->status[0])
 		ui_put(LINES - 2, 1, COLS - 2, a->status, false, false,
 		       a->status_bad ? UI_ERROR : UI_NORMAL);
-	char *bar = keys_bar(ctx, hidden_actions, digits);
+	bool hidden[ACT_COUNT];
+	offered(a, hidden);
+	char *bar = keys_bar(ctx, hidden, digits);
 	ui_put(LINES - 1, 0, COLS, bar, true, false, UI_NORMAL);
 	free(bar);
 }
@@ -265,7 +275,9 @@ static void show_help(struct app *a, unsigned ctx)
 {
 	int total = 0, first = 0;
 	int digits = top(a)->digits ? top(a)->digits(a) : 0;
-	keys_help(ctx, hidden_actions, digits, count_line, &total);
+	bool hidden[ACT_COUNT];
+	offered(a, hidden);
+	keys_help(ctx, hidden, digits, count_line, &total);
 	for (;;) {
 		if (too_small()) {
 			draw_too_small();
@@ -274,7 +286,7 @@ static void show_help(struct app *a, unsigned ctx)
 			ui_title("按键说明", top(a)->name);
 			ui_rule(1, 0, COLS);
 			struct help_state h = {.row = 2, .skip = first};
-			keys_help(ctx, hidden_actions, digits, help_line, &h);
+			keys_help(ctx, hidden, digits, help_line, &h);
 			ui_rule(LINES - 2, 0, COLS);
 			ui_put(LINES - 1, 0, COLS,
 			       total > LINES - 4 ? " Up/Down 翻看  其他键 返回" : " 任意键 返回", true,

@@ -28,6 +28,9 @@ static struct {
 	char detail[SERIAL_LEN];
 	struct lineedit reason;
 	enum action prompt_for; /* ACT_VOID or ACT_MARK_RETURNED */
+	/* The entry in detail as last drawn, for the key bar. */
+	bool shown, shown_voided;
+	enum txn_status shown_status;
 } st;
 
 static void search_enter(struct app *a, int arg)
@@ -132,10 +135,22 @@ static void detail_line(int *y, const char *label, const char *value)
 	(*y)++;
 }
 
+/* A stored timestamp "2021-03-15T09:30:00" as people write it. */
+static void readable_time(char *out, size_t size, const char *iso)
+{
+	snprintf(out, size, "%s", iso ? iso : "");
+	char *t = strchr(out, 'T');
+	if (t)
+		*t = ' ';
+}
+
 static bool detail_entry(const struct entry *e, void *arg)
 {
 	struct detail_ctx *c = arg;
 	c->found = true;
+	st.shown = true;
+	st.shown_voided = e->voided_at != NULL;
+	st.shown_status = e->status;
 	int y = 3;
 	char buf[160];
 	detail_line(&y, "编号", e->serial);
@@ -172,12 +187,19 @@ static bool detail_entry(const struct entry *e, void *arg)
 	} else {
 		detail_line(&y, "状态", status_name(e->status));
 	}
-	snprintf(buf, sizeof buf, "%s (%s)", app_clerk_name(c->a, e->clerk), e->clerk);
+	const char *name = app_clerk_name(c->a, e->clerk);
+	if (strcmp(name, e->clerk) == 0)
+		snprintf(buf, sizeof buf, "%s", name);
+	else
+		snprintf(buf, sizeof buf, "%s (%s)", name, e->clerk);
 	detail_line(&y, "经办人", buf);
-	detail_line(&y, "登记时间", e->created_at);
+	readable_time(buf, sizeof buf, e->created_at);
+	detail_line(&y, "登记时间", buf);
 	detail_line(&y, "备注", e->note);
 	if (e->voided_at) {
-		snprintf(buf, sizeof buf, "%s  %s  原因: %s", e->voided_at,
+		char when[32];
+		readable_time(when, sizeof when, e->voided_at);
+		snprintf(buf, sizeof buf, "%s  %s  原因: %s", when,
 			 e->voided_by ? e->voided_by : "", e->void_reason ? e->void_reason : "");
 		ui_put(y, 2, 12, "已作废", true, false, UI_ERROR);
 		ui_put(y, 14, COLS - 15, buf, false, false, UI_ERROR);
@@ -188,6 +210,7 @@ static bool detail_entry(const struct entry *e, void *arg)
 static void draw_detail(struct app *a)
 {
 	struct detail_ctx c = {a, false};
+	st.shown = false;
 	char *err = NULL;
 	if (!ledger_get(a->db, a->cat, st.detail, detail_entry, &c, &err)) {
 		app_error_take(a, err);
@@ -357,49 +380,46 @@ static void handle_prompt(struct app *a, enum action act, int key)
 	free(reason);
 }
 
-struct void_check {
-	const char *login, *today;
-	enum role role;
-	char *why;
-};
-
-static bool check_voidable(const struct entry *e, void *arg)
+/* Before a reason is typed: an entry this account may not void says so
+ * at once, in core's words.  ledger_void still decides when it is saved. */
+static bool may_void(struct app *a)
 {
-	struct void_check *c = arg;
-	if (e->voided_at)
-		c->why = xasprintf("编号 %s 已作废", e->serial);
-	else if (c->role == ROLE_CLERK && strcmp(e->clerk, c->login) != 0)
-		c->why = xasprintf("经办人只能作废自己录入的办件 (此件由 %s 录入), 请找主管",
-				   e->clerk);
-	else if (c->role == ROLE_CLERK && strcmp(e->date, c->today) != 0)
-		c->why = xasprintf("经办人只能作废当天的办件 (此件日期 %s), 请找主管", e->date);
+	char *err = NULL;
+	if (ledger_may_void(a->db, st.detail, current_login(), &err))
+		return true;
+	app_error_take(a, err);
 	return false;
 }
 
-/* Before a reason is typed: an entry this account may not void says so
- * at once.  ledger_void still decides when it is saved. */
-static bool may_void(struct app *a)
+static bool read_state(const struct entry *e, void *arg)
 {
-	struct clerk who;
+	(void)arg;
+	st.shown = true;
+	st.shown_voided = e->voided_at != NULL;
+	st.shown_status = e->status;
+	return false;
+}
+
+/* Only an entry still 受理 can be returned: said before the reason is
+ * asked.  Read afresh, as another terminal may have changed it. */
+static bool may_return(struct app *a)
+{
 	char *err = NULL;
-	if (!clerk_get(a->db, current_login(), &who, &err)) {
+	st.shown = false;
+	if (!ledger_get(a->db, a->cat, st.detail, read_state, NULL, &err)) {
 		app_error_take(a, err);
 		return false;
 	}
-	char today[DATE_LEN];
-	period_today(today);
-	struct void_check c = {who.login, today, who.role, NULL};
-	bool ok = ledger_get(a->db, a->cat, st.detail, check_voidable, &c, &err);
-	clerk_clear(&who);
-	if (!ok) {
-		app_error_take(a, err);
-		return false;
-	}
-	if (c.why) {
-		app_error_take(a, c.why);
-		return false;
-	}
-	return true;
+	if (!st.shown)
+		app_error(a, "找不到 %s", st.detail);
+	else if (st.shown_voided)
+		app_error(a, "编号 %s 已作废", st.detail);
+	else if (st.shown_status != STATUS_ACCEPTED)
+		app_error(a, "编号 %s 的状态是%s, 只有受理中的办件可以退回", st.detail,
+			  status_name(st.shown_status));
+	else
+		return true;
+	return false;
 }
 
 static void search_handle(struct app *a, enum action act, int key)
@@ -418,7 +438,7 @@ static void search_handle(struct app *a, enum action act, int key)
 		break;
 	case FOCUS_DETAIL:
 		if (act == ACT_VOID || act == ACT_MARK_RETURNED) {
-			if (app_can_record(a) && (act != ACT_VOID || may_void(a))) {
+			if (app_can_record(a) && (act == ACT_VOID ? may_void(a) : may_return(a))) {
 				lineedit_clear(&st.reason);
 				st.prompt_for = act;
 				st.focus = FOCUS_PROMPT;
@@ -457,6 +477,20 @@ static unsigned search_context(struct app *a)
 	return CTX_SEARCH;
 }
 
+/* The details offer only what applies to the entry shown. */
+static void search_unoffered(struct app *a, bool *hidden)
+{
+	if (st.focus != FOCUS_DETAIL || !st.shown)
+		return;
+	bool open = !st.shown_voided && st.shown_status == STATUS_ACCEPTED;
+	hidden[ACT_MARK_DONE] = hidden[ACT_MARK_DONE] || !open;
+	hidden[ACT_MARK_RETURNED] = hidden[ACT_MARK_RETURNED] || !open;
+	char *err = NULL;
+	if (!ledger_may_void(a->db, st.detail, current_login(), &err))
+		hidden[ACT_VOID] = true;
+	free(err);
+}
+
 const struct screen_ops search_screen = {
 	.name = "查询",
 	.enter = search_enter,
@@ -464,4 +498,5 @@ const struct screen_ops search_screen = {
 	.handle = search_handle,
 	.leave = search_leave,
 	.context = search_context,
+	.unoffered = search_unoffered,
 };

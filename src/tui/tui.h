@@ -33,6 +33,10 @@ struct screen_ops {
 	unsigned (*context)(struct app *a);
 	/* How many things digit keys pick here, for the key bar ("1-5"). */
 	int (*digits)(struct app *a);
+	/* Marks (true) the actions the key bar and help should not offer
+	 * now, such as 办结 on an entry that is not 受理; optional.  The key
+	 * itself still answers, with the reason it does not apply. */
+	void (*unoffered)(struct app *a, bool *hidden);
 };
 
 extern const struct screen_ops home_screen, entry_screen, tally_screen, search_screen;

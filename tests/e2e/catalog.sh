@@ -75,6 +75,8 @@ type_text a "SCZR-2021-000001"
 keys a Enter Enter
 wait_for a "受理 (承诺 5 天, 已 14 天, 逾期)"
 ok $? "the details show the days waiting"
+screen a | tail -1 | grep -q "D 办结  B 退回"
+ok $? "an entry 受理 offers 办结 and 退回"
 keys a d
 wait_for a "已办结 SCZR-2021-000001"
 ok $? "D marks it done"
@@ -82,6 +84,13 @@ wait_for a "状态        办结"
 keys a d
 wait_for a "只有受理中的办件可以"
 ok $? "a done entry cannot be done again"
+screen a | tail -1 | grep -qE "办结|退回"
+ok $((!$?)) "and the key bar no longer offers 办结 or 退回"
+keys a b
+wait_for a "只有受理中的办件可以退回"
+ok $? "B on a done entry says why at once"
+screen a | grep -q "退回原因:"
+ok $((!$?)) "without asking for a reason first"
 keys a Escape Escape C-u
 type_text a "SCZR-2021-000002"
 keys a Enter Enter

@@ -226,6 +226,22 @@ keys d C-x
 wait_for d "编号 $dup 已作废"
 ! screen d | grep -q "作废原因:"
 ok $? "voiding a voided entry is refused before a reason is asked"
+screen d | tail -1 | grep -q "作废"
+ok $((!$?)) "the key bar of a voided entry offers no 作废"
+wait_re d "登记时间    [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"
+ok $? "the time it was logged reads as a date and a time"
+keys d Escape Escape Escape q
+wait_exit d >/dev/null
+# A clerk registered with the login as the name is named once.
+"$BIN" --db "$DB" user add "$(id -un)" --name "$(id -un)" --role admin >/dev/null
+start d 80 24
+wait_for d "1 市场准入"
+keys d S
+type_text d "$dup"
+keys d Enter Enter
+wait_for d "登记详情"
+screen d | grep "经办人" | grep -q "^  经办人      $(id -un) *$"
+ok $? "a clerk whose name is the login is named once"
 keys d Escape Escape Escape q
 wait_exit d >/dev/null
 

@@ -128,7 +128,8 @@ type_text() { tm send-keys -t "=$1:" -l "$2"; }
 # tests and creation timestamps.
 masked_screen() {
 	screen "$1" | sed -e "s/($(id -un))/(LOGIN)/" \
-		-e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]/YYYY-MM-DDTHH:MM:SS/g'
+		-e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]/YYYY-MM-DDTHH:MM:SS/g' \
+		-e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/YYYY-MM-DD HH:MM:SS/g'
 }
 
 # expect_screen NAME FILE DESCRIPTION: compares with tests/e2e/expected/FILE,
