@@ -424,7 +424,7 @@ static void handle_form(struct app *a, enum action act, int key)
 			st.focus = FOCUS_MATTERS;
 		break;
 	default:
-		entry_form_edit(&st.form, act, key);
+		entry_form_edit(a, &st.form, act, key);
 		break;
 	}
 }

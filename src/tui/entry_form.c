@@ -23,10 +23,12 @@ static const char *const labels[FF_COUNT] = {
 	[FF_NOTE] = "备注",
 };
 
-/* Longest input per field, in characters. */
+/* Longest input per field, in characters: the texts core stores take as
+ * much as core accepts, no less (nothing typed is cut on saving). */
 static const size_t max_chars[FF_COUNT] = {
-	[FF_APPLICANT] = 60, [FF_ID] = 18,  [FF_VILLAGE] = 30, [FF_HOUSEHOLDS] = 6,
-	[FF_PERSONS] = 6,    [FF_QUANTITY] = 6, [FF_CATEGORY] = 30, [FF_NOTE] = 200,
+	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = 18, [FF_VILLAGE] = 30,
+	[FF_HOUSEHOLDS] = 6, [FF_PERSONS] = 6, [FF_QUANTITY] = 6, [FF_CATEGORY] = 30,
+	[FF_NOTE] = LEDGER_NOTE_MAX,
 };
 
 const char *entry_form_label(enum form_field f)
@@ -310,13 +312,17 @@ static bool is_number_field(enum form_field ff)
 	return ff == FF_HOUSEHOLDS || ff == FF_PERSONS || ff == FF_QUANTITY;
 }
 
-void entry_form_edit(struct entry_form *f, enum action act, int key)
+void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int key)
 {
 	enum form_field ff = focused(f);
 	if (ff == FF_COUNT)
 		return;
 	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9'))
 		return;
+	if (act == ACT_TEXT && lineedit_full(&f->edit[ff])) {
+		field_type(a, &f->edit[ff], labels[ff], act, key);
+		return;
+	}
 	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
 	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
 		f->pick = 0;

@@ -12,6 +12,8 @@
 #include "ledger.h"
 #include "lineedit.h"
 
+struct app;
+
 enum form_field {
 	FF_APPLICANT,
 	FF_ID,
@@ -66,7 +68,8 @@ bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **e
 /* A line about the field with the cursor (the ID check as typed ...);
  * *msg malloc'd or NULL. */
 void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg, bool *bad);
-void entry_form_edit(struct entry_form *f, enum action act, int key);
+/* A full field says so on the status line. */
+void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int key);
 
 /* The strings a filled draft borrows. */
 struct entry_form_values {

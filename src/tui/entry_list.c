@@ -34,7 +34,7 @@ void entry_list_init(void)
 {
 	ls.mode = MODE_TODAY;
 	ls.nlisted = ls.sel = 0;
-	lineedit_init(&ls.reason, 200);
+	lineedit_init(&ls.reason, LEDGER_REASON_MAX);
 }
 
 void entry_list_finish(void)
@@ -192,7 +192,7 @@ static bool handle_reason(struct app *a, enum action act, int key)
 		return false;
 	}
 	if (act != ACT_CONFIRM) {
-		field_edit(&ls.reason, act, key);
+		field_type(a, &ls.reason, "作废原因", act, key);
 		return false;
 	}
 	char *reason = lineedit_text(&ls.reason);

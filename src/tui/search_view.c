@@ -36,7 +36,7 @@ static void search_enter(struct app *a, int arg)
 	(void)arg;
 	memset(&st, 0, sizeof st);
 	lineedit_init(&st.query, 60);
-	lineedit_init(&st.reason, 200);
+	lineedit_init(&st.reason, LEDGER_REASON_MAX);
 	st.serials = xcalloc(MAX_RESULTS, sizeof *st.serials);
 }
 
@@ -336,7 +336,8 @@ static void handle_prompt(struct app *a, enum action act, int key)
 		return;
 	}
 	if (act != ACT_CONFIRM) {
-		field_edit(&st.reason, act, key);
+		field_type(a, &st.reason, st.prompt_for == ACT_VOID ? "作废原因" : "退回原因", act,
+			   key);
 		return;
 	}
 	char *reason = lineedit_text(&st.reason);

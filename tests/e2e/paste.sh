@@ -2,6 +2,7 @@
 # Text pasted into a field arrives as one burst of keys: a line break
 # inside it is part of the text (a space), never Enter, so it neither
 # saves the form early nor leaks the rest into the next citizen's form.
+# Text past a field's limit (core's, in characters) is refused out loud.
 . "$(dirname "$0")/lib.sh"
 
 exported() { "$BIN" --db "$DB" export --year 2021; }
@@ -37,6 +38,15 @@ ok $? "one entry, nothing saved early"
 screen a | grep -q "申请人    ."
 [ $? -ne 0 ]
 ok $? "nothing leaked into the next form"
+
+long=$(printf '长%.0s' $(seq 70))
+type_text a "$long"
+wait_for a "申请人最多 60 个字, 多出的没有输入"
+ok $? "a full field says so instead of dropping keys silently"
+keys a C-s
+wait_for a "已保存 SCZR-2021-000002"
+[ "$(exported | grep SCZR-2021-000002 | grep -o '长长*')" = "$(printf '长%.0s' $(seq 60))" ]
+ok $? "the 60 characters the field shows are saved"
 keys a Escape Escape
 wait_for a "1 市场准入"
 keys a q

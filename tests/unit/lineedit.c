@@ -99,6 +99,12 @@ static void test_maxlen(void)
 	type(&le, "一二三四");
 	is_text(&le, "一二三", "maxlen stops input");
 	ok(!lineedit_insert(&le, L'a'), "full field refuses");
+	ok(lineedit_full(&le), "and says it is full");
+	lineedit_apply(&le, LINEEDIT_BACKSPACE);
+	ok(!lineedit_full(&le), "not full after a deletion");
+	lineedit_init(&le, 0);
+	type(&le, "一二三四");
+	ok(!lineedit_full(&le), "a field without a limit is never full");
 	lineedit_finish(&le);
 }
 

@@ -30,6 +30,15 @@ void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool
 		app_cursor(a, y, x + v.cursor_col);
 }
 
+void field_type(struct app *a, struct lineedit *le, const char *label, enum action act, int key)
+{
+	if (act == ACT_TEXT && lineedit_full(le)) {
+		app_error(a, "%s最多 %zu 个字, 多出的没有输入", label, le->maxlen);
+		return;
+	}
+	field_edit(le, act, key);
+}
+
 bool field_edit(struct lineedit *le, enum action act, int key)
 {
 	switch (act) {

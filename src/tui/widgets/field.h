@@ -15,5 +15,9 @@ struct app;
 void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool focus);
 /* Applies a text or editing action; false if the action is not one. */
 bool field_edit(struct lineedit *le, enum action act, int key);
+/* field_edit that says on the status line when a character is refused
+ * because the field already holds its most (`label`最多 N 个字): text
+ * is never dropped without a word. */
+void field_type(struct app *a, struct lineedit *le, const char *label, enum action act, int key);
 
 #endif

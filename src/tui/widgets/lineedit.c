@@ -29,6 +29,11 @@ bool lineedit_empty(const struct lineedit *le)
 	return le->len == 0;
 }
 
+bool lineedit_full(const struct lineedit *le)
+{
+	return le->maxlen && le->len >= le->maxlen;
+}
+
 static bool acceptable(wchar_t c)
 {
 	/* Control characters would move the terminal's cursor behind our back. */
@@ -43,7 +48,7 @@ bool lineedit_insert(struct lineedit *le, wchar_t c)
 {
 	if (!acceptable(c))
 		return false;
-	if (le->maxlen && le->len >= le->maxlen)
+	if (lineedit_full(le))
 		return false;
 	le->buf = xgrow(le->buf, &le->cap, le->len + 1, sizeof *le->buf);
 	memmove(le->buf + le->cursor + 1, le->buf + le->cursor,

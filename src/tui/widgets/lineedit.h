@@ -44,6 +44,8 @@ void lineedit_set(struct lineedit *le, const char *s);
 /* The text as UTF-8, malloc'd. */
 char *lineedit_text(const struct lineedit *le);
 bool lineedit_empty(const struct lineedit *le);
+/* maxlen characters are in: the next one would be refused. */
+bool lineedit_full(const struct lineedit *le);
 
 /* Inserts one character at the cursor.  Refuses (false) control
  * characters and input past maxlen. */
