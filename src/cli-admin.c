@@ -271,6 +271,14 @@ static char *windows_canonical(const struct catalog *cat, const char *list)
 	}
 	free(copy);
 	char *out = NULL;
+	/* "," or " " names no window; it must not quietly mean all of them. */
+	bool any = false;
+	for (size_t i = 0; i < cat->nwindows; i++)
+		any |= wanted[i];
+	if (ok && !any && strspn(list, ", ") > 0) {
+		cli_error("--windows 没有列出任何窗口代码（不给 --windows 即为全部窗口）");
+		ok = false;
+	}
 	if (ok) {
 		size_t len = 0;
 		for (size_t i = 0; i < cat->nwindows; i++)

@@ -581,39 +581,43 @@ bool db_backup(struct db *db, const char *dest, char **err)
 	return ok;
 }
 
+/* Appends `line` (taking it) to the report being built. */
+static void report_line(char **report, size_t *len, size_t *cap, char *line)
+{
+	size_t n = strlen(line);
+	*report = xgrow(*report, cap, *len + n + 1, 1);
+	memcpy(*report + *len, line, n + 1);
+	*len += n;
+	free(line);
+}
+
 bool db_check(struct db *db, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
-	if (!st)
-		return false;
 	size_t cap = 0, len = 0;
 	char *report = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
+	int rc = st ? SQLITE_ROW : -1;
+	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW) {
 		const char *row = db_col_text(st, 0);
-		if (strcmp(row, "ok") == 0)
-			continue;
-		char *line = xasprintf("完整性: %s\n", row);
-		report = xgrow(report, &cap, len + strlen(line) + 1, 1);
-		memcpy(report + len, line, strlen(line) + 1);
-		len += strlen(line);
-		free(line);
+		if (strcmp(row, "ok") != 0)
+			report_line(&report, &len, &cap, xasprintf("完整性: %s\n", row));
 	}
-	sqlite3_reset(st);
-	st = db_stmt(db, "PRAGMA foreign_key_check", err);
-	if (!st) {
+	if (st)
+		sqlite3_reset(st);
+	st = rc == SQLITE_DONE ? db_stmt(db, "PRAGMA foreign_key_check", err) : NULL;
+	if (st)
+		rc = SQLITE_ROW;
+	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW)
+		report_line(&report, &len, &cap,
+			    xasprintf("外键: 表 %s 第 %lld 行引用的 %s 不存在\n", db_col_text(st, 0),
+				      (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2)));
+	if (st)
+		sqlite3_reset(st);
+	/* A check that could not run to the end has not found the file sound. */
+	if (rc != SQLITE_DONE) {
 		free(report);
-		return false;
+		return fail(err, "检查未能完成");
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char *line = xasprintf("外键: 表 %s 第 %lld 行引用的 %s 不存在\n",
-				       db_col_text(st, 0), (long long)sqlite3_column_int64(st, 1),
-				       db_col_text(st, 2));
-		report = xgrow(report, &cap, len + strlen(line) + 1, 1);
-		memcpy(report + len, line, strlen(line) + 1);
-		len += strlen(line);
-		free(line);
-	}
-	sqlite3_reset(st);
 	if (!report)
 		return true;
 	report[len - 1] = '\0';

@@ -257,3 +257,8 @@ bool period_parse_year(const char *s, int *year)
 	*year = y;
 	return true;
 }
+
+int period_month_days(int year, int month)
+{
+	return month >= 1 && month <= 12 ? days_in_month(year, month) : 0;
+}

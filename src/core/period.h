@@ -32,6 +32,8 @@ void period_add_days(const char *date, int days, char out[DATE_LEN]);
  * for an invalid date. */
 int period_weekday(const char *date);
 const char *period_weekday_name(const char *date);
+/* Days in a month (1-12) of a year, leap years counted. */
+int period_month_days(int year, int month);
 /* First and last day of a year / of the month holding `date`. */
 void period_year_bounds(int year, char from[DATE_LEN], char to[DATE_LEN]);
 void period_month_bounds(const char *date, char from[DATE_LEN], char to[DATE_LEN]);

@@ -29,27 +29,16 @@ static bool parse_ymd(const char *date, int *y, int *m, int *d)
 	return true;
 }
 
-static bool is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
 /* The same day a year before.  A month's last day maps to that month's last
  * day, so 2021-02-28 closes a period with 2020-02-29 in it. */
 static void year_before(const char *date, char out[DATE_LEN])
 {
 	int y, m, d;
 	parse_ymd(date, &y, &m, &d);
-	bool last = d == month_days(y, m);
+	bool last = d == period_month_days(y, m);
 	y--;
-	if (last || d > month_days(y, m))
-		d = month_days(y, m);
+	if (last || d > period_month_days(y, m))
+		d = period_month_days(y, m);
 	char buf[40]; /* room for any int: the compiler cannot see the ranges */
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
 	memcpy(out, buf, DATE_LEN);

@@ -41,6 +41,8 @@ like "$(bm user list)" '^zhao +赵六 +主管 +sczr,wsjk$' "are stored in the ca
 run bm user add li --name 李四 --role clerk --windows sczr,nope
 is "$rc" 1 "an unknown window code is refused"
 unlike "$(bm user list)" '^li ' "and the clerk is not added"
+run bm user add li --name 李四 --role clerk --windows ' , '
+is "$rc" 1 "a --windows list of no codes is refused, not taken as every window"
 run bm user remove zhao
 is "$rc" 0 "user remove"
 unlike "$(bm user list)" '^zhao ' "takes the clerk off the register"
