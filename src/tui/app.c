@@ -179,11 +179,18 @@ static void offered(struct app *a, bool hidden[ACT_COUNT])
 
 static void draw_bottom(struct app *a, unsigned ctx, int digits)
 {
-	ui_rule(LINES - 3, 0, COLS);
+	enum ui_style style = a->status_bad ? UI_ERROR : UI_NORMAL;
 	ui_put(LINES - 2, 0, COLS, "", true, false, UI_NORMAL);
-	if (a->status[0])
-		ui_put(LINES - 2, 1, COLS - 2, a->status, false, false,
-		       a->status_bad ? UI_ERROR : UI_NORMAL);
+	if (text_width(a->status) > COLS - 2) {
+		/* A long message takes the rule's row too rather than be cut:
+		 * its end is often the part that says what to do. */
+		ui_put(LINES - 3, 0, COLS, "", true, false, UI_NORMAL);
+		ui_wrap(LINES - 3, 1, COLS - 2, 2, a->status, style);
+	} else {
+		ui_rule(LINES - 3, 0, COLS);
+		if (a->status[0])
+			ui_put(LINES - 2, 1, COLS - 2, a->status, false, false, style);
+	}
 	bool hidden[ACT_COUNT];
 	offered(a, hidden);
 	char *bar = keys_bar(ctx, hidden, digits);

@@ -1,0 +1,34 @@
+#!/bin/bash
+# What the bottom of the screen says: a message longer than a line is
+# shown whole on two lines above the key bar, never cut.
+. "$(dirname "$0")/lib.sh"
+
+make_db
+ok $? "database created"
+# A matter whose long name makes core's message longer than a line.
+long=登记一项名称很长很长的需要证件号码才能办理的市场主体变更业务
+sed -e "s/^sczr,市场准入,zx,注销业务,项,,0,0\$/sczr,市场准入,zx,$long,项,,1,0/" \
+	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
+"$BIN" --db "$DB" catalog load "$TMP/catalog.csv" >/dev/null
+ok $? "a matter with a long name that requires an ID number"
+
+start a 80 24
+wait_for a "1 市场准入"
+keys a 1 3 Enter
+type_text a "刘家庄养殖场"
+keys a C-s
+wait_for a "需要证件号码"
+ok $? "the save is refused"
+screen a | tail -3 | tr -d ' \n' | grep -qF "事项「${long}」需要证件号码"
+ok $? "on the two lines above the key bar"
+screen a | tail -1 | grep -q "F2/Ctrl-S 保存"
+ok $? "and the key bar stays"
+keys a Escape Escape
+wait_for a "表单未保存, 再按 Esc 放弃"
+keys a Escape
+wait_for a "1 市场准入"
+keys a q
+[ "$(wait_exit a)" = 0 ]
+ok $? "quits"
+
+done_testing
