@@ -137,6 +137,15 @@ const char *app_clerk_name(struct app *a, const char *login)
 	return a->names[a->nnames++].name;
 }
 
+bool app_backdating(struct app *a)
+{
+	if (!a->fixed_date)
+		return false;
+	char today[DATE_LEN];
+	period_today(today);
+	return strcmp(a->today, today) != 0;
+}
+
 bool app_can_record(struct app *a)
 {
 	if (a->clerk_known)

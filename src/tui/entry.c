@@ -206,8 +206,10 @@ static void entry_draw(struct app *a)
 
 	char left[96], right[160];
 	snprintf(left, sizeof left, "%s窗口", w->name);
-	snprintf(right, sizeof right, "%s   %s   今日 %lld 件", a->today,
-		 a->clerk_known ? a->clerk.name : "(账号未登记)",
+	bool backdating = app_backdating(a);
+	snprintf(right, sizeof right, "%s%s   %s   %s %lld 件", backdating ? "补录 " : "",
+		 a->today, a->clerk_known ? a->clerk.name : "(账号未登记)",
+		 backdating ? "当日" : "今日",
 		 have ? (long long)t.windows[st.window].entries : 0LL);
 	ui_title(left, right);
 	ui_rule(1, 0, COLS);

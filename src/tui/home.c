@@ -43,8 +43,9 @@ static void put_counts(int y, const char *label, int64_t d, int64_t m, int64_t y
 
 static void home_draw(struct app *a)
 {
-	char date[32], right[160], left[200];
-	ui_date_label(date, a->today);
+	char dayname[32], date[48], right[160], left[200];
+	ui_date_label(dayname, a->today);
+	snprintf(date, sizeof date, "%s%s", app_backdating(a) ? "补录 " : "", dayname);
 	if (a->clerk_known)
 		snprintf(right, sizeof right, "%s   %s %s", date, role_label(a->clerk.role),
 			 a->clerk.name);

@@ -85,6 +85,9 @@ void app_error_take(struct app *a, char *err);
 void app_cursor(struct app *a, int y, int x);
 /* The display name of a login (the login itself when unknown). */
 const char *app_clerk_name(struct app *a, const char *login);
+/* --date with a day that is not the clock's: entries are being caught up
+ * from paper, and the headers say 补录 so nobody takes the day for today. */
+bool app_backdating(struct app *a);
 /* True when this login may log entries; else says why on the status line. */
 bool app_can_record(struct app *a);
 
