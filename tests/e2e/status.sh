@@ -19,8 +19,14 @@ type_text a "刘家庄养殖场"
 keys a C-s
 wait_for a "需要证件号码"
 ok $? "the save is refused"
-screen a | tail -3 | tr -d ' \n' | grep -qF "事项「${long}」需要证件号码"
-ok $? "on the two lines above the key bar"
+i=0
+until screen a | tail -3 | tr -d ' \n' | grep -qF "事项「${long}」需要证件号码"; do
+	[ $i -ge 50 ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+[ $i -lt 50 ]
+ok $? "the message is shown whole on the two lines above the key bar"
 screen a | tail -1 | grep -q "F2/Ctrl-S 保存"
 ok $? "and the key bar stays"
 keys a Escape Escape
