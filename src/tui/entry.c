@@ -311,7 +311,7 @@ static void type_code(struct app *a, int key)
 
 static void begin_void(struct app *a)
 {
-	if (!app_can_record(a) || !entry_list_begin_void(a))
+	if (!app_can_record(a) || !entry_list_begin_void(a, &a->cat->windows[st.window]))
 		return;
 	st.before_void = st.focus;
 	st.focus = FOCUS_VOID;

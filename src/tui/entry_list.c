@@ -132,7 +132,43 @@ void entry_list_draw(struct app *a, const struct catalog_window *w, int y)
 		ls.sel = ls.nlisted ? ls.nlisted - 1 : 0;
 }
 
-bool entry_list_begin_void(struct app *a)
+static bool found_one(const struct entry *e, void *arg)
+{
+	(void)e;
+	*(bool *)arg = true;
+	return false;
+}
+
+/* Whether the list of entries to void would offer any: an empty list to
+ * choose from is no answer, the status line says why instead. */
+static bool any_voidable(struct app *a, const struct catalog_window *w)
+{
+	if (ls.none) {
+		char today[DATE_LEN];
+		period_today(today);
+		app_error(a, "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+		return false;
+	}
+	struct ledger_filter f = {
+		.from = a->today,
+		.to = a->today,
+		.window = w,
+		.clerk = ls.only_clerk,
+		.limit = 1,
+	};
+	bool found = false;
+	char *err = NULL;
+	if (!ledger_query(a->db, a->cat, &f, found_one, &found, &err)) {
+		app_error_take(a, err);
+		return false;
+	}
+	if (!found)
+		app_error(a, ls.only_clerk ? "本窗口今日没有您录入的、可以作废的登记"
+					   : "本窗口今日没有可以作废的登记");
+	return found;
+}
+
+bool entry_list_begin_void(struct app *a, const struct catalog_window *w)
 {
 	/* The role as it is now: an administrator may have changed it. */
 	struct clerk c;
@@ -151,6 +187,8 @@ bool entry_list_begin_void(struct app *a)
 		ls.none = strcmp(a->today, today) != 0;
 	}
 	clerk_clear(&c);
+	if (!any_voidable(a, w))
+		return false;
 	ls.mode = MODE_CHOOSE;
 	ls.sel = 0;
 	return true;

@@ -358,7 +358,8 @@ static void report_handle(struct app *a, enum action act, int key)
 		}
 		break;
 	case ACT_NARRATIVE:
-		st.narrative = !st.narrative;
+	case ACT_TABLE:
+		st.narrative = act == ACT_NARRATIVE;
 		st.scroll = 0;
 		break;
 	case ACT_EXPORT:
@@ -382,7 +383,15 @@ static void report_handle(struct app *a, enum action act, int key)
 static unsigned report_context(struct app *a)
 {
 	(void)a;
-	return CTX_REPORT;
+	return CTX_REPORT | (st.narrative ? CTX_NARRATIVE : 0);
+}
+
+/* Paging keys only when there is more than one page. */
+static void report_unoffered(struct app *a, bool *hidden)
+{
+	(void)a;
+	if (st.scroll == 0 && st.nrows <= st.page)
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 }
 
 static int report_digits(struct app *a)
@@ -397,6 +406,7 @@ static const struct screen_ops report_view = {
 	.handle = report_handle,
 	.context = report_context,
 	.digits = report_digits,
+	.unoffered = report_unoffered,
 };
 
 const struct screen_ops *const report_screen = &report_view;

@@ -253,7 +253,8 @@ static void tally_handle(struct app *a, enum action act, int key)
 		memcpy(st.date, d, DATE_LEN);
 		break;
 	case ACT_BY_CLERK:
-		st.by_clerk = !st.by_clerk;
+	case ACT_BY_MATTER:
+		st.by_clerk = act == ACT_BY_CLERK;
 		st.scroll = 0;
 		break;
 	case ACT_PAGE_DOWN:
@@ -274,7 +275,15 @@ static void tally_handle(struct app *a, enum action act, int key)
 static unsigned tally_context(struct app *a)
 {
 	(void)a;
-	return CTX_TALLY;
+	return CTX_TALLY | (st.by_clerk ? CTX_BY_CLERK : 0);
+}
+
+/* Paging keys only when there is more than one page. */
+static void tally_unoffered(struct app *a, bool *hidden)
+{
+	(void)a;
+	if (st.scroll == 0 && st.nrows <= st.page)
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 }
 
 const struct screen_ops tally_screen = {
@@ -283,4 +292,5 @@ const struct screen_ops tally_screen = {
 	.draw = tally_draw,
 	.handle = tally_handle,
 	.context = tally_context,
+	.unoffered = tally_unoffered,
 };

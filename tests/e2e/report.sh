@@ -57,6 +57,8 @@ screen a | grep -q "城乡建设"
 ok $((!$?)) "a window with no live entries is left out"
 screen a | grep -qE '^  [，。；、]'
 ok $((!$?)) "no line starts with punctuation"
+screen a | tail -1 | grep -q "n 表格" && ! screen a | tail -1 | grep -q "n 文字"
+ok $? "the key bar offers going back to the table"
 keys a n
 wait_for a "1 市场准入   2 卫生健康"
 ok $? "n again returns to the tables"

@@ -33,6 +33,29 @@ keys a Escape Escape
 wait_for a "表单未保存, 再按 Esc 放弃"
 keys a Escape
 wait_for a "1 市场准入"
+
+# F8 where nothing may be voided says so, instead of an empty list.
+keys a 2
+wait_for a "卫生健康窗口"
+keys a F8
+wait_for a "本窗口今日没有可以作废的登记"
+ok $? "F8 with nothing to void says so"
+screen a | grep -q "选择要作废的登记"
+ok $((!$?)) "and opens no list"
+keys a Escape
+wait_for a "1 市场准入"
+
+# The tally's key bar names the view C leads to.
+keys a T
+wait_for a "今日统计"
+screen a | tail -1 | grep -q "C 按经办人"
+ok $? "the tally by matter offers 按经办人"
+keys a C
+wait_for a "按经办人  共"
+screen a | tail -1 | grep -q "C 按事项"
+ok $? "by clerk it offers 按事项"
+keys a Escape
+wait_for a "1 市场准入"
 keys a q
 [ "$(wait_exit a)" = 0 ]
 ok $? "quits"
