@@ -102,6 +102,7 @@ static void test_maxlen(void)
 	ok(lineedit_full(&le), "and says it is full");
 	lineedit_apply(&le, LINEEDIT_BACKSPACE);
 	ok(!lineedit_full(&le), "not full after a deletion");
+	lineedit_finish(&le);
 	lineedit_init(&le, 0);
 	type(&le, "一二三四");
 	ok(!lineedit_full(&le), "a field without a limit is never full");
