@@ -284,7 +284,10 @@ static void export_year(struct app *a)
 	int fd = mkstemp(tmp);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!out) {
-		app_error(a, "无法在当前目录写入导出文件: %s", errno_text(errno));
+		int why = errno;
+		char *dir = getcwd(NULL, 0);
+		app_error(a, "无法在当前目录 %s 写入导出文件: %s", dir ? dir : ".", errno_text(why));
+		free(dir);
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -305,12 +308,21 @@ static void export_year(struct app *a)
 			      : xasprintf("bianmin-%d-%d.csv", st.year, n);
 		if (link(tmp, name) == 0)
 			break;
-		/* A USB stick (FAT) has no hard links: rename when the name is free. */
-		if (errno != EEXIST && access(name, F_OK) != 0 && errno == ENOENT &&
-		    rename(tmp, name) == 0)
-			break;
-		if (errno != EEXIST || n == 999)
-			ok = fail(&err, "无法写入 %s: %s", name, errno_text(errno));
+		int why = errno;
+		/* A name taken is skipped, whatever link() said: a USB stick
+		 * (FAT) has no hard links and says EPERM even then. */
+		if (why == EEXIST || access(name, F_OK) == 0) {
+			if (n == 999)
+				ok = fail(&err, "无法写入 %s: 名称都已被占用", name);
+			continue;
+		}
+		/* No hard links and the name is free: rename into place. */
+		if (errno == ENOENT) {
+			if (rename(tmp, name) == 0)
+				break;
+			why = errno;
+		}
+		ok = fail(&err, "无法写入 %s: %s", name, errno_text(why));
 	}
 	unlink(tmp);
 	free(tmp);
