@@ -43,21 +43,6 @@ static int row_y(struct rows *r)
 
 enum { X_WIN = 2, W_WIN = 10, X_MATTER = 13, W_MATTER = 30, X_FIG = 43, W_FIG = 14 };
 
-/* A window's total speaks its matters' unit when they share one that
- * counts entries (合计 410项), else it counts entries (件): the same rule
- * as `bianmin tally`, so the two read alike. */
-static enum unit window_total_unit(const struct catalog *cat, const struct catalog_window *w)
-{
-	enum unit u = UNIT_JIAN;
-	for (size_t j = 0; j < w->nmatters; j++) {
-		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
-		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
-			return UNIT_JIAN;
-		u = m->unit;
-	}
-	return u;
-}
-
 static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 {
 	int y = 2;
@@ -87,7 +72,7 @@ static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 		int yy = row_y(r);
 		if (yy >= 0) {
 			char fig[48];
-			tally_format(fig, sizeof fig, window_total_unit(a->cat, win), &t->windows[w]);
+			tally_format(fig, sizeof fig, tally_window_unit(a->cat, win), &t->windows[w]);
 			if (first || r->next - 1 == r->first)
 				ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
 			ui_put(yy, X_MATTER, W_MATTER, "合计", true, false, UI_TITLE);
