@@ -32,6 +32,25 @@ _Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(K
 static char fixed_date[DATE_LEN];
 static bool curses_on;
 
+/* Bracketed paste (xterm, PuTTY, tmux ...): the terminal marks the start
+ * and end of pasted text, so a line break inside it is text, not Enter.
+ * A terminal that does not know the mode ignores the request. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
+static void bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+static void end_curses(void)
+{
+	bracketed_paste(false);
+	endwin();
+	curses_on = false;
+}
+
 void tui_set_date(const char *date)
 {
 	snprintf(fixed_date, sizeof fixed_date, "%s", date ? date : "");
@@ -42,8 +61,7 @@ void tui_set_date(const char *date)
 static _Noreturn void tui_die(const char *fmt, ...)
 {
 	if (curses_on)
-		endwin();
-	curses_on = false;
+		end_curses();
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("bianmin: ", stderr);
@@ -394,9 +412,23 @@ static bool text_follows(int key)
 	return iswprint(wc) != 0;
 }
 
+/* The LF of a pasted CR LF: one break, one space. */
+static void swallow_lf(void)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	timeout(POLL_MS);
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else if (r == OK && wc != '\n')
+		unget_wch((wchar_t)wc);
+}
+
 static void loop(struct app *a)
 {
 	bool after_text = false; /* the last key was text for a field */
+	bool pasting = false;    /* between the terminal's paste marks */
 	int64_t seen_version = db_data_version(a->db);
 	bool dirty = true;
 	while (!a->quit && !terminal_gone) {
@@ -423,12 +455,27 @@ static void loop(struct app *a)
 		int key = r == KEY_CODE_YES ? FK((int)wc) : (int)wc;
 		if (key == FK(KEY_RESIZE))
 			continue; /* the one place a resize is handled: redraw */
+		if (key == FK(KEY_PASTE_BEGIN) || key == FK(KEY_PASTE_END)) {
+			pasting = key == FK(KEY_PASTE_BEGIN);
+			continue;
+		}
 		const struct screen_ops *s = top(a);
 		unsigned ctx = s->context(a);
-		/* A pasted line break in the middle of text is a space: as Enter
-		 * it would save half a form and leak the rest into the next. */
-		if ((ctx & CTX_TEXT) && after_text && line_break(key) && text_follows(key))
-			key = ' ';
+		/* A pasted line break is a space in a text field and nothing
+		 * elsewhere: as Enter it would save half a form and leak the
+		 * rest into the next.  Without paste marks, text already
+		 * waiting after the break tells a paste from a typed Enter. */
+		if (line_break(key) && pasting && !(ctx & CTX_TEXT))
+			continue;
+		if ((ctx & CTX_TEXT) && line_break(key)) {
+			if (pasting) {
+				if (key == '\r')
+					swallow_lf();
+				key = ' ';
+			} else if (after_text && text_follows(key)) {
+				key = ' ';
+			}
+		}
 		enum action act = keys_lookup(key, ctx, hidden_actions);
 		after_text = act == ACT_TEXT;
 		if (too_small()) {
@@ -598,6 +645,9 @@ int tui_main(const char *db_path, bool demo)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
 	timeout(POLL_MS);
 	ui_init_colors(&a);
 	update_hidden();
@@ -605,8 +655,7 @@ int tui_main(const char *db_path, bool demo)
 	app_push(&a, &home_screen, 0);
 	loop(&a);
 
-	endwin();
-	curses_on = false;
+	end_curses();
 	delscreen(scr);
 	close_app(&a);
 	return 0;
