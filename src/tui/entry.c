@@ -119,7 +119,7 @@ static void draw_matters(struct app *a, const struct tally *t)
 {
 	ui_put(2, 2, 21, "事项", true, false, UI_TITLE);
 	ui_put(2, 24, 5, "代码", true, false, UI_TITLE);
-	ui_put(2, 29, 9, "今日", true, true, UI_TITLE);
+	ui_put(2, 29, 9, app_backdating(a) ? "当日" : "今日", true, true, UI_TITLE);
 	size_t shown = (size_t)upper_rows() - 1;
 	size_t first = st.sel >= shown ? st.sel - shown + 1 : 0;
 	for (size_t i = first; i < st.nmatters && i < first + shown; i++) {

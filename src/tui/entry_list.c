@@ -96,7 +96,8 @@ static void draw_heading(struct app *a, int y)
 				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
 		       false, false, UI_TITLE);
 	} else {
-		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
+		ui_put(y, 1, COLS - 2, app_backdating(a) ? "当日已录入" : "今日已录入", false, false,
+		       UI_TITLE);
 	}
 }
 
@@ -125,8 +126,10 @@ void entry_list_draw(struct app *a, const struct catalog_window *w, int y)
 		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
 		free(err);
 	} else if (ls.nlisted == 0) {
-		ui_put(y + 1, 2, COLS - 3, voiding ? "(没有可以作废的登记)" : "(今日本窗口尚无登记)",
-		       false, false, UI_DIM);
+		const char *empty = voiding ? "(没有可以作废的登记)"
+				    : app_backdating(a) ? "(当日本窗口尚无登记)"
+							: "(今日本窗口尚无登记)";
+		ui_put(y + 1, 2, COLS - 3, empty, false, false, UI_DIM);
 	}
 	if (ls.sel >= ls.nlisted)
 		ls.sel = ls.nlisted ? ls.nlisted - 1 : 0;

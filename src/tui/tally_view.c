@@ -195,7 +195,7 @@ static void tally_draw(struct app *a)
 {
 	char date[32], title[64], right[64];
 	ui_date_label(date, st.date);
-	bool today = strcmp(st.date, a->today) == 0;
+	bool today = strcmp(st.date, a->today) == 0 && !app_backdating(a);
 	snprintf(title, sizeof title, "%s  %s", today ? "今日统计" : "当日统计", date);
 	struct tally t = {0};
 	char *err = NULL;
