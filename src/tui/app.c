@@ -6,11 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-#include <wctype.h>
 
 #include "db.h"
+#include "input.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -26,11 +25,15 @@ _Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(K
 
 #define MIN_COLS 80
 #define MIN_LINES 24
-/* How often an idle screen looks for other terminals' saves. */
-#define POLL_MS 300
-
 static char fixed_date[DATE_LEN];
 static bool curses_on;
+
+static void end_curses(void)
+{
+	input_stop();
+	endwin();
+	curses_on = false;
+}
 
 void tui_set_date(const char *date)
 {
@@ -42,8 +45,7 @@ void tui_set_date(const char *date)
 static _Noreturn void tui_die(const char *fmt, ...)
 {
 	if (curses_on)
-		endwin();
-	curses_on = false;
+		end_curses();
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("bianmin: ", stderr);
@@ -233,33 +235,6 @@ static void draw(struct app *a)
 	refresh();
 }
 
-static int64_t monotonic_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static bool terminal_gone;
-
-/* get_wch with its timeout.  A read that fails at once, again and again,
- * is a terminal that is gone (hung up with SIGHUP ignored): say so rather
- * than spin. */
-static int read_key(wint_t *wc)
-{
-	static int quick_errors;
-	int64_t asked = monotonic_ms();
-	int r = get_wch(wc);
-	if (r != ERR) {
-		quick_errors = 0;
-		return r;
-	}
-	quick_errors = monotonic_ms() - asked < POLL_MS / 10 ? quick_errors + 1 : 0;
-	if (quick_errors > 100)
-		terminal_gone = true;
-	return r;
-}
-
 struct help_state {
 	int row, skip, shown;
 };
@@ -310,20 +285,18 @@ static void show_help(struct app *a, unsigned ctx)
 		}
 		curs_set(0);
 		refresh();
-		wint_t wc;
-		int r = read_key(&wc);
-		if (terminal_gone)
+		int key;
+		bool got = input_read(&key);
+		if (input_gone())
 			return;
-		if (r == ERR)
+		if (!got || key == FK(KEY_RESIZE))
 			continue;
-		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
-			continue;
-		if (r == KEY_CODE_YES && (wc == KEY_DOWN || wc == KEY_NPAGE)) {
+		if (key == TK_DOWN || key == TK_NPAGE) {
 			if (first + LINES - 4 < total)
 				first++;
 			continue;
 		}
-		if (r == KEY_CODE_YES && (wc == KEY_UP || wc == KEY_PPAGE)) {
+		if (key == TK_UP || key == TK_PPAGE) {
 			if (first > 0)
 				first--;
 			continue;
@@ -367,45 +340,17 @@ static void follow_catalog(struct app *a)
 	app_say(a, "事项目录已更新");
 }
 
-static bool line_break(int key)
-{
-	return key == '\n' || key == '\r' || key == FK(KEY_ENTER);
-}
-
-/* True when text is already waiting after a line break: the keys are a
- * paste (a person cannot type the next character within the same read),
- * so the break belongs to the text.  CR LF counts as one break.  The key
- * looked at is put back. */
-static bool text_follows(int key)
-{
-	wint_t wc;
-	timeout(0);
-	int r = get_wch(&wc);
-	if (key == '\r' && r == OK && wc == '\n')
-		r = get_wch(&wc);
-	timeout(POLL_MS);
-	if (r == ERR)
-		return false;
-	if (r == KEY_CODE_YES) {
-		ungetch((int)wc);
-		return false;
-	}
-	unget_wch((wchar_t)wc);
-	return iswprint(wc) != 0;
-}
-
 static void loop(struct app *a)
 {
 	bool after_text = false; /* the last key was text for a field */
 	int64_t seen_version = db_data_version(a->db);
 	bool dirty = true;
-	while (!a->quit && !terminal_gone) {
+	while (!a->quit && !input_gone()) {
 		if (dirty)
 			draw(a);
 		dirty = false;
-		wint_t wc;
-		int r = read_key(&wc);
-		if (r == ERR) {
+		int key;
+		if (!input_read(&key)) {
 			/* Idle: another terminal may have saved, or the day may
 			 * have turned; redraw only if so. */
 			int64_t v = db_data_version(a->db);
@@ -420,15 +365,13 @@ static void loop(struct app *a)
 			continue;
 		}
 		dirty = true;
-		int key = r == KEY_CODE_YES ? FK((int)wc) : (int)wc;
 		if (key == FK(KEY_RESIZE))
 			continue; /* the one place a resize is handled: redraw */
 		const struct screen_ops *s = top(a);
 		unsigned ctx = s->context(a);
-		/* A pasted line break in the middle of text is a space: as Enter
-		 * it would save half a form and leak the rest into the next. */
-		if ((ctx & CTX_TEXT) && after_text && line_break(key) && text_follows(key))
-			key = ' ';
+		key = input_cook(key, ctx, after_text);
+		if (key < 0)
+			continue;
 		enum action act = keys_lookup(key, ctx, hidden_actions);
 		after_text = act == ACT_TEXT;
 		if (too_small()) {
@@ -598,15 +541,14 @@ int tui_main(const char *db_path, bool demo)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	timeout(POLL_MS);
+	input_start();
 	ui_init_colors(&a);
 	update_hidden();
 
 	app_push(&a, &home_screen, 0);
 	loop(&a);
 
-	endwin();
-	curses_on = false;
+	end_curses();
 	delscreen(scr);
 	close_app(&a);
 	return 0;

@@ -119,7 +119,7 @@ static void draw_matters(struct app *a, const struct tally *t)
 {
 	ui_put(2, 2, 21, "事项", true, false, UI_TITLE);
 	ui_put(2, 24, 5, "代码", true, false, UI_TITLE);
-	ui_put(2, 29, 9, "今日", true, true, UI_TITLE);
+	ui_put(2, 29, 9, app_backdating(a) ? "当日" : "今日", true, true, UI_TITLE);
 	size_t shown = (size_t)upper_rows() - 1;
 	size_t first = st.sel >= shown ? st.sel - shown + 1 : 0;
 	for (size_t i = first; i < st.nmatters && i < first + shown; i++) {
@@ -311,7 +311,7 @@ static void type_code(struct app *a, int key)
 
 static void begin_void(struct app *a)
 {
-	if (!app_can_record(a) || !entry_list_begin_void(a))
+	if (!app_can_record(a) || !entry_list_begin_void(a, &a->cat->windows[st.window]))
 		return;
 	st.before_void = st.focus;
 	st.focus = FOCUS_VOID;

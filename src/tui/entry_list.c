@@ -96,7 +96,8 @@ static void draw_heading(struct app *a, int y)
 				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
 		       false, false, UI_TITLE);
 	} else {
-		ui_put(y, 1, COLS - 2, "今日已录入", false, false, UI_TITLE);
+		ui_put(y, 1, COLS - 2, app_backdating(a) ? "当日已录入" : "今日已录入", false, false,
+		       UI_TITLE);
 	}
 }
 
@@ -125,14 +126,52 @@ void entry_list_draw(struct app *a, const struct catalog_window *w, int y)
 		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
 		free(err);
 	} else if (ls.nlisted == 0) {
-		ui_put(y + 1, 2, COLS - 3, voiding ? "(没有可以作废的登记)" : "(今日本窗口尚无登记)",
-		       false, false, UI_DIM);
+		const char *empty = voiding ? "(没有可以作废的登记)"
+				    : app_backdating(a) ? "(当日本窗口尚无登记)"
+							: "(今日本窗口尚无登记)";
+		ui_put(y + 1, 2, COLS - 3, empty, false, false, UI_DIM);
 	}
 	if (ls.sel >= ls.nlisted)
 		ls.sel = ls.nlisted ? ls.nlisted - 1 : 0;
 }
 
-bool entry_list_begin_void(struct app *a)
+static bool found_one(const struct entry *e, void *arg)
+{
+	(void)e;
+	*(bool *)arg = true;
+	return false;
+}
+
+/* Whether the list of entries to void would offer any: an empty list to
+ * choose from is no answer, the status line says why instead. */
+static bool any_voidable(struct app *a, const struct catalog_window *w)
+{
+	if (ls.none) {
+		char today[DATE_LEN];
+		period_today(today);
+		app_error(a, "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+		return false;
+	}
+	struct ledger_filter f = {
+		.from = a->today,
+		.to = a->today,
+		.window = w,
+		.clerk = ls.only_clerk,
+		.limit = 1,
+	};
+	bool found = false;
+	char *err = NULL;
+	if (!ledger_query(a->db, a->cat, &f, found_one, &found, &err)) {
+		app_error_take(a, err);
+		return false;
+	}
+	if (!found)
+		app_error(a, ls.only_clerk ? "本窗口今日没有您录入的、可以作废的登记"
+					   : "本窗口今日没有可以作废的登记");
+	return found;
+}
+
+bool entry_list_begin_void(struct app *a, const struct catalog_window *w)
 {
 	/* The role as it is now: an administrator may have changed it. */
 	struct clerk c;
@@ -151,6 +190,8 @@ bool entry_list_begin_void(struct app *a)
 		ls.none = strcmp(a->today, today) != 0;
 	}
 	clerk_clear(&c);
+	if (!any_voidable(a, w))
+		return false;
 	ls.mode = MODE_CHOOSE;
 	ls.sel = 0;
 	return true;

@@ -73,7 +73,8 @@ static void home_draw(struct app *a)
 
 	int y = 3;
 	ui_put(y, COL_NAME, W_NAME, "窗口", true, false, UI_TITLE);
-	ui_put(y, COL_NAME + W_NAME, W_NUM - 1, "今日", true, true, UI_TITLE);
+	ui_put(y, COL_NAME + W_NAME, W_NUM - 1, app_backdating(a) ? "当日" : "今日", true, true,
+	       UI_TITLE);
 	ui_put(y, COL_NAME + W_NAME + W_NUM - 1, W_NUM, "本月", true, true, UI_TITLE);
 	ui_put(y, COL_NAME + W_NAME + 2 * W_NUM - 1, W_NUM, "本年", true, true, UI_TITLE);
 	y++;

@@ -28,6 +28,8 @@ enum tui_ctx {
 	CTX_DETAIL  = 1 << 9,  /* one entry in full */
 	CTX_REPORT  = 1 << 10, /* the annual report */
 	CTX_NUMBERED = 1 << 11, /* the picker numbers its choices (分类): digits pick */
+	CTX_BY_CLERK = 1 << 12, /* the tally shows entries per clerk */
+	CTX_NARRATIVE = 1 << 13, /* the report shows its paragraph, not the table */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 };
 #define CTX_ALL 0x7fff
@@ -85,7 +87,8 @@ enum tui_ctx {
 	X(PREV_WINDOW, CTX_REPORT, NULL, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
 	X(EXPORT, CTX_REPORT, NULL, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
 	  KEYS('e', 'E')) \
-	X(NARRATIVE, CTX_REPORT, NULL, "文字", "切换表格 / 年度报告文字", KEYS('n', 'N')) \
+	X(TABLE, CTX_NARRATIVE, NULL, "表格", "回到统计表格", KEYS('n', 'N')) \
+	X(NARRATIVE, CTX_REPORT, NULL, "文字", "看年度报告文字", KEYS('n', 'N')) \
 	X(PAGE_UP, CTX_TALLY | CTX_RESULTS | CTX_REPORT, "PgUp/PgDn", "翻页", "上一页", \
 	  KEYS(TK_PPAGE)) \
 	X(PAGE_DOWN, CTX_TALLY | CTX_RESULTS | CTX_REPORT, NULL, NULL, "下一页", KEYS(TK_NPAGE)) \
@@ -102,7 +105,8 @@ enum tui_ctx {
 	  "确定", KEYS(ENTER_KEYS)) \
 	X(PREV_DAY, CTX_TALLY, "Left/Right", "换日", "前一天", KEYS(TK_LEFT)) \
 	X(NEXT_DAY, CTX_TALLY, NULL, NULL, "后一天", KEYS(TK_RIGHT)) \
-	X(BY_CLERK, CTX_TALLY, NULL, "按经办人", "切换按事项 / 按经办人统计", KEYS('C', 'c')) \
+	X(BY_MATTER, CTX_BY_CLERK, NULL, "按事项", "按事项统计", KEYS('C', 'c')) \
+	X(BY_CLERK, CTX_TALLY, NULL, "按经办人", "按经办人统计", KEYS('C', 'c')) \
 	X(EDIT_LEFT, CTX_TEXT, NULL, NULL, "光标左移一字", KEYS(TK_LEFT, CTRL('B'))) \
 	X(EDIT_RIGHT, CTX_TEXT, NULL, NULL, "光标右移一字", KEYS(TK_RIGHT, CTRL('F'))) \
 	X(EDIT_HOME, CTX_TEXT, NULL, NULL, "光标到行首", KEYS(TK_HOME, CTRL('A'))) \

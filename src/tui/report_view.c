@@ -284,7 +284,10 @@ static void export_year(struct app *a)
 	int fd = mkstemp(tmp);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!out) {
-		app_error(a, "无法在当前目录写入导出文件: %s", errno_text(errno));
+		int why = errno;
+		char *dir = getcwd(NULL, 0);
+		app_error(a, "无法在当前目录 %s 写入导出文件: %s", dir ? dir : ".", errno_text(why));
+		free(dir);
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -305,12 +308,21 @@ static void export_year(struct app *a)
 			      : xasprintf("bianmin-%d-%d.csv", st.year, n);
 		if (link(tmp, name) == 0)
 			break;
-		/* A USB stick (FAT) has no hard links: rename when the name is free. */
-		if (errno != EEXIST && access(name, F_OK) != 0 && errno == ENOENT &&
-		    rename(tmp, name) == 0)
-			break;
-		if (errno != EEXIST || n == 999)
-			ok = fail(&err, "无法写入 %s: %s", name, errno_text(errno));
+		int why = errno;
+		/* A name taken is skipped, whatever link() said: a USB stick
+		 * (FAT) has no hard links and says EPERM even then. */
+		if (why == EEXIST || access(name, F_OK) == 0) {
+			if (n == 999)
+				ok = fail(&err, "无法写入 %s: 名称都已被占用", name);
+			continue;
+		}
+		/* No hard links and the name is free: rename into place. */
+		if (errno == ENOENT) {
+			if (rename(tmp, name) == 0)
+				break;
+			why = errno;
+		}
+		ok = fail(&err, "无法写入 %s: %s", name, errno_text(why));
 	}
 	unlink(tmp);
 	free(tmp);
@@ -358,7 +370,8 @@ static void report_handle(struct app *a, enum action act, int key)
 		}
 		break;
 	case ACT_NARRATIVE:
-		st.narrative = !st.narrative;
+	case ACT_TABLE:
+		st.narrative = act == ACT_NARRATIVE;
 		st.scroll = 0;
 		break;
 	case ACT_EXPORT:
@@ -382,7 +395,15 @@ static void report_handle(struct app *a, enum action act, int key)
 static unsigned report_context(struct app *a)
 {
 	(void)a;
-	return CTX_REPORT;
+	return CTX_REPORT | (st.narrative ? CTX_NARRATIVE : 0);
+}
+
+/* Paging keys only when there is more than one page. */
+static void report_unoffered(struct app *a, bool *hidden)
+{
+	(void)a;
+	if (st.scroll == 0 && st.nrows <= st.page)
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 }
 
 static int report_digits(struct app *a)
@@ -397,6 +418,7 @@ static const struct screen_ops report_view = {
 	.handle = report_handle,
 	.context = report_context,
 	.digits = report_digits,
+	.unoffered = report_unoffered,
 };
 
 const struct screen_ops *const report_screen = &report_view;

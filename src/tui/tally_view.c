@@ -43,21 +43,6 @@ static int row_y(struct rows *r)
 
 enum { X_WIN = 2, W_WIN = 10, X_MATTER = 13, W_MATTER = 30, X_FIG = 43, W_FIG = 14 };
 
-/* A window's total speaks its matters' unit when they share one that
- * counts entries (合计 410项), else it counts entries (件): the same rule
- * as `bianmin tally`, so the two read alike. */
-static enum unit window_total_unit(const struct catalog *cat, const struct catalog_window *w)
-{
-	enum unit u = UNIT_JIAN;
-	for (size_t j = 0; j < w->nmatters; j++) {
-		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
-		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
-			return UNIT_JIAN;
-		u = m->unit;
-	}
-	return u;
-}
-
 static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 {
 	int y = 2;
@@ -87,7 +72,7 @@ static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
 		int yy = row_y(r);
 		if (yy >= 0) {
 			char fig[48];
-			tally_format(fig, sizeof fig, window_total_unit(a->cat, win), &t->windows[w]);
+			tally_format(fig, sizeof fig, tally_window_unit(a->cat, win), &t->windows[w]);
 			if (first || r->next - 1 == r->first)
 				ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
 			ui_put(yy, X_MATTER, W_MATTER, "合计", true, false, UI_TITLE);
@@ -210,7 +195,7 @@ static void tally_draw(struct app *a)
 {
 	char date[32], title[64], right[64];
 	ui_date_label(date, st.date);
-	bool today = strcmp(st.date, a->today) == 0;
+	bool today = strcmp(st.date, a->today) == 0 && !app_backdating(a);
 	snprintf(title, sizeof title, "%s  %s", today ? "今日统计" : "当日统计", date);
 	struct tally t = {0};
 	char *err = NULL;
@@ -253,7 +238,8 @@ static void tally_handle(struct app *a, enum action act, int key)
 		memcpy(st.date, d, DATE_LEN);
 		break;
 	case ACT_BY_CLERK:
-		st.by_clerk = !st.by_clerk;
+	case ACT_BY_MATTER:
+		st.by_clerk = act == ACT_BY_CLERK;
 		st.scroll = 0;
 		break;
 	case ACT_PAGE_DOWN:
@@ -274,7 +260,15 @@ static void tally_handle(struct app *a, enum action act, int key)
 static unsigned tally_context(struct app *a)
 {
 	(void)a;
-	return CTX_TALLY;
+	return CTX_TALLY | (st.by_clerk ? CTX_BY_CLERK : 0);
+}
+
+/* Paging keys only when there is more than one page. */
+static void tally_unoffered(struct app *a, bool *hidden)
+{
+	(void)a;
+	if (st.scroll == 0 && st.nrows <= st.page)
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 }
 
 const struct screen_ops tally_screen = {
@@ -283,4 +277,5 @@ const struct screen_ops tally_screen = {
 	.draw = tally_draw,
 	.handle = tally_handle,
 	.context = tally_context,
+	.unoffered = tally_unoffered,
 };

@@ -41,7 +41,7 @@ wait_re a "截至 2021-03-15 仍逾期未办结 1 件:"
 ok $? "a past day's tally says the overdue cases are counted to today"
 keys a Right Right Right Right Right Right
 wait_for a "已是今天"
-wait_for a "今日统计  2021-03-15"
+wait_for a "当日统计  2021-03-15"
 ok $? "Right stops at today"
 wait_for a "逾期未办结 1 件:"
 keys a Escape 1 2
@@ -53,7 +53,7 @@ wait_for a "城乡建设窗口"
 type_text a "ql"
 wait_for a "14 测试事项l"
 ok $? "a long matter list scrolls to the one picked by its code"
-wait_for a "今日已录入"
+wait_for a "当日已录入"
 ok $? "and today's entries keep their rows"
 keys a Escape Escape 1 3 Enter
 type_text a "刘家庄养殖场"

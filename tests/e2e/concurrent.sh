@@ -16,7 +16,7 @@ ok $? "three terminals open"
 keys a 4
 keys b 4
 keys c T
-wait_for a "涉军窗口" && wait_for b "涉军窗口" && wait_for c "今日统计"
+wait_for a "涉军窗口" && wait_for b "涉军窗口" && wait_for c "当日统计"
 ok $? "two at 涉军, one on the tally"
 
 # Interleaved: neither terminal waits for the other.

@@ -135,7 +135,7 @@ keys s Tab Tab
 wait_for s "选择村"
 keys s Escape
 wait_gone s "选择村"
-wait_for s "今日已录入"
+wait_for s "当日已录入"
 ok $? "Esc closes the village list"
 cursor=$(tm display-message -p -t =s: '#{cursor_y} #{cursor_flag}')
 [ "$cursor" = "$(screen s | grep -n '│ 村$' | head -1 | cut -d: -f1 | awk '{print $1 - 1}') 1" ]

@@ -180,7 +180,7 @@ ok $? "q quits with status 0"
 start b 100 40
 wait_for b "1 市场准入"
 keys b T
-wait_for b "今日统计  2021-03-15 星期一"
+wait_for b "当日统计  2021-03-15 星期一"
 ok $? "T opens the day's tally"
 figures='[0-9]+(项|件|人次|人|户|个|户[0-9]+人)$'
 screen b | grep -E "$figures" | awk '{print $(NF-1), $NF}' >"$TMP/tui-tally"

@@ -47,6 +47,20 @@ keys a C-s
 wait_for a "已保存 SCZR-2021-000002"
 [ "$(exported | grep SCZR-2021-000002 | grep -o '长长*')" = "$(printf '长%.0s' $(seq 60))" ]
 ok $? "the 60 characters the field shows are saved"
+
+# A terminal that marks pastes (bracketed paste, as tmux does when asked):
+# even a line break at the end of the pasted text does not save.
+type_text a "王五"
+keys a Tab Tab Tab
+wait_for a "Enter 下一栏   Ctrl-S 保存"
+tm set-buffer -b clip $'李记\n'
+tm paste-buffer -p -b clip -t =a:
+type_text a "X"
+wait_for a "备注      李记 X"
+ok $? "a marked paste ending in a line break stays in the field"
+screen a | grep -q "SCZR-2021-000003"
+ok $((!$?)) "and saves nothing"
+keys a Escape
 keys a Escape Escape
 wait_for a "1 市场准入"
 keys a q

@@ -57,6 +57,8 @@ screen a | grep -q "城乡建设"
 ok $((!$?)) "a window with no live entries is left out"
 screen a | grep -qE '^  [，。；、]'
 ok $((!$?)) "no line starts with punctuation"
+screen a | tail -1 | grep -q "n 表格" && ! screen a | tail -1 | grep -q "n 文字"
+ok $? "the key bar offers going back to the table"
 keys a n
 wait_for a "1 市场准入   2 卫生健康"
 ok $? "n again returns to the tables"
@@ -86,6 +88,32 @@ cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021.csv"
 ok $? "and leaves the first file alone"
 [ "$(ls "$TMP/cwd" | wc -l)" -eq 2 ]
 ok $? "no temporary file left behind"
+
+# On a USB stick (FAT: no hard links) an export still never overwrites:
+# the names taken are skipped and the next free one is used.
+start fat 80 24 LD_PRELOAD="$BIANMIN_FATFS" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+wait_for fat "1 市场准入"
+keys fat R
+wait_for fat "2021 年度统计"
+keys fat e
+wait_for fat "已导出 2021 年度办件: $TMP/cwd/bianmin-2021-3.csv"
+ok $? "without hard links the export takes the next free name"
+cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021-3.csv" && cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021.csv"
+ok $? "written whole, the first file left alone"
+[ "$(ls "$TMP/cwd" | wc -l)" -eq 3 ]
+ok $? "no temporary file left behind there either"
+keys fat Escape q
+wait_exit fat >/dev/null
+start ro 80 24 LD_PRELOAD="$BIANMIN_FATFS" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+	BIANMIN_TEST_READONLY=1
+wait_for ro "1 市场准入"
+keys ro R
+wait_for ro "2021 年度统计"
+keys ro e
+wait_for ro "无法在当前目录 $TMP/cwd 写入导出文件"
+ok $? "a directory that takes no file is named"
+keys ro Escape q
+wait_exit ro >/dev/null
 
 keys a Escape
 wait_for a "逾期"

@@ -28,7 +28,7 @@ keys s Space
 wait_gone s "按键说明"
 
 keys s 1
-wait_for s "今日已录入"
+wait_for s "当日已录入"
 expect_screen s window-sczr.txt "window screen with today's entries"
 
 keys s Enter
@@ -66,7 +66,7 @@ expect_screen s window-wsjk.txt "卫生健康 with a 户+人 figure"
 keys s Escape
 wait_for s "逾期"
 keys s T
-wait_for s "今日统计"
+wait_for s "当日统计"
 expect_screen s tally.txt "tally, first page"
 keys s NPage
 wait_for s "总计"

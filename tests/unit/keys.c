@@ -106,6 +106,21 @@ static void test_bar(void)
 	ok(contains(bar, "F2/Ctrl-S 保存") && contains(bar, "F1 帮助") && !contains(bar, "?"),
 	   "form bar names F1 only, ? being text: %s", bar);
 	free(bar);
+	/* A key that switches between two views names the other one. */
+	bar = keys_bar(CTX_TALLY, NULL, 0);
+	ok(contains(bar, "C 按经办人") && !contains(bar, "按事项"), "tally by matter: %s", bar);
+	free(bar);
+	bar = keys_bar(CTX_TALLY | CTX_BY_CLERK, NULL, 0);
+	ok(contains(bar, "C 按事项") && !contains(bar, "按经办人"), "tally by clerk: %s", bar);
+	free(bar);
+	is_int(keys_lookup('c', CTX_TALLY | CTX_BY_CLERK, NULL), ACT_BY_MATTER,
+	       "C by clerk goes to by matter");
+	bar = keys_bar(CTX_REPORT | CTX_NARRATIVE, NULL, 5);
+	ok(contains(bar, "n 表格") && !contains(bar, "文字"), "report text: %s", bar);
+	free(bar);
+	is_int(keys_lookup('n', CTX_REPORT | CTX_NARRATIVE, NULL), ACT_TABLE,
+	       "n in the text goes back to the table");
+	is_int(keys_lookup('n', CTX_REPORT, NULL), ACT_NARRATIVE, "n in the table shows the text");
 	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
 		bar = keys_bar(screens[i], NULL, 9);
 		ok(text_width(bar) <= 80, "bar for context %#x fits 80 columns (%d)", screens[i],
