@@ -21,9 +21,7 @@ static struct {
 	int year;
 	size_t window;  /* index into the catalog's windows */
 	bool narrative;
-	int scroll;     /* first row shown of the table or the text */
-	int page;       /* rows shown last time */
-	int nrows;      /* rows there were */
+	struct ui_pager pg; /* the table, or the text */
 } st;
 
 static void report_enter(struct app *a, int arg)
@@ -32,7 +30,7 @@ static void report_enter(struct app *a, int arg)
 	st.year = period_year_of(a->today);
 	st.window = 0;
 	st.narrative = false;
-	st.scroll = 0;
+	st.pg.scroll = 0;
 }
 
 enum { X_NAME = 2, W_NAME = 30, X_CUR = 32, X_PREV = 45, X_CHANGE = 58, W_FIG = 12 };
@@ -94,7 +92,7 @@ static void draw_table(const struct report *r, int top, int last_y)
 		if (!m->active && !rm->cur.entries && !rm->prev.entries)
 			continue;
 		shown++;
-		int line = next_line(&row, st.scroll, &y, last_y);
+		int line = next_line(&row, st.pg.scroll, &y, last_y);
 		if (line >= 0)
 			figure_row(line, m->name, m->unit, &rm->cur, &rm->prev, UI_NORMAL);
 		for (size_t c = 0; m->ncategories && c <= m->ncategories; c++) {
@@ -103,7 +101,7 @@ static void draw_table(const struct report *r, int top, int last_y)
 			const struct tally_cell *prev = &rm->prev_by_category[c];
 			if (other && !cur->entries && !prev->entries)
 				continue;
-			line = next_line(&row, st.scroll, &y, last_y);
+			line = next_line(&row, st.pg.scroll, &y, last_y);
 			if (line < 0)
 				continue;
 			char name[96];
@@ -112,17 +110,17 @@ static void draw_table(const struct report *r, int top, int last_y)
 		}
 	}
 	if (rw->has_total && shown > 1) {
-		int line = next_line(&row, st.scroll, &y, last_y);
+		int line = next_line(&row, st.pg.scroll, &y, last_y);
 		if (line >= 0)
 			figure_row(line, "合计", rw->unit, &rw->cur, &rw->prev, UI_TITLE);
 	}
 	if (shown == 0)
 		ui_put(top + 1, X_NAME, COLS - X_NAME - 1, "此窗口没有事项", false, false, UI_DIM);
-	st.nrows = row;
-	st.page = last_y - top;
-	if (st.scroll > 0 || row > st.scroll + st.page)
-		ui_printf(top, COLS - 12, 11, UI_DIM, "%d-%d/%d", st.scroll + 1,
-			  row < st.scroll + st.page ? row : st.scroll + st.page, row);
+	st.pg.nrows = row;
+	st.pg.page = last_y - top;
+	if (st.pg.scroll > 0 || row > st.pg.scroll + st.pg.page)
+		ui_printf(top, COLS - 12, 11, UI_DIM, "%d-%d/%d", st.pg.scroll + 1,
+			  row < st.pg.scroll + st.pg.page ? row : st.pg.scroll + st.pg.page, row);
 }
 
 static int table_rows(const struct report_window *rw)
@@ -215,7 +213,7 @@ static int draw_narrative(const char *text, int top, int last_y, int cols)
 			q = digits;
 		if (q == p)
 			q = end; /* undecodable text: show the rest, never loop */
-		int line = next_line(&row, st.scroll, &y, last_y);
+		int line = next_line(&row, st.pg.scroll, &y, last_y);
 		if (line >= 0) {
 			char *s = xstrndup(p, (size_t)(q - p));
 			ui_put(line, X_NAME, cols + 2, s, false, false, UI_NORMAL);
@@ -223,8 +221,8 @@ static int draw_narrative(const char *text, int top, int last_y, int cols)
 		}
 		p = q;
 	}
-	st.nrows = row;
-	st.page = last_y - top + 1;
+	st.pg.nrows = row;
+	st.pg.page = last_y - top + 1;
 	return row;
 }
 
@@ -343,13 +341,13 @@ static void report_handle(struct app *a, enum action act, int key)
 	case ACT_PREV_YEAR:
 		if (st.year > 1901) {
 			st.year--;
-			st.scroll = 0;
+			st.pg.scroll = 0;
 		}
 		break;
 	case ACT_NEXT_YEAR:
 		if (st.year < period_year_of(a->today)) {
 			st.year++;
-			st.scroll = 0;
+			st.pg.scroll = 0;
 		} else {
 			app_say(a, "%d 年是今年，没有以后的年度", st.year);
 		}
@@ -358,7 +356,7 @@ static void report_handle(struct app *a, enum action act, int key)
 		if (key >= '1' && (size_t)(key - '1') < nwindows) {
 			st.window = (size_t)(key - '1');
 			st.narrative = false;
-			st.scroll = 0;
+			st.pg.scroll = 0;
 		}
 		break;
 	case ACT_NEXT_WINDOW:
@@ -366,23 +364,20 @@ static void report_handle(struct app *a, enum action act, int key)
 		if (nwindows && !st.narrative) {
 			st.window = (st.window + (act == ACT_NEXT_WINDOW ? 1 : nwindows - 1)) %
 				    nwindows;
-			st.scroll = 0;
+			st.pg.scroll = 0;
 		}
 		break;
 	case ACT_NARRATIVE:
 	case ACT_TABLE:
 		st.narrative = act == ACT_NARRATIVE;
-		st.scroll = 0;
+		st.pg.scroll = 0;
 		break;
 	case ACT_EXPORT:
 		export_year(a);
 		break;
 	case ACT_PAGE_DOWN:
-		if (st.scroll + st.page < st.nrows)
-			st.scroll += st.page;
-		break;
 	case ACT_PAGE_UP:
-		st.scroll = st.scroll > st.page ? st.scroll - st.page : 0;
+		ui_pager_act(&st.pg, act);
 		break;
 	case ACT_BACK:
 		app_pop(a);
@@ -402,8 +397,7 @@ static unsigned report_context(struct app *a)
 static void report_unoffered(struct app *a, bool *hidden)
 {
 	(void)a;
-	if (st.scroll == 0 && st.nrows <= st.page)
-		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
+	ui_pager_unoffered(&st.pg, hidden);
 }
 
 static int report_digits(struct app *a)

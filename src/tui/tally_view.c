@@ -15,9 +15,7 @@
 static struct {
 	char date[DATE_LEN];
 	bool by_clerk;
-	int scroll;
-	int page;     /* rows of the table last drawn */
-	int nrows;    /* rows the table has */
+	struct ui_pager pg; /* the table, or the text */
 } st;
 
 static void tally_enter(struct app *a, int arg)
@@ -25,7 +23,7 @@ static void tally_enter(struct app *a, int arg)
 	(void)arg;
 	memcpy(st.date, a->today, DATE_LEN);
 	st.by_clerk = false;
-	st.scroll = 0;
+	st.pg.scroll = 0;
 }
 
 /* Rows are produced in order; only those in the visible slice are drawn. */
@@ -210,16 +208,16 @@ static void tally_draw(struct app *a)
 	ui_rule(1, 0, COLS);
 
 	int foot = draw_overdue(a);
-	struct rows r = {.first = st.scroll, .y = 3, .last_y = LINES - 4 - foot};
-	st.page = r.last_y - r.y + 1;
+	struct rows r = {.first = st.pg.scroll, .y = 3, .last_y = LINES - 4 - foot};
+	st.pg.page = r.last_y - r.y + 1;
 	if (st.by_clerk)
 		draw_by_clerk(a, &t, &r);
 	else
 		draw_by_matter(a, &t, &r);
-	st.nrows = r.next;
-	if (st.scroll > 0 || r.next > st.scroll + st.page)
-		ui_printf(2, COLS - 14, 13, UI_DIM, "%d-%d/%d", st.scroll + 1,
-			  r.next < st.scroll + st.page ? r.next : st.scroll + st.page, r.next);
+	st.pg.nrows = r.next;
+	if (st.pg.scroll > 0 || r.next > st.pg.scroll + st.pg.page)
+		ui_printf(2, COLS - 14, 13, UI_DIM, "%d-%d/%d", st.pg.scroll + 1,
+			  r.next < st.pg.scroll + st.pg.page ? r.next : st.pg.scroll + st.pg.page, r.next);
 	tally_clear(&t);
 }
 
@@ -240,14 +238,11 @@ static void tally_handle(struct app *a, enum action act, int key)
 	case ACT_BY_CLERK:
 	case ACT_BY_MATTER:
 		st.by_clerk = act == ACT_BY_CLERK;
-		st.scroll = 0;
+		st.pg.scroll = 0;
 		break;
 	case ACT_PAGE_DOWN:
-		if (st.scroll + st.page < st.nrows)
-			st.scroll += st.page;
-		break;
 	case ACT_PAGE_UP:
-		st.scroll = st.scroll > st.page ? st.scroll - st.page : 0;
+		ui_pager_act(&st.pg, act);
 		break;
 	case ACT_BACK:
 		app_pop(a);
@@ -267,8 +262,7 @@ static unsigned tally_context(struct app *a)
 static void tally_unoffered(struct app *a, bool *hidden)
 {
 	(void)a;
-	if (st.scroll == 0 && st.nrows <= st.page)
-		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
+	ui_pager_unoffered(&st.pg, hidden);
 }
 
 const struct screen_ops tally_screen = {

@@ -109,6 +109,15 @@ int ui_wrap(int y, int x, int cols, int rows, const char *s, enum ui_style st);
  * (“” ‘’), which some Chinese terminals draw two columns wide, with corner
  * brackets that every terminal draws two wide; in place. */
 void ui_unambiguous(char *s);
+/* A list taller than its screen: the first row shown, the rows that fit
+ * (set when drawn), and the rows there are. */
+struct ui_pager {
+	int scroll, page, nrows;
+};
+/* ACT_PAGE_UP / ACT_PAGE_DOWN move the pager a page. */
+void ui_pager_act(struct ui_pager *p, enum action act);
+/* Hides the paging keys when everything fits on one page. */
+void ui_pager_unoffered(const struct ui_pager *p, bool *hidden);
 void ui_rule(int y, int x, int cols);
 void ui_vrule(int y, int x, int rows);
 /* The title row: left text, right text flush with the right edge. */

@@ -159,3 +159,17 @@ void ui_date_label(char out[32], const char *date)
 {
 	snprintf(out, 32, "%s %s", date, period_weekday_name(date));
 }
+
+void ui_pager_act(struct ui_pager *p, enum action act)
+{
+	if (act == ACT_PAGE_DOWN && p->scroll + p->page < p->nrows)
+		p->scroll += p->page;
+	else if (act == ACT_PAGE_UP)
+		p->scroll = p->scroll > p->page ? p->scroll - p->page : 0;
+}
+
+void ui_pager_unoffered(const struct ui_pager *p, bool *hidden)
+{
+	if (p->scroll == 0 && p->nrows <= p->page)
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
+}
