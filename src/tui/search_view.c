@@ -477,9 +477,12 @@ static unsigned search_context(struct app *a)
 	return CTX_SEARCH;
 }
 
-/* The details offer only what applies to the entry shown. */
+/* Paging only when the results fill more than a page; the details offer
+ * only what applies to the entry shown. */
 static void search_unoffered(struct app *a, bool *hidden)
 {
+	if (st.focus == FOCUS_RESULTS && st.nresults <= (size_t)(st.page > 0 ? st.page : 1))
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 	if (st.focus != FOCUS_DETAIL || !st.shown)
 		return;
 	bool open = !st.shown_voided && st.shown_status == STATUS_ACCEPTED;
