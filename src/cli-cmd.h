@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "catalog.h"
 #include "util.h"
@@ -79,6 +80,12 @@ bool cli_nonblank(struct cli *c, const char *what, const char *s);
 /* Opens the resolved database (created only by init) and, if wanted, reads
  * the catalog.  On failure prints why and returns false. */
 bool cli_open(struct cli *c, bool create, bool with_catalog);
+
+/* Writes an -o file through `write`: a regular file whole or not at all
+ * (a temporary beside it, renamed when complete), a device or pipe in
+ * place.  False with a message. */
+typedef bool (*cli_write_fn)(FILE *out, void *ctx, char **err);
+bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err);
 /* Finds a window / a matter by name or code for filters; a matter without
  * a window must be unambiguous.  Prints why and returns false otherwise. */
 bool cli_find_matter(struct cli *c, const char *window, const char *matter,

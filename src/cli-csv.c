@@ -1,71 +1,21 @@
 /* The CSV interchange file from the command line: export and import. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli-cmd.h"
 #include "csvio.h"
 
-/* A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written in
- * place: renaming a temporary file over it would replace the device. */
-static int export_in_place(struct cli *c, int year, const char *path, enum csvio_encoding enc)
-{
-	FILE *out = fopen(path, "wb");
-	if (!out)
-		return cli_error("无法写入 %s: %s", path, errno_text(errno));
-	char *err = NULL;
-	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
-	if (fclose(out) != 0 && ok) {
-		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
-	}
-	return ok ? CLI_OK : cli_core_error(err);
-}
+struct export_job {
+	struct cli *c;
+	int year;
+	enum csvio_encoding enc;
+};
 
-/* Writes the export to a temporary file beside `path` and renames it into
- * place only when complete, so a failed export never leaves half a file
- * where a good one was expected.  The file is 0600: it holds ID numbers. */
-static int export_to_file(struct cli *c, int year, const char *path, enum csvio_encoding enc)
+static bool write_export(FILE *out, void *ctx, char **err)
 {
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return export_in_place(c, year, path, enc);
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return cli_error("无法写入 %s: %s", path, errno_text(e));
-	}
-	FILE *out = fdopen(fd, "wb");
-	if (!out) {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return cli_error("无法写入 %s: %s", path, errno_text(e));
-	}
-	char *err = NULL;
-	bool ok = csvio_export_year(c->db, c->cat, year, out, enc, &err);
-	if (ok && (fflush(out) != 0 || fsync(fileno(out)) != 0)) {
-		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
-	}
-	if (fclose(out) != 0 && ok) {
-		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
-	}
-	if (ok && rename(tmp, path) != 0) {
-		ok = false;
-		err = xasprintf("无法写入 %s: %s", path, errno_text(errno));
-	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok ? CLI_OK : cli_core_error(err);
+	const struct export_job *job = ctx;
+	return csvio_export_year(job->c->db, job->c->cat, job->year, out, job->enc, err);
 }
 
 int cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -106,13 +56,11 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "缺少 --year（年度）");
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	if (output && strcmp(output, "-") != 0)
-		return export_to_file(c, year, output, enc);
-
+	struct export_job job = { c, year, enc };
 	char *err = NULL;
-	if (!csvio_export_year(c->db, c->cat, year, stdout, enc, &err))
-		return cli_core_error(err);
-	return CLI_OK;
+	bool ok = output && strcmp(output, "-") != 0 ? cli_write_file(output, write_export, &job, &err)
+						       : write_export(stdout, &job, &err);
+	return ok ? CLI_OK : cli_core_error(err);
 }
 
 int cli_cmd_import(struct cli *c, int argc, char **argv)

@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli-cmd.h"
 #include "period.h"
@@ -36,46 +34,15 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 	return report_write_text(r, out, err);
 }
 
-/* A temporary file beside `path`, renamed into place only when complete:
- * a failed run never leaves half a report where a whole one was. */
-static bool write_report_file(const struct report *r, enum report_format format,
-			      const char *path, char **err)
+struct report_job {
+	const struct report *r;
+	enum report_format format;
+};
+
+static bool write_report_job(FILE *out, void *ctx, char **err)
 {
-	/* A device or a pipe (-o /dev/stdout, a FIFO) is written in place:
-	 * renaming a temporary file over it would replace the device. */
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		FILE *out = fopen(path, "wb");
-		if (!out)
-			return fail(err, "无法写入 %s: %s", path, errno_text(errno));
-		bool ok = write_report(r, format, out, err);
-		if (fclose(out) != 0 && ok)
-			ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
-		return ok;
-	}
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
-	if (!out) {
-		fail(err, "无法写入 %s: %s", path, errno_text(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return false;
-	}
-	bool ok = write_report(r, format, out, err);
-	if (ok && fsync(fileno(out)) != 0)
-		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
-	if (fclose(out) != 0 && ok)
-		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
-	if (ok && rename(tmp, path) != 0)
-		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok;
+	const struct report_job *job = ctx;
+	return write_report(job->r, job->format, out, err);
 }
 
 int cli_cmd_report(struct cli *c, int argc, char **argv)
@@ -151,7 +118,8 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 	if (!(whole_year ? report_year(c->db, c->cat, year, &r, &err)
 			 : report_range(c->db, c->cat, from, to, &r, &err)))
 		return cli_core_error(err);
-	bool ok = output ? write_report_file(&r, format, output, &err)
+	struct report_job job = { &r, format };
+	bool ok = output ? cli_write_file(output, write_report_job, &job, &err)
 			 : write_report(&r, format, stdout, &err);
 	report_clear(&r);
 	return ok ? CLI_OK : cli_core_error(err);

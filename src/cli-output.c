@@ -1,0 +1,50 @@
+/* Output files (-o) of export and report. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli-cmd.h"
+
+bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err)
+{
+	/* A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written in
+	 * place: renaming a temporary file over it would replace the device. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		FILE *out = fopen(path, "wb");
+		if (!out)
+			return fail(err, "无法写入 %s: %s", path, errno_text(errno));
+		bool ok = write(out, ctx, err);
+		if (fclose(out) != 0 && ok)
+			ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
+		return ok;
+	}
+	/* A file is written beside `path` and renamed into place only when
+	 * complete: a failed run never leaves half a file where a whole one
+	 * was.  mkstemp makes it 0600: an export holds ID numbers. */
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
+	if (!out) {
+		fail(err, "无法写入 %s: %s", path, errno_text(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return false;
+	}
+	bool ok = write(out, ctx, err);
+	if (ok && (fflush(out) != 0 || fsync(fileno(out)) != 0))
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
+	if (fclose(out) != 0 && ok)
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
+	if (ok && rename(tmp, path) != 0)
+		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
