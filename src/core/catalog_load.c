@@ -33,8 +33,8 @@ struct load {
 	char **cells;            /* rows x ncolumns, "" where absent */
 	size_t *lines;
 	size_t nrows, cap, lines_cap;
-	char *errors;
-	size_t nerrors, errors_len, errors_cap;
+	struct strbuf errors;
+	size_t nerrors;
 };
 
 static void add_error(struct load *ld, size_t line, const char *fmt, ...) BM_PRINTF(3, 4);
@@ -47,12 +47,10 @@ static void add_error(struct load *ld, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *entry = line ? xasprintf("第%zu行: %s\n", line, msg) : xasprintf("%s\n", msg);
-	size_t n = strlen(entry);
-	ld->errors = xgrow(ld->errors, &ld->errors_cap, ld->errors_len + n + 1, 1);
-	memcpy(ld->errors + ld->errors_len, entry, n + 1);
-	ld->errors_len += n;
-	free(entry);
+	if (line)
+		strbuf_addf(&ld->errors, "第%zu行: %s\n", line, msg);
+	else
+		strbuf_addf(&ld->errors, "%s\n", msg);
 	free(msg);
 }
 
@@ -116,7 +114,7 @@ static void load_finish(struct load *ld)
 		free(ld->cells[i]);
 	free(ld->cells);
 	free(ld->lines);
-	free(ld->errors);
+	free(ld->errors.s);
 }
 
 static bool parse_file(struct load *ld, const char *text, size_t len, const char *what, char **err)
@@ -148,12 +146,12 @@ static bool report_errors(struct load *ld, const char *what, char **err)
 {
 	if (ld->nerrors == 0)
 		return true;
-	if (ld->errors_len && ld->errors[ld->errors_len - 1] == '\n')
-		ld->errors[--ld->errors_len] = '\0';
+	if (ld->errors.len && ld->errors.s[ld->errors.len - 1] == '\n')
+		ld->errors.s[--ld->errors.len] = '\0';
 	if (ld->nerrors > MAX_ERRORS_SHOWN)
 		return fail(err, "%s有 %zu 处错误，未作任何改动（仅列出前 %d 处）:\n%s", what,
-			    ld->nerrors, MAX_ERRORS_SHOWN, ld->errors);
-	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, ld->nerrors, ld->errors);
+			    ld->nerrors, MAX_ERRORS_SHOWN, ld->errors.s);
+	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, ld->nerrors, ld->errors.s);
 }
 
 /* Codes are what a clerk types to pick: short, lowercase ASCII. */

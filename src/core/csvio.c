@@ -135,8 +135,7 @@ struct import_ctx {
 	int where[NCOLUMNS]; /* field index of each column, -1 if absent */
 	size_t nfields;
 	bool *unnamed;       /* per field: a column with no name in the header */
-	char *report;        /* "第N行: reason" lines of the first bad rows */
-	size_t report_len, report_cap;
+	struct strbuf report; /* "第N行: reason" lines of the first bad rows */
 };
 
 static void report_bad(struct import_ctx *ic, size_t line, const char *why)
@@ -145,12 +144,10 @@ static void report_bad(struct import_ctx *ic, size_t line, const char *why)
 	if (ic->res->bad > REPORT_MAX)
 		return;
 	/* Line 0: the message names its line itself. */
-	char *s = line ? xasprintf("第%zu行: %s\n", line, why) : xasprintf("%s，其后的行未再检查\n", why);
-	size_t n = strlen(s);
-	ic->report = xgrow(ic->report, &ic->report_cap, ic->report_len + n + 1, 1);
-	memcpy(ic->report + ic->report_len, s, n + 1);
-	ic->report_len += n;
-	free(s);
+	if (line)
+		strbuf_addf(&ic->report, "第%zu行: %s\n", line, why);
+	else
+		strbuf_addf(&ic->report, "%s，其后的行未再检查\n", why);
 }
 
 static int column_of(const char *name)
@@ -390,7 +387,7 @@ static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool 
 		size_t more = ic->res->bad > REPORT_MAX ? ic->res->bad - REPORT_MAX : 0;
 		char *tail = more ? xasprintf("……另有 %zu 行有错误未列出\n", more) : xstrdup("");
 		fail(err, "导入被拒绝，没有写入任何数据：%zu 行中有 %zu 行有错误\n%s%s",
-		     ic->res->rows, ic->res->bad, ic->report, tail);
+		     ic->res->rows, ic->res->bad, ic->report.s, tail);
 		free(tail);
 		ok = false;
 	}
@@ -457,7 +454,7 @@ bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bo
 	bool ok = import_stream(&ic, in, path, dry_run, err);
 	if (in != stdin)
 		fclose(in);
-	free(ic.report);
+	free(ic.report.s);
 	free(ic.unnamed);
 	return ok;
 }

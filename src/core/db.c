@@ -581,26 +581,15 @@ bool db_backup(struct db *db, const char *dest, char **err)
 	return ok;
 }
 
-/* Appends `line` (taking it) to the report being built. */
-static void report_line(char **report, size_t *len, size_t *cap, char *line)
-{
-	size_t n = strlen(line);
-	*report = xgrow(*report, cap, *len + n + 1, 1);
-	memcpy(*report + *len, line, n + 1);
-	*len += n;
-	free(line);
-}
-
 bool db_check(struct db *db, char **err)
 {
-	size_t cap = 0, len = 0;
-	char *report = NULL;
+	struct strbuf report = {0};
 	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
 	int rc = st ? SQLITE_ROW : -1;
 	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW) {
 		const char *row = db_col_text(st, 0);
 		if (strcmp(row, "ok") != 0)
-			report_line(&report, &len, &cap, xasprintf("完整性: %s\n", row));
+			strbuf_addf(&report, "完整性: %s\n", row);
 	}
 	if (st)
 		sqlite3_reset(st);
@@ -608,22 +597,21 @@ bool db_check(struct db *db, char **err)
 	if (st)
 		rc = SQLITE_ROW;
 	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		report_line(&report, &len, &cap,
-			    xasprintf("外键: 表 %s 第 %lld 行引用的 %s 不存在\n", db_col_text(st, 0),
-				      (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2)));
+		strbuf_addf(&report, "外键: 表 %s 第 %lld 行引用的 %s 不存在\n", db_col_text(st, 0),
+			    (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2));
 	if (st)
 		sqlite3_reset(st);
 	/* A check that could not run to the end has not found the file sound. */
 	if (rc != SQLITE_DONE) {
-		free(report);
+		free(report.s);
 		return fail(err, "检查未能完成");
 	}
-	if (!report)
+	if (!report.s)
 		return true;
-	report[len - 1] = '\0';
+	report.s[report.len - 1] = '\0';
 	if (err && !*err)
-		*err = report;
+		*err = report.s;
 	else
-		free(report);
+		free(report.s);
 	return false;
 }

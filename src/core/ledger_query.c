@@ -66,49 +66,40 @@ static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, l
 }
 
 /* The WHERE clause grows from fixed fragments only; every value is bound. */
-static void append(char **sql, size_t *len, size_t *cap, const char *part)
-{
-	size_t n = strlen(part);
-	*sql = xgrow(*sql, cap, *len + n + 1, 1);
-	memcpy(*sql + *len, part, n + 1);
-	*len += n;
-}
-
 bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
 		  ledger_fn fn, void *ctx, char **err)
 {
-	char *sql = NULL;
-	size_t len = 0, cap = 0;
-	append(&sql, &len, &cap, "SELECT " ENTRY_COLUMNS " FROM txn t");
+	struct strbuf sql = {0};
+	strbuf_add(&sql, "SELECT " ENTRY_COLUMNS " FROM txn t");
 	if (f->window && !f->matter)
-		append(&sql, &len, &cap, " JOIN matter m ON m.id = t.matter_id");
-	append(&sql, &len, &cap, " WHERE 1");
+		strbuf_add(&sql, " JOIN matter m ON m.id = t.matter_id");
+	strbuf_add(&sql, " WHERE 1");
 	if (f->from)
-		append(&sql, &len, &cap, " AND t.occurred_on >= :from");
+		strbuf_add(&sql, " AND t.occurred_on >= :from");
 	if (f->to)
-		append(&sql, &len, &cap, " AND t.occurred_on <= :to");
+		strbuf_add(&sql, " AND t.occurred_on <= :to");
 	if (f->matter)
-		append(&sql, &len, &cap, " AND t.matter_id = :matter");
+		strbuf_add(&sql, " AND t.matter_id = :matter");
 	else if (f->window)
-		append(&sql, &len, &cap, " AND m.window_id = :window");
+		strbuf_add(&sql, " AND m.window_id = :window");
 	if (f->clerk)
-		append(&sql, &len, &cap, " AND t.clerk = :clerk");
+		strbuf_add(&sql, " AND t.clerk = :clerk");
 	if (f->text && *f->text)
 		/* Four or more characters also match the end of an ID number:
 		 * the part a masked number (110105********002X) shows. */
-		append(&sql, &len, &cap, " AND (t.serial = upper(:text) OR t.id_number = upper(:text)"
+		strbuf_add(&sql, " AND (t.serial = upper(:text) OR t.id_number = upper(:text)"
 			" OR t.occurred_on = :text OR instr(t.applicant, :text) > 0"
 			" OR (length(:text) >= 4 AND length(t.id_number) > length(:text)"
 			" AND substr(t.id_number, -length(:text)) = upper(:text)))");
 	if (!f->include_voided)
-		append(&sql, &len, &cap, " AND t.voided_at IS NULL");
-	append(&sql, &len, &cap, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
+		strbuf_add(&sql, " AND t.voided_at IS NULL");
+	strbuf_add(&sql, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
 						 : " ORDER BY t.occurred_on, t.id");
 	if (f->limit > 0)
-		append(&sql, &len, &cap, " LIMIT :limit");
+		strbuf_add(&sql, " LIMIT :limit");
 
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	free(sql);
+	sqlite3_stmt *st = db_prepare(db, sql.s, err);
+	free(sql.s);
 	if (!st)
 		return false;
 	if (f->from)

@@ -53,21 +53,8 @@ static const struct matter_phrase matter_phrases[] = {
 	{"cxjs", "zx", "城乡建设政策咨询", "提供城乡建设政策咨询服务{n}", NULL},
 };
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
 /* Writes the template with {name} and {n} filled in. */
-static void put_template(struct buf *b, const char *tmpl, const char *name, const char *figure)
+static void put_template(struct strbuf *b, const char *tmpl, const char *name, const char *figure)
 {
 	while (*tmpl) {
 		const char *fill = NULL;
@@ -77,16 +64,13 @@ static void put_template(struct buf *b, const char *tmpl, const char *name, cons
 		else if (strncmp(tmpl, "{name}", 6) == 0)
 			fill = name, skip = 6;
 		if (fill) {
-			put(b, fill);
+			strbuf_add(b, fill);
 			tmpl += skip;
 			continue;
 		}
 		const char *next = strchr(tmpl + 1, '{');
 		size_t n = next ? (size_t)(next - tmpl) : strlen(tmpl);
-		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-		memcpy(b->s + b->len, tmpl, n);
-		b->len += n;
-		b->s[b->len] = '\0';
+		strbuf_addn(b, tmpl, n);
 		tmpl += n;
 	}
 }
@@ -140,19 +124,19 @@ static bool window_worth_saying(const struct report_window *rw)
 	return false;
 }
 
-static void put_window(struct buf *b, const struct report_window *rw)
+static void put_window(struct strbuf *b, const struct report_window *rw)
 {
 	const struct catalog_window *w = rw->window;
 	const struct window_phrase *wp = window_phrase(w);
 	char figure[64];
 	size_t written = 0;
 
-	put(b, w->name);
+	strbuf_add(b, w->name);
 	size_t nlen = strlen(w->name), suffix = strlen("窗口");
 	if (nlen < suffix || strcmp(w->name + nlen - suffix, "窗口") != 0)
-		put(b, "窗口");
+		strbuf_add(b, "窗口");
 	if (wp)
-		put(b, wp->lead);
+		strbuf_add(b, wp->lead);
 	for (size_t k = 0; k < rw->nmatters; k++) {
 		const struct report_matter *rm = &rw->matters[k];
 		if (!worth_saying(rm))
@@ -163,9 +147,9 @@ static void put_window(struct buf *b, const struct report_window *rw)
 			put_template(b, mp->after, rm->matter->name, figure);
 		} else {
 			if (written)
-				put(b, "，");
+				strbuf_add(b, "，");
 			else if (!wp && mp && !starts_with_verb(mp->first))
-				put(b, "办理");
+				strbuf_add(b, "办理");
 			if (mp)
 				put_template(b, mp->first, rm->matter->name, figure);
 			else
@@ -176,25 +160,25 @@ static void put_window(struct buf *b, const struct report_window *rw)
 	}
 	if (rw->has_total && written > 1) {
 		tally_format(figure, sizeof figure, rw->unit, &rw->cur);
-		put(b, "，");
+		strbuf_add(b, "，");
 		put_template(b, wp && wp->total ? wp->total : "合计{n}", "", figure);
 	}
 }
 
 char *report_narrative(const struct report *r)
 {
-	struct buf b = {0};
-	put(&b, "");
+	struct strbuf b = {0};
+	strbuf_add(&b, "");
 	bool any = false;
 	for (size_t w = 0; w < r->nwindows; w++) {
 		if (!window_worth_saying(&r->windows[w]))
 			continue;
 		if (any)
-			put(&b, "；");
+			strbuf_add(&b, "；");
 		put_window(&b, &r->windows[w]);
 		any = true;
 	}
 	if (any)
-		put(&b, "。");
+		strbuf_add(&b, "。");
 	return b.s;
 }

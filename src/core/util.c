@@ -88,6 +88,29 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+void strbuf_addn(struct strbuf *sb, const char *text, size_t n)
+{
+	sb->s = xgrow(sb->s, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->s + sb->len, text, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void strbuf_add(struct strbuf *sb, const char *text)
+{
+	strbuf_addn(sb, text, strlen(text));
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	strbuf_add(sb, text);
+	free(text);
+}
+
 bool fail(char **err, const char *fmt, ...)
 {
 	if (err && !*err) {

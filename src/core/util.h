@@ -25,6 +25,16 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) BM_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) BM_PRINTF(1, 0);
 
+/* A growing NUL-terminated string; a zeroed one is empty and valid once
+ * something is added.  `s` belongs to the caller afterwards (free). */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void strbuf_addn(struct strbuf *sb, const char *text, size_t n);
+void strbuf_add(struct strbuf *sb, const char *text);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) BM_PRINTF(2, 3);
+
 /* Sets *err (if err is non-NULL and still empty) and returns false. */
 bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
 
