@@ -477,18 +477,19 @@ static bool list_has_code(const char *list, const char *code)
 /* "sczr,wsjk" as the clerk reads it: "市场准入、卫生健康". */
 static char *window_names(const struct catalog *cat, const char *codes)
 {
-	char *names = xstrdup("");
+	struct strbuf names = {0};
+	strbuf_add(&names, "");
 	for (const char *p = codes; *p;) {
 		size_t len = strcspn(p, ",");
 		char *code = xstrndup(p, len);
 		const struct catalog_window *w = catalog_window(cat, code);
-		char *next = xasprintf("%s%s%s", names, *names ? "、" : "", w ? w->name : code);
+		if (names.len)
+			strbuf_add(&names, "、");
+		strbuf_add(&names, w ? w->name : code);
 		free(code);
-		free(names);
-		names = next;
 		p += len + (p[len] == ',');
 	}
-	return names;
+	return names.s;
 }
 
 /* A clerk records only at the windows the administrator gave them ("" is
