@@ -1,7 +1,7 @@
 /* bianmin: with no subcommand the terminal UI, else the command line. */
 #include <locale.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char **argv)
 {

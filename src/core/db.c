@@ -31,68 +31,6 @@ struct db {
 	size_t ncache;
 };
 
-static const char *config_path = BIANMIN_SYSCONF;
-
-void db_set_config_path(const char *path)
-{
-	config_path = path;
-}
-
-/* Reads `key = value` from the system config file; NULL if absent. */
-static char *config_value(const char *key)
-{
-	FILE *f = fopen(config_path, "r");
-	if (!f)
-		return NULL;
-	char line[1024];
-	char *found = NULL;
-	size_t klen = strlen(key);
-	while (!found && fgets(line, sizeof line, f)) {
-		char *p = line;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '#' || strncmp(p, key, klen) != 0)
-			continue;
-		p += klen;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p != '=')
-			continue;
-		p++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		size_t n = strcspn(p, "\r\n");
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		if (n > 0)
-			found = xstrndup(p, n);
-	}
-	fclose(f);
-	return found;
-}
-
-char *db_config_center(void)
-{
-	return config_value("center");
-}
-
-char *db_default_path(const char *explicit_path)
-{
-	if (explicit_path && *explicit_path)
-		return xstrdup(explicit_path);
-	const char *env = getenv("BIANMIN_DB");
-	if (env && *env)
-		return xstrdup(env);
-	char *conf = config_value("db");
-	if (conf)
-		return conf;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/bianmin/bianmin.db", xdg);
-	const char *home = getenv("HOME");
-	return xasprintf("%s/.local/share/bianmin/bianmin.db", home && *home ? home : ".");
-}
-
 /* mkdir -p for the database's folder; new folders are private (0700). */
 static bool make_parent_dirs(const char *path, char **err)
 {
@@ -137,7 +75,7 @@ static mode_t file_mode_for(const char *path)
 	return mode;
 }
 
-static bool create_file(const char *path, bool make_dirs, char **err)
+bool db_create_file(const char *path, bool make_dirs, char **err)
 {
 	if (make_dirs && !make_parent_dirs(path, err))
 		return false;
@@ -275,7 +213,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 		fail(err, "%s 是目录，不是数据库文件", path);
 		return NULL;
 	}
-	if (!exists && !create_file(path, true, err))
+	if (!exists && !db_create_file(path, true, err))
 		return NULL;
 	if (!looks_like_sqlite(path, err))
 		return NULL;
@@ -547,71 +485,4 @@ bool db_audit(struct db *db, const char *login, const char *action, int64_t txn_
 	bool ok = db_step(db, st, err) == SQLITE_DONE;
 	sqlite3_reset(st);
 	return ok;
-}
-
-bool db_backup(struct db *db, const char *dest, char **err)
-{
-	struct stat st;
-	if (stat(dest, &st) == 0)
-		return fail(err, "%s 已存在，备份不会覆盖已有文件", dest);
-	/* A mistyped folder must fail, not quietly hold the only backup. */
-	if (!create_file(dest, false, err))
-		return false;
-	sqlite3 *out = NULL;
-	bool ok = false;
-	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-		sqlite3_backup *b = sqlite3_backup_init(out, "main", db->handle, "main");
-		if (b) {
-			/* Copy in steps so terminals writing meanwhile are not blocked
-			 * for the whole copy; a write restarts the copy. */
-			int rc;
-			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
-			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-				sqlite3_sleep(5);
-			ok = sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE;
-		}
-		if (!ok)
-			fail(err, "备份到 %s 失败: %s", dest, sqlite3_errmsg(out));
-	} else {
-		fail(err, "无法打开备份文件 %s", dest);
-	}
-	sqlite3_close(out);
-	if (!ok)
-		unlink(dest);
-	return ok;
-}
-
-bool db_check(struct db *db, char **err)
-{
-	struct strbuf report = {0};
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
-	int rc = st ? SQLITE_ROW : -1;
-	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW) {
-		const char *row = db_col_text(st, 0);
-		if (strcmp(row, "ok") != 0)
-			strbuf_addf(&report, "完整性: %s\n", row);
-	}
-	if (st)
-		sqlite3_reset(st);
-	st = rc == SQLITE_DONE ? db_stmt(db, "PRAGMA foreign_key_check", err) : NULL;
-	if (st)
-		rc = SQLITE_ROW;
-	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW)
-		strbuf_addf(&report, "外键: 表 %s 第 %lld 行引用的 %s 不存在\n", db_col_text(st, 0),
-			    (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2));
-	if (st)
-		sqlite3_reset(st);
-	/* A check that could not run to the end has not found the file sound. */
-	if (rc != SQLITE_DONE) {
-		free(report.s);
-		return fail(err, "检查未能完成");
-	}
-	if (!report.s)
-		return true;
-	report.s[report.len - 1] = '\0';
-	if (err && !*err)
-		*err = report.s;
-	else
-		free(report.s);
-	return false;
 }

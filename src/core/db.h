@@ -10,16 +10,6 @@
 
 struct db;
 
-/* Resolves the database path as the manual says: `explicit_path` (--db),
- * else $BIANMIN_DB, else `db =` in the system config file, else
- * $XDG_DATA_HOME/bianmin/bianmin.db (~/.local/share/...).  Returns a
- * malloc'd path. */
-char *db_default_path(const char *explicit_path);
-/* The `center =` line of the system config file, or NULL (malloc'd). */
-char *db_config_center(void);
-/* Overrides the system config file's path (tests). */
-void db_set_config_path(const char *path);
-
 enum db_open_mode {
 	DB_OPEN_EXISTING, /* refuse a missing file */
 	DB_OPEN_CREATE,   /* create folder and file (0600, or 0660 in a setgid folder) */

@@ -11,6 +11,11 @@
 
 sqlite3 *db_handle(struct db *db);
 
+/* Creates an empty file for a database (and, with make_dirs, its folders,
+ * 0700): 0660 in a setgid folder, else 0600.  An existing file is left as
+ * it is. */
+bool db_create_file(const char *path, bool make_dirs, char **err);
+
 /* BEGIN IMMEDIATE: take the write lock first, so a busy peer means waiting
  * (busy_timeout), never SQLITE_BUSY_SNAPSHOT half way through. */
 bool db_begin_write(struct db *db, char **err);

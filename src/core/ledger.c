@@ -8,6 +8,7 @@
 #include "clerk.h"
 #include "db_sql.h"
 #include "idcheck.h"
+#include "ledger_int.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,11 +33,6 @@ bool status_parse(const char *s, enum txn_status *out)
 	return false;
 }
 
-static bool present(const char *s)
-{
-	return s && *s;
-}
-
 /* snprintf("%s") without the format machinery: this runs per imported row. */
 static void copy_string(char *dst, const char *src, size_t size)
 {
@@ -49,7 +45,7 @@ static void copy_string(char *dst, const char *src, size_t size)
 
 /* Free text a clerk typed: valid UTF-8, no control characters but the line
  * breaks a note may hold, and a sane length. */
-static bool check_text(const char *s, const char *label, size_t max_chars, bool multiline,
+bool ledger_check_text(const char *s, const char *label, size_t max_chars, bool multiline,
 		       char **err)
 {
 	if (!s)
@@ -144,12 +140,12 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		    char **err)
 {
 	memset(r, 0, sizeof *r);
-	if (!present(d->window))
+	if (!ledger_present(d->window))
 		return fail(err, "请指定窗口");
 	r->window = catalog_window(cat, d->window);
 	if (!r->window)
 		return fail(err, "没有名为“%s”的窗口", d->window);
-	if (!present(d->matter))
+	if (!ledger_present(d->matter))
 		return fail(err, "请指定事项");
 	r->matter = catalog_matter(cat, r->window, d->matter);
 	if (!r->matter)
@@ -157,7 +153,7 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	if (!r->matter->active)
 		return fail(err, "事项“%s”已停用", r->matter->name);
 
-	if (present(d->date)) {
+	if (ledger_present(d->date)) {
 		if (!period_valid_date(d->date) && period_date_shaped(d->date))
 			return fail(err, "日期 %s 不是真实的日期", d->date);
 		if (!period_valid_date(d->date))
@@ -172,23 +168,23 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	} else {
 		period_today(r->date);
 	}
-	if (present(d->time)) {
+	if (ledger_present(d->time)) {
 		if (!period_valid_time(d->time))
 			return fail(err, "时间“%s”无效，应为 HH:MM", d->time);
 		copy_string(r->time, d->time, sizeof r->time);
 	} else {
 		char today[DATE_LEN];
 		period_today(today);
-		if (strcmp(today, r->date) == 0 && !present(d->serial))
+		if (strcmp(today, r->date) == 0 && !ledger_present(d->serial))
 			period_now_hm(r->time);
 	}
 
-	if (!check_text(d->applicant, "申请人", LEDGER_APPLICANT_MAX, false, err) ||
-	    !check_text(d->note, "备注", LEDGER_NOTE_MAX, true, err) ||
-	    !check_text(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
-	    !check_text(d->clerk, "经办人", 64, false, err))
+	if (!ledger_check_text(d->applicant, "申请人", LEDGER_APPLICANT_MAX, false, err) ||
+	    !ledger_check_text(d->note, "备注", LEDGER_NOTE_MAX, true, err) ||
+	    !ledger_check_text(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
+	    !ledger_check_text(d->clerk, "经办人", 64, false, err))
 		return false;
-	if (present(d->id_number)) {
+	if (ledger_present(d->id_number)) {
 		enum id_kind kind;
 		char *why = NULL;
 		if (!idcheck_validate(d->id_number, r->id_number, &kind, &why)) {
@@ -199,12 +195,12 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	} else if (r->matter->requires_id) {
 		return fail(err, "事项“%s”需要证件号码", r->matter->name);
 	}
-	if (present(d->village)) {
+	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
 		if (!r->village)
 			return fail(err, "没有名为“%s”的村", d->village);
 	}
-	if (present(d->category)) {
+	if (ledger_present(d->category)) {
 		if (r->matter->ncategories == 0)
 			return fail(err, "事项“%s”不分类，却给了分类“%s”", r->matter->name, d->category);
 		if (!catalog_has_category(r->matter, d->category))
@@ -222,13 +218,13 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	if (r->households > 100000 || r->persons > 100000 || r->quantity > 100000)
 		return fail(err, "户数、人数或数量过大（最多 100000）");
 
-	if (present(d->status)) {
+	if (ledger_present(d->status)) {
 		if (!status_parse(d->status, &r->status))
 			return fail(err, "状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
 	}
-	if (present(d->serial)) {
+	if (ledger_present(d->serial)) {
 		int64_t seq;
 		if (!parse_serial(d->serial, r->window, period_year_of(r->date), &seq, err))
 			return false;
@@ -242,7 +238,7 @@ bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char *
 	return resolve(cat, d, &r, err);
 }
 
-static bool year_lock_refuses(struct db *db, int year, const char *doing, char **err)
+bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT locked_by, locked_at FROM year_lock "
 				       "WHERE year = :year", err);
@@ -289,7 +285,7 @@ static bool year_open(struct db *db, int year, char **err)
 	for (size_t i = 0; i < memo.nopen; i++)
 		if (memo.open_years[i] == year)
 			return true;
-	if (year_lock_refuses(db, year, "录入", err))
+	if (ledger_year_refuses(db, year, "录入", err))
 		return false;
 	if (memo.nopen < MEMO_YEARS)
 		memo.open_years[memo.nopen++] = year;
@@ -392,7 +388,7 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		return -1;
 	char now[20];
 	period_timestamp(now);
-	const char *clerk = present(d->clerk) ? d->clerk : login;
+	const char *clerk = ledger_present(d->clerk) ? d->clerk : login;
 	/* Every bound string outlives the step below. */
 	bind_static(st, 1, serial);
 	sqlite3_bind_int64(st, 2, r->matter->id);
@@ -410,7 +406,7 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 	bind_static(st, 13, d->note);
 	bind_static(st, 14, clerk);
 	bind_static(st, 15, now);
-	if (present(d->void_reason)) {
+	if (ledger_present(d->void_reason)) {
 		bind_static(st, 16, now);
 		bind_static(st, 17, clerk);
 		bind_static(st, 18, d->void_reason);
@@ -441,7 +437,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 	char serial[SERIAL_LEN];
 	if (!resolve(cat, d, &r, err) || !year_open(db, period_year_of(r.date), err))
 		return -1;
-	if (present(d->serial))
+	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
 	else if (!next_serial(db, &r, serial, err))
 		return -1;
@@ -450,7 +446,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 		return -1;
 	/* The serial's sequence: its last six digits. */
 	memo_note_serial(r.window->id, period_year_of(r.date), atoll(serial + strlen(serial) - 6),
-			 !present(d->serial));
+			 !ledger_present(d->serial));
 	if (serial_out)
 		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;
@@ -462,7 +458,7 @@ bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_
 	return insert(db, cat, d, login, serial_out, err) > 0;
 }
 
-static bool list_has_code(const char *list, const char *code)
+bool ledger_list_has_code(const char *list, const char *code)
 {
 	size_t n = strlen(code);
 	for (const char *p = list; *p;) {
@@ -503,7 +499,7 @@ bool ledger_may_record(struct db *db, const struct catalog *cat, const char *win
 	const struct catalog_window *w = catalog_window(cat, window ? window : "");
 	bool ok = true;
 	if (w && c.role == ROLE_CLERK && *c.windows) {
-		ok = list_has_code(c.windows, w->code);
+		ok = ledger_list_has_code(c.windows, w->code);
 		if (!ok) {
 			char *names = window_names(cat, c.windows);
 			fail(err, "%s只负责%s窗口，不能在%s窗口录入；如需调整请找管理员", c.name, names,
@@ -563,161 +559,4 @@ bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_
 	if (serial_out)
 		snprintf(serial_out, SERIAL_LEN, "%s", serial);
 	return true;
-}
-
-/* What the void and status paths need to know about an entry. */
-struct target {
-	int64_t id;
-	char date[DATE_LEN];
-	char clerk[65];
-	char status[16];
-	char window_code[17];
-	bool voided;
-};
-
-static bool find_target(struct db *db, const char *serial, struct target *t, char **err)
-{
-	if (!present(serial))
-		return fail(err, "请给出办件编号");
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
-				       "t.voided_at IS NOT NULL, w.code FROM txn t "
-				       "JOIN matter m ON m.id = t.matter_id "
-				       "JOIN \"window\" w ON w.id = m.window_id "
-				       "WHERE t.serial = upper(:serial)", err);
-	if (!st)
-		return false;
-	db_bind_text(st, ":serial", serial);
-	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(st, 0);
-		snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
-		snprintf(t->clerk, sizeof t->clerk, "%s", db_col_text(st, 2));
-		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
-		t->voided = sqlite3_column_int(st, 4) != 0;
-		snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return fail(err, "编号 %s 不存在", serial);
-	return rc == SQLITE_ROW;
-}
-
-static bool void_allowed(struct db *db, const struct target *t, const char *login, char **err)
-{
-	struct clerk c;
-	if (!clerk_get(db, login, &c, err))
-		return false;
-	bool ok = true;
-	if (c.role == ROLE_CLERK) {
-		char today[DATE_LEN];
-		period_today(today);
-		if (strcmp(t->clerk, login) != 0)
-			ok = fail(err, "经办人只能作废自己录入的办件（此件由 %s 录入），请找主管", t->clerk);
-		else if (strcmp(t->date, today) != 0)
-			ok = fail(err, "经办人只能作废当天的办件（此件日期 %s），请找主管", t->date);
-	}
-	clerk_clear(&c);
-	return ok;
-}
-
-bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
-{
-	struct target t;
-	if (!find_target(db, serial, &t, err))
-		return false;
-	if (t.voided)
-		return fail(err, "编号 %s 已作废", serial);
-	return void_allowed(db, &t, login, err) &&
-	       !year_lock_refuses(db, period_year_of(t.date), "作废", err);
-}
-
-bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
-		 char **err)
-{
-	char trimmed[512];
-	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
-	if (!*text_trim(trimmed))
-		return fail(err, "作废必须说明原因");
-	if (!check_text(reason, "作废原因", LEDGER_REASON_MAX, true, err))
-		return false;
-	if (!db_begin_write(db, err))
-		return false;
-	struct target t;
-	bool ok = find_target(db, serial, &t, err);
-	if (ok && t.voided)
-		ok = fail(err, "编号 %s 已作废", serial);
-	ok = ok && void_allowed(db, &t, login, err) &&
-	     !year_lock_refuses(db, period_year_of(t.date), "作废", err);
-	if (ok) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET voided_at = :now, voided_by = :login, "
-					       "void_reason = :reason WHERE id = :id", err);
-		char now[20];
-		period_timestamp(now);
-		ok = st != NULL;
-		if (ok) {
-			db_bind_text(st, ":now", now);
-			db_bind_text(st, ":login", login);
-			db_bind_text(st, ":reason", trimmed);
-			db_bind_int(st, ":id", t.id);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
-		}
-		ok = ok && db_audit(db, login, "void", t.id, trimmed, err);
-	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
-}
-
-bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
-		       const char *login, char **err)
-{
-	if (to == STATUS_ACCEPTED)
-		return fail(err, "办件不能退回到受理状态");
-	char trimmed[512];
-	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
-	text_trim(trimmed);
-	reason = trimmed;
-	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason)
-		return fail(err, "%s必须说明原因", status_name(to));
-	if (!check_text(reason, "原因", LEDGER_REASON_MAX, true, err))
-		return false;
-	if (!db_begin_write(db, err))
-		return false;
-	/* The year lock does not hold here: a 承诺件 received in December may
-	 * be finished after the year's report is published, and its status
-	 * changes no figure of the report. */
-	struct target t;
-	struct clerk c = { 0 };
-	bool ok = find_target(db, serial, &t, err) && clerk_get(db, login, &c, err);
-	if (ok && c.role == ROLE_CLERK && *c.windows && !list_has_code(c.windows, t.window_code))
-		ok = fail(err, "编号 %s 不属于您负责的窗口，请找该窗口的经办人或主管", serial);
-	if (ok && t.voided)
-		ok = fail(err, "编号 %s 已作废", serial);
-	if (ok && strcmp(t.status, status_name(STATUS_ACCEPTED)) != 0)
-		ok = fail(err, "编号 %s 的状态是%s，只有受理中的办件可以%s", serial, t.status,
-			  status_name(to));
-	if (ok) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status WHERE id = :id", err);
-		ok = st != NULL;
-		if (ok) {
-			db_bind_text(st, ":status", status_name(to));
-			db_bind_int(st, ":id", t.id);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
-		}
-		char *detail = xasprintf("%s%s%s", status_name(to), present(reason) ? ": " : "",
-					 present(reason) ? reason : "");
-		ok = ok && db_audit(db, login, to == STATUS_DONE ? "done" :
-				    to == STATUS_RETURNED ? "return" : "transfer", t.id, detail, err);
-		free(detail);
-	}
-	clerk_clear(&c);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "db.h"
 #include "input.h"
 #include "text.h"
@@ -443,7 +444,7 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 	a->cat_version = catalog_version(a->db);
 	a->center = db_setting(a->db, "center");
 	if (!a->center)
-		a->center = db_config_center();
+		a->center = conf_center();
 	if (!a->center)
 		a->center = xstrdup("便民服务中心");
 	char *why = NULL;

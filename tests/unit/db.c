@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include "conf.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -134,25 +135,25 @@ int main(void)
 	char *conf = testdb_path("bianmin.conf");
 	const char conf_text[] = "# comment\ndb = /srv/bianmin/center.db\ncenter = 上碑镇行政综合服务中心\n";
 	write_file(conf, conf_text, sizeof conf_text - 1);
-	db_set_config_path(conf);
+	conf_set_path(conf);
 	unsetenv("BIANMIN_DB");
-	char *p = db_default_path(NULL);
+	char *p = conf_db_path(NULL);
 	is_str(p, "/srv/bianmin/center.db", "db = in the config file");
 	free(p);
 	setenv("BIANMIN_DB", "/tmp/env.db", 1);
-	p = db_default_path(NULL);
+	p = conf_db_path(NULL);
 	is_str(p, "/tmp/env.db", "BIANMIN_DB wins over the config file");
 	free(p);
-	p = db_default_path("/tmp/flag.db");
+	p = conf_db_path("/tmp/flag.db");
 	is_str(p, "/tmp/flag.db", "--db wins over BIANMIN_DB");
 	free(p);
-	p = db_config_center();
+	p = conf_center();
 	is_str(p, "上碑镇行政综合服务中心", "center = in the config file");
 	free(p);
-	db_set_config_path("/nonexistent/bianmin.conf");
+	conf_set_path("/nonexistent/bianmin.conf");
 	unsetenv("BIANMIN_DB");
 	setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
-	p = db_default_path(NULL);
+	p = conf_db_path(NULL);
 	is_str(p, "/tmp/xdg/bianmin/bianmin.db", "XDG default");
 	free(p);
 	free(conf);

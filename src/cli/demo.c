@@ -13,7 +13,7 @@
 #include "app.h"
 #include "catalog.h"
 #include "clerk.h"
-#include "cli-cmd.h"
+#include "cmd.h"
 #include "db.h"
 #include "demo.h"
 #include "period.h"

@@ -1,6 +1,6 @@
 #ifndef BIANMIN_CLI_CMD_H
 #define BIANMIN_CLI_CMD_H
-/* The pieces the cli-*.c files share: the command table's entry type, the
+/* The pieces the src/cli files share: the command table's entry type, the
  * state of one run, option parsing with Chinese messages, and the functions
  * that open the database and print core's errors.  Only the command line
  * prints; the handlers return the exit status. */
@@ -57,6 +57,12 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 /* The operands (c->operand) must number between min and max; otherwise
  * prints a usage error and returns false.  Call after the options. */
 bool cli_operands(struct cli *c, int argc, char **argv, int min, int max);
+
+/* `bianmin NAME --help` (cli.c). */
+void cli_print_command_help(const struct cli_cmd *cmd);
+/* The usage error for an unknown option or a missing argument, as
+ * getopt_long left them; returns 2. */
+int cli_bad_option(struct cli *c, int argc, char **argv, int opt, const struct option *longs);
 
 /* Messages.  Each returns the exit status it stands for, so a handler can
  * `return cli_usage(c, ...)`. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli-cmd.h"
+#include "cmd.h"
 #include "period.h"
 #include "report.h"
 

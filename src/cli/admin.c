@@ -8,7 +8,8 @@
 
 #include "catalog.h"
 #include "clerk.h"
-#include "cli-cmd.h"
+#include "cmd.h"
+#include "conf.h"
 #include "db.h"
 #include "ledger.h"
 #include "period.h"
@@ -115,7 +116,7 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 	/* The configuration file's name fills an unnamed database when an
 	 * administrator runs init; anyone else's init leaves it for them. */
 	if (!center && !stored && clerk_has_role(c->db, login, ROLE_ADMIN))
-		center = from_config = db_config_center();
+		center = from_config = conf_center();
 	if (center && (!stored || strcmp(stored, center) != 0) &&
 	    !clerk_set_center(c->db, center, login, &err)) {
 		free(stored);

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli-cmd.h"
+#include "cmd.h"
 
 bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err)
 {

@@ -7,7 +7,7 @@
 
 #include "catalog.h"
 #include "clerk.h"
-#include "cli-cmd.h"
+#include "cmd.h"
 #include "db.h"
 #include "idcheck.h"
 #include "ledger.h"

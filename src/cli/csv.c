@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli-cmd.h"
+#include "cmd.h"
 #include "csvio.h"
 
 struct export_job {

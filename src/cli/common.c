@@ -1,0 +1,364 @@
+/* What every subcommand shares: messages, option parsing in Chinese, strict
+ * values, opening the database, and the cells of the CLI's tables. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cmd.h"
+#include "csvrow.h"
+#include "conf.h"
+#include "db.h"
+#include "period.h"
+#include "text.h"
+#include "util.h"
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("bianmin: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_FAIL;
+}
+
+int cli_usage(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "bianmin%s%s: ", c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c->cmd)
+		fprintf(stderr, "用法: bianmin %s%s%s\n", c->cmd->name, *c->cmd->usage ? " " : "",
+			c->cmd->usage);
+	else
+		fputs("用法: bianmin [--db 文件] [命令 [选项]]，bianmin --help 列出命令\n", stderr);
+	return CLI_USAGE;
+}
+
+int cli_core_error(char *err)
+{
+	cli_error("%s", err && *err ? err : "操作失败");
+	free(err);
+	return CLI_FAIL;
+}
+
+/* getopt_long returned ':' or '?': says which option, as the user wrote it.
+ * A short option is named by optopt (argv[optind - 1] may be a whole
+ * cluster, or not yet the offending word); a long one by its word, cut at
+ * '='. */
+int cli_bad_option(struct cli *c, int argc, char **argv, int opt,
+		      const struct option *longs)
+{
+	const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int name_len = (int)strcspn(word, "=");
+	if (opt == ':' && is_long)
+		return cli_usage(c, "选项 %.*s 缺少参数", name_len, word);
+	if (opt == ':')
+		return cli_usage(c, "选项 -%c 缺少参数", optopt);
+	if (is_long && optopt && word[name_len] == '=')
+		return cli_usage(c, "选项 %.*s 不接受参数", name_len, word);
+	if (is_long && !optopt && name_len > 2) {
+		/* glibc takes an abbreviation, but only an unambiguous one. */
+		int matches = 0;
+		for (const struct option *o = longs; o->name; o++)
+			matches += strncmp(o->name, word + 2, (size_t)name_len - 2) == 0;
+		if (matches > 1)
+			return cli_usage(c, "选项 %.*s 有歧义，请写全", name_len, word);
+	}
+	if (is_long || !optopt)
+		return cli_usage(c, "无法识别的选项 %.*s", name_len, word);
+	return cli_usage(c, "无法识别的选项 -%c", optopt);
+}
+
+static void add_operand(struct cli *c, const char *arg)
+{
+	if (c->noperands < CLI_MAX_OPERANDS)
+		c->operand[c->noperands] = arg;
+	c->noperands++;
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
+	       const struct option *longs, int *status)
+{
+	/* '-': operands come back in order as option 1, so `void SERIAL
+	 * --reason X` works even under POSIXLY_CORRECT; ':' tells a missing
+	 * argument apart from an unknown option. */
+	char spec[64];
+	snprintf(spec, sizeof spec, "-:%sh", shorts);
+	opterr = 0;
+	int opt;
+	while ((opt = getopt_long(argc, argv, spec, longs, NULL)) == 1)
+		add_operand(c, optarg);
+	switch (opt) {
+	case -1:
+		/* Whatever follows "--" is operands. */
+		for (int i = optind; i < argc; i++)
+			add_operand(c, argv[i]);
+		return -1;
+	case 'h':
+		cli_print_command_help(c->cmd);
+		*status = CLI_OK;
+		return CLI_STOP;
+	case ':':
+	case '?':
+		*status = cli_bad_option(c, argc, argv, opt, longs);
+		return CLI_STOP;
+	default:
+		return opt;
+	}
+}
+
+bool cli_operands(struct cli *c, int argc, char **argv, int min, int max)
+{
+	(void)argc;
+	(void)argv;
+	if (c->noperands < min) {
+		cli_usage(c, "缺少参数");
+		return false;
+	}
+	if (c->noperands > max) {
+		cli_usage(c, "多余的参数 %s", c->operand[max < CLI_MAX_OPERANDS ? max : 0]);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_int(struct cli *c, const char *what, const char *s, long long min,
+		   long long max, long long *out)
+{
+	/* strtoll alone would take " 12", "+12" and "12abc". */
+	const char *digits = s[0] == '-' ? s + 1 : s;
+	if (*digits < '0' || *digits > '9') {
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		return false;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end != '\0') {
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		return false;
+	}
+	if (errno == ERANGE || v < min || v > max) {
+		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_parse_year(struct cli *c, const char *what, const char *s, int *year)
+{
+	if (!period_parse_year(s, year)) {
+		cli_usage(c, "%s 应为 1900 到 9999 之间的年份，而不是“%s”", what, s);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_date(struct cli *c, const char *what, const char *s)
+{
+	if (!period_valid_date(s) && period_date_shaped(s)) {
+		cli_usage(c, "%s %s 不是真实的日期", what, s);
+		return false;
+	}
+	if (!period_valid_date(s)) {
+		cli_usage(c, "%s 应为 YYYY-MM-DD 格式的日期，而不是“%s”", what, s);
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_range(struct cli *c, const char *date, const char *from, const char *to,
+		     bool open_ended, const char **out_from, const char **out_to)
+{
+	static char today[DATE_LEN];
+	if (date && (from || to)) {
+		cli_usage(c, "--date 不能与 --from/--to 同时使用");
+		return false;
+	}
+	if (date) {
+		if (!cli_parse_date(c, "--date", date))
+			return false;
+		*out_from = *out_to = date;
+		return true;
+	}
+	if (!from && !to) {
+		period_today(today);
+		*out_from = *out_to = today;
+		return true;
+	}
+	if (!open_ended && (!from || !to)) {
+		cli_usage(c, "--from 和 --to 需同时给出");
+		return false;
+	}
+	if ((from && !cli_parse_date(c, "--from", from)) || (to && !cli_parse_date(c, "--to", to)))
+		return false;
+	if (from && to && strcmp(from, to) > 0) {
+		cli_usage(c, "起始日期 %s 晚于截止日期 %s", from, to);
+		return false;
+	}
+	*out_from = from;
+	*out_to = to;
+	return true;
+}
+
+bool cli_nonblank(struct cli *c, const char *what, const char *s)
+{
+	char *copy = xstrdup(s);
+	bool blank = *text_trim(copy) == '\0';
+	free(copy);
+	if (blank)
+		cli_usage(c, "%s 不能为空", what);
+	return !blank;
+}
+
+bool cli_open(struct cli *c, bool create, bool with_catalog)
+{
+	char *path = conf_db_path(c->db_option);
+	char *err = NULL;
+	struct stat st;
+	if (!create && stat(path, &st) != 0) {
+		cli_error("数据库 %s 不存在；请先运行 bianmin init，或用 --db 指定", path);
+		free(path);
+		return false;
+	}
+	c->db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &err);
+	free(path);
+	if (!c->db) {
+		cli_core_error(err);
+		return false;
+	}
+	if (with_catalog) {
+		c->cat = catalog_read(c->db, &err);
+		if (!c->cat) {
+			cli_core_error(err);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool cli_find_matter(struct cli *c, const char *window, const char *matter,
+		     const struct catalog_window **out_window,
+		     const struct catalog_matter **out_matter)
+{
+	const struct catalog_window *w = NULL;
+	const struct catalog_matter *m = NULL;
+	if (window) {
+		w = catalog_window(c->cat, window);
+		if (!w) {
+			cli_error("没有名为或代码为“%s”的窗口", window);
+			return false;
+		}
+	}
+	if (matter && w) {
+		m = catalog_matter(c->cat, w, matter);
+		if (!m) {
+			cli_error("%s窗口没有名为或代码为“%s”的事项", w->name, matter);
+			return false;
+		}
+	} else if (matter) {
+		/* Codes repeat across windows (zx is 注销业务 and 政策咨询). */
+		for (size_t i = 0; i < c->cat->nwindows; i++) {
+			const struct catalog_matter *found =
+				catalog_matter(c->cat, &c->cat->windows[i], matter);
+			if (found && m) {
+				cli_error("多个窗口都有事项“%s”，请同时给出 --window", matter);
+				return false;
+			}
+			if (found)
+				m = found;
+		}
+		if (!m) {
+			cli_error("没有名为或代码为“%s”的事项", matter);
+			return false;
+		}
+	}
+	*out_window = w;
+	*out_matter = m;
+	return true;
+}
+
+void cli_put_plain(const char *s)
+{
+	/* The rules of text_fit, for text that ends a line and is not cut. */
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (n <= 0) {
+			fputc('?', stdout);
+			i++;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			fputc(' ', stdout);
+			i += (size_t)n;
+		} else {
+			fwrite(s + i, 1, (size_t)n, stdout);
+			i += (size_t)n;
+		}
+	}
+}
+
+char *cli_fit(char *out, size_t outsz, const char *s, int cols)
+{
+	return text_fit_marked(out, outsz, s, cols, false, false);
+}
+
+/* Columns of padding owed before the next text of the row. */
+static int row_owed;
+
+static void pay_owed(void)
+{
+	for (; row_owed > 0; row_owed--)
+		fputc(' ', stdout);
+}
+
+void cli_cell(const char *s, int cols, bool align_right)
+{
+	char buf[512];
+	cli_fit(buf, sizeof buf, s, cols);
+	int pad = cols - text_width(buf);
+	if (align_right) {
+		row_owed += pad;
+		pad = 0;
+	}
+	if (*buf) {
+		pay_owed();
+		fputs(buf, stdout);
+	}
+	row_owed += pad + 2;
+}
+
+void cli_tail(const char *s)
+{
+	if (!s || !*s)
+		return;
+	pay_owed();
+	cli_put_plain(s);
+}
+
+void cli_end_row(void)
+{
+	row_owed = 0;
+	fputc('\n', stdout);
+}
+
+char *cli_slurp(const char *path, size_t *len)
+{
+	char *err = NULL;
+	char *text = csvrow_slurp(path, len, &err);
+	if (!text)
+		cli_core_error(err);
+	return text;
+}

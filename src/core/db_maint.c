@@ -1,0 +1,77 @@
+/* Maintenance of a whole file: the online backup and the checks. */
+#include "db_sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+bool db_backup(struct db *db, const char *dest, char **err)
+{
+	struct stat st;
+	if (stat(dest, &st) == 0)
+		return fail(err, "%s 已存在，备份不会覆盖已有文件", dest);
+	/* A mistyped folder must fail, not quietly hold the only backup. */
+	if (!db_create_file(dest, false, err))
+		return false;
+	sqlite3 *out = NULL;
+	bool ok = false;
+	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(db), "main");
+		if (b) {
+			/* Copy in steps so terminals writing meanwhile are not blocked
+			 * for the whole copy; a write restarts the copy. */
+			int rc;
+			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			ok = sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE;
+		}
+		if (!ok)
+			fail(err, "备份到 %s 失败: %s", dest, sqlite3_errmsg(out));
+	} else {
+		fail(err, "无法打开备份文件 %s", dest);
+	}
+	sqlite3_close(out);
+	if (!ok)
+		unlink(dest);
+	return ok;
+}
+
+bool db_check(struct db *db, char **err)
+{
+	struct strbuf report = {0};
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
+	int rc = st ? SQLITE_ROW : -1;
+	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW) {
+		const char *row = db_col_text(st, 0);
+		if (strcmp(row, "ok") != 0)
+			strbuf_addf(&report, "完整性: %s\n", row);
+	}
+	if (st)
+		sqlite3_reset(st);
+	st = rc == SQLITE_DONE ? db_stmt(db, "PRAGMA foreign_key_check", err) : NULL;
+	if (st)
+		rc = SQLITE_ROW;
+	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW)
+		strbuf_addf(&report, "外键: 表 %s 第 %lld 行引用的 %s 不存在\n", db_col_text(st, 0),
+			    (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2));
+	if (st)
+		sqlite3_reset(st);
+	/* A check that could not run to the end has not found the file sound. */
+	if (rc != SQLITE_DONE) {
+		free(report.s);
+		return fail(err, "检查未能完成");
+	}
+	if (!report.s)
+		return true;
+	report.s[report.len - 1] = '\0';
+	if (err && !*err)
+		*err = report.s;
+	else
+		free(report.s);
+	return false;
+}

@@ -1,0 +1,27 @@
+#ifndef BIANMIN_LEDGER_INT_H
+#define BIANMIN_LEDGER_INT_H
+/* What ledger.c (recording) and ledger_void.c (voids and status changes)
+ * share; no other module includes this. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+static inline bool ledger_present(const char *s)
+{
+	return s && *s;
+}
+
+/* Free text a clerk typed: valid UTF-8, no control characters but the
+ * line breaks a note may hold, at most max_chars characters.  `label`
+ * names the field in the message. */
+bool ledger_check_text(const char *s, const char *label, size_t max_chars, bool multiline,
+		       char **err);
+/* True (with *err) when `year` is locked, or when the lock cannot be read:
+ * not knowing is no permission.  `doing` names the refused act (作废). */
+bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err);
+/* Whether a comma-separated list of window codes holds `code`. */
+bool ledger_list_has_code(const char *list, const char *code);
+
+#endif
