@@ -114,3 +114,48 @@ CREATE TRIGGER audit_append_only BEFORE DELETE ON audit
 BEGIN
   SELECT RAISE(ABORT, '审计记录不可删除');
 END;
+
+-- migration 2
+-- v2: what a matter demands at the counter (catalog columns 需申请人 and
+-- 证件类型), and what follows an entry after it is saved: the phone to call
+-- back, the due and done days of a 承诺件 (working days), the entry a
+-- correction replaced, the citizen's rating, and the holiday calendar.
+ALTER TABLE matter ADD COLUMN requires_applicant INTEGER NOT NULL DEFAULT 1
+  CHECK (requires_applicant IN (0, 1));
+ALTER TABLE matter ADD COLUMN id_kind TEXT NOT NULL DEFAULT '身份证'
+  CHECK (id_kind IN ('身份证', '统一社会信用代码', '任一'));
+UPDATE matter SET requires_applicant = 0 WHERE unit = '人次';
+UPDATE matter SET id_kind = '统一社会信用代码'
+  WHERE window_id IN (SELECT id FROM "window" WHERE code = 'sczr');
+
+ALTER TABLE txn ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE txn ADD COLUMN due_on TEXT
+  CHECK (due_on IS NULL OR due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE txn ADD COLUMN done_on TEXT
+  CHECK (done_on IS NULL OR done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+-- The serial of the entry this one replaces (更正); the other direction is
+-- found through this index.
+ALTER TABLE txn ADD COLUMN corrects TEXT;
+CREATE INDEX txn_corrects ON txn (corrects) WHERE corrects IS NOT NULL;
+
+-- 好差评: one rating per entry (a re-rating replaces it, audited); a 差评
+-- (level 1-2) carries its reason and, once called back, the follow-up.
+CREATE TABLE rating (
+  txn_id        INTEGER PRIMARY KEY REFERENCES txn(id),
+  level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  reason        TEXT NOT NULL DEFAULT '',
+  at            TEXT NOT NULL,
+  login         TEXT NOT NULL,
+  followup_note TEXT,
+  followup_at   TEXT,
+  followup_by   TEXT,
+  CHECK (level > 2 OR reason <> '')
+) STRICT;
+
+-- The State Council's calendar: 休 = a day off, 班 = a weekend day worked.
+-- A day not listed is a working day from Monday to Friday.
+CREATE TABLE holiday (
+  day  TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  kind TEXT NOT NULL CHECK (kind IN ('休', '班')),
+  name TEXT NOT NULL DEFAULT ''
+) STRICT;
