@@ -113,6 +113,10 @@ struct ledger_filter {
 	const char *clerk;        /* login */
 	const char *text;         /* serial, applicant (substring), ID number (whole, or
 	                           * its last 4+ characters), or date */
+	/* The login looking (DESIGN 11): NULL for the program's own reads
+	 * (export, checks); a login sees only what its role allows, and ID
+	 * numbers masked.  An unregistered login is refused. */
+	const char *viewer;
 	bool include_voided;
 	bool newest_first;
 	int limit;                /* 0 = no limit */
@@ -126,9 +130,15 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
 		ledger_fn fn, void *ctx, char **err);
 
-/* 承诺件 still 受理 past their time limit on `today`. */
+/* 承诺件 still 受理 past their time limit on `today`; `viewer` as in
+ * ledger_filter (NULL: all of them, for counts). */
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
-		    ledger_fn fn, void *ctx, char **err);
+		    const char *viewer, ledger_fn fn, void *ctx, char **err);
+/* The one view of an entry with its full ID number: for the clerks of its
+ * window, supervisors and admins.  Each view of an entry that has an ID
+ * number is audited ("view") before fn sees it. */
+bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
+		   const char *viewer, ledger_fn fn, void *ctx, char **err);
 /* Days an open entry has been waiting on `today`. */
 int ledger_days_open(const struct entry *e, const char *today);
 

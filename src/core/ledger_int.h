@@ -1,6 +1,7 @@
 #ifndef BIANMIN_LEDGER_INT_H
 #define BIANMIN_LEDGER_INT_H
-/* What ledger.c (recording) and ledger_void.c (voids and status changes)
+/* What ledger.c (recording), ledger_void.c (voids and status changes) and
+ * ledger_query.c (reading back)
  * share; no other module includes this. */
 
 #include <stdbool.h>

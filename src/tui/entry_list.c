@@ -111,6 +111,7 @@ void entry_list_draw(struct app *a, const struct catalog_window *w, int y)
 		.to = a->today,
 		.window = w,
 		.clerk = voiding ? ls.only_clerk : NULL,
+		.viewer = current_login(),
 		.include_voided = !voiding,
 		.newest_first = true,
 		.limit = LINES - 4 - y,

@@ -106,6 +106,7 @@ static void draw_results(struct app *a)
 	st.nresults = 0;
 	struct ledger_filter f = {
 		.text = st.searched,
+		.viewer = current_login(),
 		.include_voided = true,
 		.newest_first = true,
 		.limit = MAX_RESULTS,
@@ -256,7 +257,8 @@ static bool stop_at_first(const struct entry *e, void *arg)
 static bool any_result(struct app *a)
 {
 	bool found = false;
-	struct ledger_filter f = {.text = st.searched, .include_voided = true, .limit = 1};
+	struct ledger_filter f = {.text = st.searched, .viewer = current_login(),
+				  .include_voided = true, .limit = 1};
 	char *err = NULL;
 	if (!ledger_query(a->db, a->cat, &f, stop_at_first, &found, &err))
 		app_error_take(a, err);
@@ -337,9 +339,17 @@ static void handle_results(struct app *a, enum action act, int key)
 		st.sel = st.sel > page ? st.sel - page : 0;
 		break;
 	case ACT_CONFIRM:
+		/* The detail shows the full ID number: core says who may open
+		 * it, and records that it was opened. */
 		if (st.sel < st.nresults) {
-			memcpy(st.detail, st.serials[st.sel], SERIAL_LEN);
-			st.focus = FOCUS_DETAIL;
+			char *err = NULL;
+			if (ledger_detail(a->db, a->cat, st.serials[st.sel], current_login(),
+					  stop_at_first, &(bool){false}, &err)) {
+				memcpy(st.detail, st.serials[st.sel], SERIAL_LEN);
+				st.focus = FOCUS_DETAIL;
+			} else {
+				app_error_take(a, err);
+			}
 		}
 		break;
 	case ACT_TO_QUERY:

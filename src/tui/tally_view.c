@@ -167,7 +167,7 @@ static int draw_overdue(struct app *a)
 	char *err = NULL;
 	/* Counted first so the table knows how much room it has. */
 	struct overdue_lines count = {a, 1, 0, 0};
-	if (!ledger_overdue(a->db, a->cat, a->today, overdue_line, &count, &err)) {
+	if (!ledger_overdue(a->db, a->cat, a->today, current_login(), overdue_line, &count, &err)) {
 		app_error_take(a, err);
 		return 0;
 	}
@@ -185,7 +185,7 @@ static int draw_overdue(struct app *a)
 	else
 		ui_printf(top, 1, COLS - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
 			  count.count);
-	ledger_overdue(a->db, a->cat, a->today, overdue_line, &o, NULL);
+	ledger_overdue(a->db, a->cat, a->today, current_login(), overdue_line, &o, NULL);
 	return shown + 2;
 }
 
