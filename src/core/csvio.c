@@ -18,8 +18,11 @@
 enum column {
 	COL_SERIAL, COL_DATE, COL_TIME, COL_WINDOW, COL_MATTER, COL_CATEGORY, COL_APPLICANT,
 	COL_ID_NUMBER, COL_VILLAGE, COL_HOUSEHOLDS, COL_PERSONS, COL_QUANTITY, COL_STATUS,
-	COL_CLERK, COL_NOTE, COL_VOID_REASON, NCOLUMNS
+	COL_CLERK, COL_NOTE, COL_VOID_REASON,
+	COL_VOIDED, /* import only: what the .xlsx export adds */
+	NCOLUMNS
 };
+_Static_assert(COL_VOIDED == CSVIO_NCOLUMNS, "csvio.h counts the exported columns");
 
 static const struct {
 	const char *label, *key;
@@ -41,7 +44,13 @@ static const struct {
 	[COL_CLERK] = {"经办人", "clerk", false},
 	[COL_NOTE] = {"备注", "note", false},
 	[COL_VOID_REASON] = {"作废原因", "void_reason", false},
+	[COL_VOIDED] = {"是否作废", "voided", false},
 };
+
+const char *csvio_column_label(int col)
+{
+	return col >= 0 && col < CSVIO_NCOLUMNS ? columns[col].label : NULL;
+}
 
 bool csvio_encoding_parse(const char *name, enum csvio_encoding *out)
 {
@@ -101,7 +110,7 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 	struct export_ctx ctx = {
 		.w = csvrow_writer_create(gb ? csvenc_writer_file(gb) : out, enc == CSVIO_UTF8),
 	};
-	for (int i = 0; i < NCOLUMNS; i++)
+	for (int i = 0; i < CSVIO_NCOLUMNS; i++)
 		csvrow_put(ctx.w, columns[i].label);
 	csvrow_end(ctx.w);
 
@@ -322,6 +331,20 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		.note = cell(ic, fields, COL_NOTE),
 		.void_reason = cell(ic, fields, COL_VOID_REASON),
 	};
+	const char *voided = cell(ic, fields, COL_VOIDED);
+	if (voided) {
+		const char *why = NULL;
+		if (strcmp(voided, "是") != 0 && strcmp(voided, "否") != 0)
+			why = "是否作废应为“是”或“否”";
+		else if (strcmp(voided, "是") == 0 && !d.void_reason)
+			why = "是否作废为“是”，却没有作废原因";
+		else if (strcmp(voided, "否") == 0 && d.void_reason)
+			why = "有作废原因，是否作废却为“否”";
+		if (why) {
+			report_bad(ic, line, why);
+			return true;
+		}
+	}
 	static const struct {
 		enum column col;
 		size_t offset;
