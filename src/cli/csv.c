@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk.h"
 #include "cmd.h"
 #include "csvio.h"
 #include "xlsx.h"
@@ -12,14 +13,21 @@ struct export_job {
 	int year;
 	bool xlsx;
 	enum csvio_encoding enc;
+	const char *file; /* for the audit line */
 };
 
+/* The audit line is written with the file, before it is renamed into
+ * place: an export may be audited and then fail, never the reverse. */
 static bool write_export(FILE *out, void *ctx, char **err)
 {
 	const struct export_job *job = ctx;
-	if (job->xlsx)
-		return xlsx_export_year(job->c->db, job->c->cat, job->year, out, err);
-	return csvio_export_year(job->c->db, job->c->cat, job->year, out, job->enc, err);
+	long long rows = 0;
+	bool ok = job->xlsx
+			  ? xlsx_export_year(job->c->db, job->c->cat, job->year, out, &rows, err)
+			  : csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc,
+						   &rows, err);
+	return ok && fflush(out) == 0 &&
+	       clerk_audit_export(job->c->db, current_login(), "export", job->file, rows, err);
 }
 
 int cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -72,10 +80,13 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	struct export_job job = { c, year, xlsx, enc };
 	char *err = NULL;
-	bool ok = output && strcmp(output, "-") != 0 ? cli_write_file(output, write_export, &job, &err)
-						       : write_export(stdout, &job, &err);
+	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
+		return cli_core_error(err);
+	bool to_file = output && strcmp(output, "-") != 0;
+	struct export_job job = { c, year, xlsx, enc, to_file ? output : "（标准输出）" };
+	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
+			  : write_export(stdout, &job, &err);
 	return ok ? CLI_OK : cli_core_error(err);
 }
 

@@ -21,11 +21,12 @@ struct report;
  * NULL = open), voided ones kept, greyed and struck through.  Texts are
  * text cells (编号, 时间, 证件号码, 备注 and the rest), 日期 a date shown
  * yyyy-mm-dd, 户数/人数/数量 numbers.  The header row is frozen and
- * filtered. */
+ * filtered.  *rows (may be NULL) gets the number of entries written, for
+ * the audit line of the export. */
 bool xlsx_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
-		 FILE *out, char **err);
+		 FILE *out, long long *rows, char **err);
 bool xlsx_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
-		      char **err);
+		      long long *rows, char **err);
 
 /* The annual report as a workbook: a summary sheet 汇总 (a row per window
  * and the center's total, in entries), one sheet per window (each matter

@@ -91,7 +91,7 @@ static void make_looks(struct export_ctx *x)
 }
 
 bool xlsx_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
-		 FILE *out, char **err)
+		 FILE *out, long long *rows, char **err)
 {
 	struct xlsx_book b;
 	if (!xlsx_book_open(&b, err))
@@ -115,15 +115,17 @@ bool xlsx_export(struct db *db, const struct catalog *cat, const char *from, con
 		worksheet_autofilter(x.ws, 0, 0, x.row, NCOLS - 1);
 	}
 	ok = xlsx_book_finish(&b, ok, out, err) && ok;
+	if (rows)
+		*rows = x.row;
 	if (!ok)
 		fail(err, "导出失败");
 	return ok;
 }
 
 bool xlsx_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
-		      char **err)
+		      long long *rows, char **err)
 {
 	char from[DATE_LEN], to[DATE_LEN];
 	period_year_bounds(year, from, to);
-	return xlsx_export(db, cat, from, to, out, err);
+	return xlsx_export(db, cat, from, to, out, rows, err);
 }
