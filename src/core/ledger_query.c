@@ -259,13 +259,8 @@ bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
 	/* The full ID number is personal information: each look at it is
 	 * on record, before it is shown. */
 	if (ok && has_id) {
-		ok = db_begin_write(db, err);
-		if (ok && !db_audit(db, viewer, "view", id, serial, err)) {
-			db_rollback(db);
-			ok = false;
-		} else if (ok) {
-			ok = db_commit(db, err);
-		}
+		ok = db_begin_write(db, err) &&
+		     db_end_write(db, db_audit(db, viewer, "view", id, serial, err), err);
 	}
 	return ok && ledger_get(db, cat, serial, fn, ctx, err);
 }
