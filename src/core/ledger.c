@@ -7,8 +7,11 @@
 
 #include "clerk.h"
 #include "db_sql.h"
+#include "holiday.h"
 #include "idcheck.h"
 #include "ledger_int.h"
+#include "phone.h"
+#include "promise.h"
 #include "text.h"
 #include "util.h"
 
@@ -79,6 +82,8 @@ struct resolved {
 	char id_number[19];
 	enum txn_status status;
 	int64_t households, persons, quantity;
+	char phone[PHONE_LEN];
+	char due_on[DATE_LEN], done_on[DATE_LEN]; /* "" = none */
 };
 
 /* A matter counted in entries (项, 件, 人次) has no households, persons or
@@ -195,6 +200,8 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	} else if (r->matter->requires_id) {
 		return fail(err, "事项“%s”需要证件号码", r->matter->name);
 	}
+	if (ledger_present(d->phone) && !phone_normalize(d->phone, r->phone, err))
+		return false;
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
 		if (!r->village)
@@ -223,6 +230,15 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 			return fail(err, "状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
+	}
+	if (ledger_present(d->done_on)) {
+		if (!period_valid_date(d->done_on))
+			return fail(err, "办结日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->done_on);
+		if (r->status == STATUS_ACCEPTED)
+			return fail(err, "状态为受理的办件不能有办结日期");
+		if (strcmp(d->done_on, r->date) < 0)
+			return fail(err, "办结日期 %s 早于受理日期 %s", d->done_on, r->date);
+		copy_string(r->done_on, d->done_on, sizeof r->done_on);
 	}
 	if (ledger_present(d->serial)) {
 		int64_t seq;
@@ -268,15 +284,35 @@ static struct {
 		long long last;
 	} serials[MEMO_SERIALS];
 	size_t nserials;
+	struct workday_cal *cal; /* read once per write lock, for due days */
 } memo;
 
 static void memo_sync(struct db *db)
 {
 	uint64_t g = db_write_generation(db);
 	if (memo.generation != g) {
+		workday_cal_free(memo.cal);
 		memset(&memo, 0, sizeof memo);
 		memo.generation = g;
 	}
+}
+
+/* A 承诺件's due day, from the holiday table as it is under this write
+ * lock; one that is saved closed (import, --status 办结) without a done
+ * day was closed on its own day. */
+static bool set_due(struct db *db, struct resolved *r, char **err)
+{
+	if (r->matter->time_limit_days <= 0) {
+		r->done_on[0] = '\0';
+		return true;
+	}
+	memo_sync(db);
+	if (!memo.cal && !(memo.cal = holiday_calendar(db, err)))
+		return false;
+	promise_due_for(memo.cal, r->matter, r->date, r->due_on);
+	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
+		copy_string(r->done_on, r->date, sizeof r->done_on);
+	return true;
 }
 
 static bool year_open(struct db *db, int year, char **err)
@@ -370,8 +406,9 @@ static sqlite3_stmt *insert_stmt(struct db *db, char **err)
 	return db_stmt(db,
 		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
 		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
-		"voided_at, voided_by, void_reason) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+		"voided_at, voided_by, void_reason, phone, due_on, done_on) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+		"?19, ?20, ?21)",
 		err);
 }
 
@@ -411,6 +448,11 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		bind_static(st, 17, clerk);
 		bind_static(st, 18, d->void_reason);
 	}
+	bind_static(st, 19, r->phone);
+	if (r->due_on[0])
+		bind_static(st, 20, r->due_on);
+	if (r->done_on[0])
+		bind_static(st, 21, r->done_on);
 	int rc = sqlite3_step(st);
 	int code = sqlite3_extended_errcode(db_handle(db));
 	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
@@ -435,7 +477,8 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, err) || !year_open(db, period_year_of(r.date), err))
+	if (!resolve(cat, d, &r, err) || !year_open(db, period_year_of(r.date), err) ||
+	    !set_due(db, &r, err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
