@@ -85,6 +85,17 @@ bool clerk_get(struct db *db, const char *login, struct clerk *out, char **err)
 	return false;
 }
 
+bool clerk_require(struct db *db, const char *login, bool first_allowed, char **err)
+{
+	if (first_allowed && db_int(db, 0, "SELECT count(*) FROM clerk") == 0)
+		return true;
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	clerk_clear(&c);
+	return true;
+}
+
 void clerk_clear(struct clerk *c)
 {
 	if (!c)
@@ -103,6 +114,34 @@ bool clerk_has_role(struct db *db, const char *login, enum role at_least)
 	bool ok = c.role >= at_least;
 	clerk_clear(&c);
 	return ok;
+}
+
+bool clerk_may_export(struct db *db, const char *login, const char *what, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	bool ok = c.role >= ROLE_SUPERVISOR;
+	clerk_clear(&c);
+	return ok || fail(err, "只有主管或管理员可以%s（其中有完整的证件号码）；当前账户 %s 是%s",
+			  what, login, role_label(ROLE_CLERK));
+}
+
+bool clerk_audit_export(struct db *db, const char *login, const char *action,
+			const char *file, long long rows, char **err)
+{
+	if (!db_begin_write(db, err))
+		return false;
+	if (rows < 0)
+		rows = db_int(db, 0, "SELECT count(*) FROM txn");
+	char *detail = xasprintf("%s %lld 行", file, rows);
+	bool ok = db_audit(db, login, action, 0, detail, err);
+	free(detail);
+	if (!ok) {
+		db_rollback(db);
+		return false;
+	}
+	return db_commit(db, err);
 }
 
 static bool valid_login(const char *s)

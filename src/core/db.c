@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "period.h"
+#include "priv.h"
 #include "util.h"
 
 extern const char embedded_schema_sql[];
@@ -201,6 +202,20 @@ static bool is_ours(struct db *db, char **err)
 	return true;
 }
 
+/* A shared ledger (held through the group, or in a setgid folder) keeps
+ * its -wal and -shm files for good: SQLite would otherwise delete them
+ * at the last close and the next caller would create them, own them, and
+ * could rewrite the ledger's pages through them.  Its temporary tables and
+ * sorts stay in memory, never in a file owned by the caller. */
+static bool keep_shared(struct db *db, char **err)
+{
+	if (!priv_privileged() && file_mode_for(db->path) != 0660)
+		return true;
+	int persist = 1;
+	sqlite3_file_control(db->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	return db_exec(db, "PRAGMA temp_store = MEMORY", err);
+}
+
 struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 {
 	struct stat st;
@@ -213,6 +228,8 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 		fail(err, "%s 是目录，不是数据库文件", path);
 		return NULL;
 	}
+	if (!priv_open_ledger(path, !exists, err))
+		return NULL;
 	if (!exists && !db_create_file(path, true, err))
 		return NULL;
 	if (!looks_like_sqlite(path, err))
@@ -239,7 +256,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	sqlite3_busy_timeout(db->handle, 5000);
 	/* Decide whether the file is ours before anything writes to it: even
 	 * switching to WAL rewrites the header. */
-	if (!is_ours(db, err) ||
+	if (!is_ours(db, err) || !keep_shared(db, err) ||
 	    !db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err) ||
 	    !db_exec(db, "PRAGMA journal_mode = WAL", err) || !migrate(db, err)) {
 		db_close(db);
