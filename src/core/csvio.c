@@ -412,16 +412,13 @@ static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool 
 		ok = false;
 	}
 	if (!ok || dry_run) {
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err);
 		return ok;
 	}
 	char *detail = xasprintf("导入 %s %zu 行", path, ic->res->rows);
 	ok = db_audit(ic->db, ic->login, "import", 0, detail, err);
 	free(detail);
-	if (ok)
-		ok = db_commit(ic->db, err);
-	else
-		db_rollback(ic->db);
+	ok = db_end_write(ic->db, ok, err);
 	ic->res->written = ok;
 	return ok;
 }
@@ -452,7 +449,7 @@ static bool import_stream(struct import_ctx *ic, FILE *in, const char *path, boo
 	bool ok = db_begin_write(ic->db, err) && may_import(ic, err) &&
 		  import_rows(ic, in, path, dry_run, err);
 	if (!ok)
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err); /* import_rows may have ended it already */
 	db_exec(ic->db, "PRAGMA cache_size = -2000", NULL); /* SQLite's default */
 	return ok;
 }

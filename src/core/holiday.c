@@ -240,11 +240,7 @@ bool holiday_load_csv(struct db *db, const char *text, size_t len, const char *l
 	}
 	free(years.s);
 	load_finish(&ld);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool holiday_load_defaults(struct db *db, const char *login, bool *loaded, char **err)
