@@ -94,7 +94,7 @@ static void home_draw(struct app *a)
 
 	int overdue = 0;
 	y++;
-	if (!ledger_overdue(a->db, a->cat, a->today, NULL, count_overdue, &overdue, &err)) {
+	if (!ledger_overdue(a->db, a->cat, a->today, count_overdue, &overdue, &err)) {
 		ui_put(y, COL_NAME, COLS - 4, err ? err : "逾期查询失败", false, false, UI_ERROR);
 		free(err);
 		err = NULL;
