@@ -211,9 +211,9 @@ static void loop(struct app *a)
 			v->ops->request(a, v, act, key);
 			break;
 		}
-		int64_t v = db_data_version(a->db);
-		if (v != seen_version) {
-			seen_version = v;
+		int64_t ver = db_data_version(a->db);
+		if (ver != seen_version) {
+			seen_version = ver;
 			follow_catalog(a);
 		}
 	}
