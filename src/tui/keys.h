@@ -37,7 +37,10 @@ enum tui_ctx {
 #define CTX_LISTS (CTX_HOME | CTX_MATTERS | CTX_PICKER | CTX_ENTRIES | CTX_RESULTS)
 /* The lists drawn by the list widget (the picker's Home/End edit text). */
 #define CTX_CURSOR_LISTS (CTX_HOME | CTX_MATTERS | CTX_ENTRIES | CTX_RESULTS)
-#define CTX_PAGED (CTX_CURSOR_LISTS | CTX_TALLY | CTX_REPORT)
+/* Lists whose paging the bar names; in the others it is in the help only
+ * (the bar of home and of a window has no room for it). */
+#define CTX_PAGED (CTX_RESULTS | CTX_TALLY | CTX_REPORT)
+#define CTX_QUIET_PAGED (CTX_HOME | CTX_MATTERS | CTX_ENTRIES)
 
 /* Function keys (KEY_* from curses) are kept apart from characters. */
 #define TUI_FN 0x40000000
@@ -106,6 +109,8 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(NARRATIVE, CTX_REPORT, BAR_KEYS, "文字", "看年度报告文字", KEYS('n', 'N')) \
 	X(PAGE_UP, CTX_PAGED, BAR_PAIR, "翻页", "上一页", KEYS(TK_PPAGE)) \
 	X(PAGE_DOWN, CTX_PAGED, BAR_KEYS, NULL, "下一页", KEYS(TK_NPAGE)) \
+	X(LIST_PAGE_UP, CTX_QUIET_PAGED, BAR_KEYS, NULL, "上一页", KEYS(TK_PPAGE)) \
+	X(LIST_PAGE_DOWN, CTX_QUIET_PAGED, BAR_KEYS, NULL, "下一页", KEYS(TK_NPAGE)) \
 	X(LIST_HOME, CTX_CURSOR_LISTS, BAR_KEYS, NULL, "到第一行", KEYS(TK_HOME)) \
 	X(LIST_END, CTX_CURSOR_LISTS, BAR_KEYS, NULL, "到最后一行", KEYS(TK_END)) \
 	X(NEXT_FIELD, CTX_FORM, BAR_FIRST, "下一栏", "到下一栏", KEYS('\t', TK_DOWN)) \

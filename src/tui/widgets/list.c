@@ -51,8 +51,9 @@ static void clamp_top(struct list *l)
 {
 	size_t page = (size_t)(l->page > 0 ? l->page : 1);
 	if (l->browse) {
+		/* Rows gone from under the scroll: show the last page. */
 		if (l->top >= l->n)
-			l->top = l->n ? l->n - 1 : 0;
+			l->top = l->n > page ? l->n - page : 0;
 		return;
 	}
 	if (l->sel < l->top)
@@ -152,6 +153,9 @@ static bool scroll(struct list *l, enum action act)
 
 bool list_act(struct list *l, enum action act)
 {
+	/* One paging, whether or not the bar names it. */
+	if (act == ACT_LIST_PAGE_UP || act == ACT_LIST_PAGE_DOWN)
+		act = act == ACT_LIST_PAGE_UP ? ACT_PAGE_UP : ACT_PAGE_DOWN;
 	list_sync(l);
 	if (act == ACT_MOVE_UP || act == ACT_MOVE_DOWN || act == ACT_PAGE_UP ||
 	    act == ACT_PAGE_DOWN || act == ACT_LIST_HOME || act == ACT_LIST_END)
@@ -307,6 +311,6 @@ void list_position(const struct list *l, char *out, size_t size)
 void list_unoffered(const struct list *l, bool *hidden)
 {
 	if (l->top == 0 && l->n <= (size_t)l->page)
-		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = hidden[ACT_LIST_HOME] =
-			hidden[ACT_LIST_END] = true;
+		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = hidden[ACT_LIST_PAGE_UP] =
+			hidden[ACT_LIST_PAGE_DOWN] = hidden[ACT_LIST_HOME] = hidden[ACT_LIST_END] = true;
 }
