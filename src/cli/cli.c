@@ -22,6 +22,7 @@
 #include "conf.h"
 #include "db.h"
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -121,11 +122,12 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "export",
-		.usage = "--year Y [-o 文件] [--encoding utf-8|gb18030|gbk]",
-		.summary = "导出一年的办件为 CSV（Excel 可直接打开）",
+		.usage = "--year Y [--format csv|xlsx] [-o 文件] [--encoding utf-8|gb18030|gbk]",
+		.summary = "导出一年的办件为 CSV 或 Excel 工作簿（.xlsx）",
 		.help = "  -y, --year Y          年度\n"
-			"  -o, --output 文件     写入文件（默认标准输出）\n"
-			"  -e, --encoding 编码   utf-8（默认，带 BOM）、gb18030 或 gbk\n",
+			"  -f, --format 格式     csv（默认）或 xlsx（Excel/WPS 工作簿，证件号码不会变成数字）\n"
+			"  -o, --output 文件     写入文件（默认标准输出）；以 .xlsx 结尾即为 xlsx\n"
+			"  -e, --encoding 编码   CSV 的编码：utf-8（默认，带 BOM）、gb18030 或 gbk\n",
 		.handler = cli_cmd_export,
 	},
 	{
@@ -283,7 +285,8 @@ int cli_main(int argc, char **argv)
 	bool demo = false;
 	int opt;
 
-	/* Tests and chroots point the system config elsewhere. */
+	/* Tests and chroots point the system config elsewhere (never a
+	 * privileged run: priv_init took the variable away). */
 	const char *conf = getenv("BIANMIN_CONF");
 	if (conf && *conf)
 		conf_set_path(conf);
@@ -318,6 +321,13 @@ int cli_main(int argc, char **argv)
 		}
 	}
 
+	/* Every day and time is the center's, whatever TZ the caller has. */
+	char *zone = conf_tz(), *err = NULL;
+	bool zone_ok = period_set_zone(zone, &err);
+	free(zone);
+	if (!zone_ok)
+		return cli_core_error(err);
+
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
@@ -326,7 +336,12 @@ int cli_main(int argc, char **argv)
 					 tui_date, today_date());
 		if (tui_date)
 			tui_set_date(tui_date);
-		char *path = conf_db_path(c.db_option);
+		bool named;
+		char *path = conf_db_path(c.db_option, &named);
+		if (named && !priv_drop(&err)) {
+			free(path);
+			return cli_core_error(err);
+		}
 		int status = tui_main(path, false);
 		free(path);
 		return status;

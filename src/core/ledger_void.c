@@ -112,11 +112,7 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 		}
 		ok = ok && db_audit(db, login, "void", t.id, trimmed, err);
 	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
@@ -163,9 +159,5 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 		free(detail);
 	}
 	clerk_clear(&c);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
