@@ -52,7 +52,8 @@ static const struct cli_cmd commands[] = {
 			"  -d, --date YYYY-MM-DD  办理日期（默认今天）\n"
 			"  -t, --time HH:MM       办理时间\n"
 			"  -s, --status 状态      受理 / 办结 / 退回 / 转办\n"
-			"  -n, --note 备注        备注\n",
+			"  -n, --note 备注        备注\n"
+			"      --phone 号码       联系电话：11 位手机号或带区号的固定电话\n",
 		.handler = cli_cmd_add,
 	},
 	{
@@ -79,22 +80,26 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "done",
-		.usage = "编号",
-		.summary = "将受理中的承诺件标记为办结",
+		.usage = "编号 [--date D]",
+		.summary = "将受理中的承诺件标记为办结，记下办结日期",
+		.help = "  -d, --date D   办结日期（默认今天；不早于受理日期）\n",
 		.handler = cli_cmd_done,
 	},
 	{
 		.name = "return",
-		.usage = "编号 --reason 原因",
+		.usage = "编号 --reason 原因 [--date D]",
 		.summary = "退回受理中的承诺件",
-		.help = "  -r, --reason 原因   退回原因（必填）\n",
+		.help = "  -r, --reason 原因   退回原因（必填）\n"
+			"  -d, --date D        退回日期（默认今天）\n",
 		.handler = cli_cmd_return,
 	},
 	{
 		.name = "overdue",
-		.usage = "[--date D]",
-		.summary = "列出超过承诺时限仍未办结的办件",
-		.help = "  -d, --date D   按这一天计算（默认今天）\n",
+		.usage = "[--date D] [--warn]",
+		.summary = "列出超过承诺办结日期仍未办结的办件（按工作日）",
+		.help = "  -d, --date D   按这一天计算（默认今天）\n"
+			"      --warn     同时列出预警件（1 个工作日内到期）\n"
+			"承诺时限按工作日计，受理当天不计；节假日见 bianmin holiday list。\n",
 		.handler = cli_cmd_overdue,
 	},
 	{
@@ -109,14 +114,15 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "report",
-		.usage = "--year Y [--from D --to D] [--format text|csv|narrative] [-o 文件]",
+		.usage = "--year Y [--from D --to D] [--format text|csv|narrative|xlsx] [-o 文件]",
 		.summary = "年度统计报表：各窗口各事项、合计、上年同期与同比、每月办件数",
 		.help = "  -y, --year Y        年度\n"
 			"      --from D        起始日期（含；与 --year 同用时替换年初）\n"
 			"      --to D          截止日期（含；与 --year 同用时替换年末）\n"
-			"  -f, --format 格式   text（默认，对齐的表格）、csv（Excel）或\n"
-			"                      narrative（年度报告的文字段落）\n"
-			"  -o, --output 文件   写入文件（默认标准输出）\n"
+			"  -f, --format 格式   text（默认，对齐的表格）、csv（Excel）、\n"
+			"                      narrative（年度报告的文字段落）或 xlsx（工作簿：\n"
+			"                      汇总、各窗口一张表、文字说明，数字均为数值）\n"
+			"  -o, --output 文件   写入文件（默认标准输出）；以 .xlsx 结尾即为 xlsx\n"
 			"统计区间不能超过一年（与上年同期比较）；已作废的办件不计。\n",
 		.handler = cli_cmd_report,
 	},
@@ -200,6 +206,25 @@ static const struct cli_cmd commands[] = {
 		.usage = "",
 		.summary = "检查数据库的完整性",
 		.handler = cli_cmd_check,
+	},
+	{
+		.name = "holiday",
+		.usage = "list [--year Y] | load 文件",
+		.summary = "查看或载入节假日安排（承诺时限按工作日计）",
+		.help = "  list [--year Y]   列出放假（休）和调休上班（班）的日子\n"
+			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
+		.handler = cli_cmd_holiday,
+	},
+	{
+		.name = "rate",
+		.usage = "编号 等级 [--reason 原因] | --followup 编号 --note 回访情况",
+		.summary = "好差评：记录办事群众的评价，或差评的回访",
+		.help = "  等级                非常满意、满意、基本满意、不满意、非常不满意，或 5 到 1\n"
+			"  -r, --reason 原因   评价原因（不满意、非常不满意必填）\n"
+			"      --followup      记录差评的回访（15 个工作日内）\n"
+			"      --note 情况     回访情况（与 --followup 同用，必填）\n"
+			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
+		.handler = cli_cmd_rate,
 	},
 };
 
