@@ -292,22 +292,11 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 
 void cli_put_plain(const char *s)
 {
-	/* The rules of text_fit, for text that ends a line and is not cut. */
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		int n = text_decode(s + i, len - i, &cp);
-		if (n <= 0) {
-			fputc('?', stdout);
-			i++;
-		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			fputc(' ', stdout);
-			i += (size_t)n;
-		} else {
-			fwrite(s + i, 1, (size_t)n, stdout);
-			i += (size_t)n;
-		}
-	}
+	/* Text that ends a line and is not cut: escaped as every printer
+	 * escapes, a line break shown as a space. */
+	char *owned;
+	fputs(text_escape_hidden(s, false, &owned), stdout);
+	free(owned);
 }
 
 char *cli_fit(char *out, size_t outsz, const char *s, int cols)

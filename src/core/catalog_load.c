@@ -54,14 +54,6 @@ static void add_error(struct load *ld, size_t line, const char *fmt, ...)
 	free(msg);
 }
 
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7F)
-			return true;
-	return false;
-}
-
 static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
 {
 	(void)err;
@@ -94,9 +86,13 @@ static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err
 		int f = ld->index[c];
 		const char *v = f >= 0 && (size_t)f < n ? csvrow_unguard(fields[f]) : "";
 		/* A line break or tab in a name would tear every screen and table
-		 * that shows it. */
-		if (has_control(v))
-			add_error(ld, line, "“%s”含有换行、制表符或其他控制字符", ld->columns[c].label);
+		 * that shows it; an invisible character would make two names
+		 * look alike. */
+		char *field = xasprintf("“%s”", ld->columns[c].label), *why = NULL;
+		if (!text_check(v, field, 0, false, &why))
+			add_error(ld, line, "%s", why);
+		free(why);
+		free(field);
 		ld->cells[ld->nrows * ld->ncolumns + c] = xstrdup(v);
 	}
 	ld->lines[ld->nrows++] = line;

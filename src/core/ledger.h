@@ -19,6 +19,8 @@ struct db;
 #define LEDGER_APPLICANT_MAX 60
 #define LEDGER_NOTE_MAX 500
 #define LEDGER_REASON_MAX 200
+/* A login as the 经办人 column holds it (an import may name anyone). */
+#define LEDGER_CLERK_MAX 64
 
 enum txn_status { STATUS_ACCEPTED, STATUS_DONE, STATUS_RETURNED, STATUS_TRANSFERRED };
 const char *status_name(enum txn_status s); /* 受理 办结 退回 转办 */
