@@ -17,7 +17,6 @@
 
 /* Far above any real entry (a whole village is a few thousand people), low
  * enough that a slipped finger is caught before it skews a year's report. */
-#define CLI_MAX_COUNT 100000
 
 enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
        OPT_SEARCH, OPT_ALL };
@@ -38,7 +37,7 @@ static bool parse_count(struct cli *c, const char *what, const char *s, long lon
 			int64_t *out)
 {
 	long long v;
-	if (!cli_parse_int(c, what, s, min, CLI_MAX_COUNT, &v))
+	if (!cli_parse_int(c, what, s, min, LEDGER_COUNT_MAX, &v))
 		return false;
 	*out = v;
 	return true;

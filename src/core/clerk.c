@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "db_sql.h"
 #include "text.h"
 #include "util.h"
@@ -107,7 +108,7 @@ bool clerk_has_role(struct db *db, const char *login, enum role at_least)
 
 static bool valid_login(const char *s)
 {
-	if (!*s || strlen(s) > 32 || *s == '-')
+	if (!*s || strlen(s) > LOGIN_MAX || *s == '-')
 		return false;
 	for (const char *p = s; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||

@@ -1,12 +1,15 @@
 #include "ledger.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "clerk.h"
 #include "db_sql.h"
+#include "entry_field.h"
 #include "idcheck.h"
 #include "ledger_int.h"
 #include "text.h"
@@ -60,18 +63,33 @@ struct resolved {
  * figure cannot hide in them.  (A 户 matter may record the household's
  * persons, a 人 matter their households: facts, not figures.)  The count a
  * unit does use must count something. */
-static bool check_counts(const struct resolved *r, char **err)
+static bool check_counts(const struct resolved *r, enum entry_field *field, char **err)
 {
 	enum unit u = r->matter->unit;
 	const char *name = r->matter->name, *unit = unit_name(u);
 	if (unit_counts_entries(u) && (r->households != 1 || r->persons != 1 || r->quantity != 1))
-		return fail(err, "“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
-			    name, unit, (long long)r->households, (long long)r->persons,
-			    (long long)r->quantity);
+		return entry_field_fail(field,
+					r->households != 1 ? FIELD_HOUSEHOLDS
+					: r->persons != 1  ? FIELD_PERSONS
+							   : FIELD_QUANTITY,
+					err,
+					"“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
+					name, unit, (long long)r->households, (long long)r->persons,
+					(long long)r->quantity);
 	if (u == UNIT_HU_REN && r->households == 0 && r->persons == 0)
-		return fail(err, "户数和人数不能都为 0：没有可计的");
+		return entry_field_fail(field, FIELD_HOUSEHOLDS, err,
+					"户数和人数不能都为 0：没有可计的");
 	if ((u == UNIT_HU && r->households == 0) || (u == UNIT_REN && r->persons == 0))
-		return fail(err, "“%s”按%s计，%s不能为 0", name, unit, u == UNIT_HU ? "户数" : "人数");
+		return entry_field_fail(field, u == UNIT_HU ? FIELD_HOUSEHOLDS : FIELD_PERSONS, err,
+					"“%s”按%s计，%s不能为 0", name, unit,
+					u == UNIT_HU ? "户数" : "人数");
+	if (r->households > LEDGER_COUNT_MAX || r->persons > LEDGER_COUNT_MAX ||
+	    r->quantity > LEDGER_COUNT_MAX)
+		return entry_field_fail(field,
+					r->households > LEDGER_COUNT_MAX ? FIELD_HOUSEHOLDS
+					: r->persons > LEDGER_COUNT_MAX  ? FIELD_PERSONS
+									 : FIELD_QUANTITY,
+					err, "户数、人数或数量过大（最多 %d）", LEDGER_COUNT_MAX);
 	return true;
 }
 
@@ -110,41 +128,50 @@ static bool parse_serial(const char *serial, const struct catalog_window *w, int
 	return true;
 }
 
-static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
-		    char **err)
+static bool resolve_matter(const struct catalog *cat, const struct entry_draft *d,
+			   struct resolved *r, enum entry_field *field, char **err)
 {
-	memset(r, 0, sizeof *r);
 	if (!ledger_present(d->window))
-		return fail(err, "请指定窗口");
+		return entry_field_fail(field, FIELD_WINDOW, err, "请指定窗口");
 	r->window = catalog_window(cat, d->window);
 	if (!r->window)
-		return fail(err, "没有名为“%s”的窗口", d->window);
+		return entry_field_fail(field, FIELD_WINDOW, err, "没有名为“%s”的窗口", d->window);
 	if (!ledger_present(d->matter))
-		return fail(err, "请指定事项");
+		return entry_field_fail(field, FIELD_MATTER, err, "请指定事项");
 	r->matter = catalog_matter(cat, r->window, d->matter);
 	if (!r->matter)
-		return fail(err, "%s窗口没有“%s”事项", r->window->name, d->matter);
+		return entry_field_fail(field, FIELD_MATTER, err, "%s窗口没有“%s”事项",
+					r->window->name, d->matter);
 	if (!r->matter->active)
-		return fail(err, "事项“%s”已停用", r->matter->name);
+		return entry_field_fail(field, FIELD_MATTER, err, "事项“%s”已停用", r->matter->name);
+	return true;
+}
 
+static bool resolve_when(const struct entry_draft *d, struct resolved *r, enum entry_field *field,
+			 char **err)
+{
 	if (ledger_present(d->date)) {
 		if (!period_valid_date(d->date) && period_date_shaped(d->date))
-			return fail(err, "日期 %s 不是真实的日期", d->date);
+			return entry_field_fail(field, FIELD_DATE, err, "日期 %s 不是真实的日期", d->date);
 		if (!period_valid_date(d->date))
-			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
+			return entry_field_fail(field, FIELD_DATE, err,
+						"日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
 		copy_string(r->date, d->date, sizeof r->date);
 		/* A mistyped year would open a new serial series: the ledger
 		 * records what happened, never what is to come. */
 		char today[DATE_LEN];
 		period_today(today);
 		if (strcmp(r->date, today) > 0)
-			return fail(err, "日期 %s 在今天 (%s) 之后，不能登记未来的办件", r->date, today);
+			return entry_field_fail(field, FIELD_DATE, err,
+						"日期 %s 在今天 (%s) 之后，不能登记未来的办件", r->date,
+						today);
 	} else {
 		period_today(r->date);
 	}
 	if (ledger_present(d->time)) {
 		if (!period_valid_time(d->time))
-			return fail(err, "时间“%s”无效，应为 HH:MM", d->time);
+			return entry_field_fail(field, FIELD_TIME, err, "时间“%s”无效，应为 HH:MM",
+						d->time);
 		copy_string(r->time, d->time, sizeof r->time);
 	} else {
 		char today[DATE_LEN];
@@ -152,64 +179,111 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		if (strcmp(today, r->date) == 0 && !ledger_present(d->serial))
 			period_now_hm(r->time);
 	}
+	return true;
+}
 
-	if (!text_check(d->applicant, "申请人", LEDGER_APPLICANT_MAX, false, err) ||
-	    !text_check(d->note, "备注", LEDGER_NOTE_MAX, true, err) ||
-	    !text_check(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
-	    !text_check(d->clerk, "经办人", LEDGER_CLERK_MAX, false, err))
-		return false;
+static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
+			struct resolved *r, enum entry_field *field, char **err)
+{
+	static const struct {
+		size_t offset;
+		const char *label;
+		size_t max;
+		bool multiline;
+		enum entry_field field;
+	} texts[] = {
+		{offsetof(struct entry_draft, applicant), "申请人", LEDGER_APPLICANT_MAX, false,
+		 FIELD_APPLICANT},
+		{offsetof(struct entry_draft, note), "备注", LEDGER_NOTE_MAX, true, FIELD_NOTE},
+		{offsetof(struct entry_draft, void_reason), "作废原因", LEDGER_REASON_MAX, true,
+		 FIELD_REASON},
+		{offsetof(struct entry_draft, clerk), "经办人", LOGIN_MAX, false, FIELD_CLERK},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const char *s = *(const char *const *)((const char *)d + texts[i].offset);
+		if (!text_check(s, texts[i].label, texts[i].max, texts[i].multiline, err))
+			return entry_field_mark(field, texts[i].field);
+	}
 	if (ledger_present(d->id_number)) {
 		enum id_kind kind;
 		char *why = NULL;
 		if (!idcheck_validate(d->id_number, r->id_number, &kind, &why)) {
-			fail(err, "证件号码 %s 无效: %s", d->id_number, why ? why : "");
+			entry_field_fail(field, FIELD_ID_NUMBER, err, "证件号码 %s 无效: %s",
+					 d->id_number, why ? why : "");
 			free(why);
 			return false;
 		}
 	} else if (r->matter->requires_id) {
-		return fail(err, "事项“%s”需要证件号码", r->matter->name);
+		return entry_field_fail(field, FIELD_ID_NUMBER, err, "事项“%s”需要证件号码",
+					r->matter->name);
 	}
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
 		if (!r->village)
-			return fail(err, "没有名为“%s”的村", d->village);
+			return entry_field_fail(field, FIELD_VILLAGE, err, "没有名为“%s”的村",
+						d->village);
 	}
+	return true;
+}
+
+static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
+		    enum entry_field *field, char **err)
+{
+	memset(r, 0, sizeof *r);
+	if (!resolve_matter(cat, d, r, field, err) || !resolve_when(d, r, field, err) ||
+	    !resolve_who(cat, d, r, field, err))
+		return false;
 	if (ledger_present(d->category)) {
 		if (r->matter->ncategories == 0)
-			return fail(err, "事项“%s”不分类，却给了分类“%s”", r->matter->name, d->category);
+			return entry_field_fail(field, FIELD_CATEGORY, err,
+						"事项“%s”不分类，却给了分类“%s”", r->matter->name,
+						d->category);
 		if (!catalog_has_category(r->matter, d->category))
-			return fail(err, "分类“%s”不是事项“%s”的分类之一", d->category,
-				    r->matter->name);
+			return entry_field_fail(field, FIELD_CATEGORY, err,
+						"分类“%s”不是事项“%s”的分类之一", d->category,
+						r->matter->name);
 	}
 
 	r->households = d->households < 0 ? 1 : d->households;
 	r->persons = d->persons < 0 ? 1 : d->persons;
 	r->quantity = d->quantity < 0 ? 1 : d->quantity;
 	if (r->quantity < 1)
-		return fail(err, "数量应至少为 1");
-	if (!check_counts(r, err))
+		return entry_field_fail(field, FIELD_QUANTITY, err, "数量应至少为 1");
+	if (!check_counts(r, field, err))
 		return false;
-	if (r->households > 100000 || r->persons > 100000 || r->quantity > 100000)
-		return fail(err, "户数、人数或数量过大（最多 100000）");
 
 	if (ledger_present(d->status)) {
 		if (!status_parse(d->status, &r->status))
-			return fail(err, "状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
 	}
 	if (ledger_present(d->serial)) {
 		int64_t seq;
 		if (!parse_serial(d->serial, r->window, period_year_of(r->date), &seq, err))
-			return false;
+			return entry_field_mark(field, FIELD_SERIAL);
 	}
 	return true;
 }
 
-bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
+static void field_clear(enum entry_field *field)
+{
+	if (field)
+		*field = FIELD_NONE;
+}
+
+bool ledger_check_field(const struct catalog *cat, const struct entry_draft *d,
+			enum entry_field *field, char **err)
 {
 	struct resolved r;
-	return resolve(cat, d, &r, err);
+	field_clear(field);
+	return resolve(cat, d, &r, field, err);
+}
+
+bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
+{
+	return ledger_check_field(cat, d, NULL, err);
 }
 
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
@@ -405,11 +479,12 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
-		      const char *login, char serial_out[SERIAL_LEN], char **err)
+		      const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
+		      char **err)
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, err) || !year_open(db, period_year_of(r.date), err))
+	if (!resolve(cat, d, &r, field, err) || !year_open(db, period_year_of(r.date), err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
@@ -429,7 +504,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
-	return insert(db, cat, d, login, serial_out, err) > 0;
+	return insert(db, cat, d, login, serial_out, NULL, err) > 0;
 }
 
 bool ledger_list_has_code(const char *list, const char *code)
@@ -516,14 +591,22 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
+	return ledger_record_field(db, cat, d, login, serial_out, NULL, err);
+}
+
+bool ledger_record_field(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+			 const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
+			 char **err)
+{
 	char serial[SERIAL_LEN];
+	field_clear(field);
 	if (!db_begin_write(db, err))
 		return false;
 	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err)) {
 		db_rollback(db);
 		return false;
 	}
-	int64_t id = insert(db, cat, d, login, serial, err);
+	int64_t id = insert(db, cat, d, login, serial, field, err);
 	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
 		db_rollback(db);
 		return false;

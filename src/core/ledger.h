@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bounds.h"
 #include "catalog.h"
+#include "entry_field.h"
 #include "period.h"
 
 struct db;
@@ -19,8 +21,6 @@ struct db;
 #define LEDGER_APPLICANT_MAX 60
 #define LEDGER_NOTE_MAX 500
 #define LEDGER_REASON_MAX 200
-/* A login as the 经办人 column holds it (an import may name anyone). */
-#define LEDGER_CLERK_MAX 64
 
 enum txn_status { STATUS_ACCEPTED, STATUS_DONE, STATUS_RETURNED, STATUS_TRANSFERRED };
 const char *status_name(enum txn_status s); /* 受理 办结 退回 转办 */
@@ -67,12 +67,23 @@ struct entry {
  * digit, the category is one of the matter's, numbers in range.  The
  * message says why. */
 bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err);
+/* The same, and *field (field may be NULL) names the field a refusal is
+ * about (FIELD_NONE on success, or when it is about no one field).  A form
+ * puts its cursor by this code, never by the message. */
+bool ledger_check_field(const struct catalog *cat, const struct entry_draft *d,
+			enum entry_field *field, char **err);
 
 /* Records one entry in its own write transaction, audited.  `login` must
  * be a registered clerk, and a clerk limited to some windows records only
  * there.  serial_out (may be NULL) receives the serial. */
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err);
+/* ledger_record with the field of a refusal, as ledger_check_field: a
+ * locked year, a clerk kept to other windows, a changed catalog and the
+ * database's own errors are FIELD_NONE. */
+bool ledger_record_field(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+			 const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
+			 char **err);
 /* Whether `login` may record at `window` (code or name), as ledger_record
  * will decide: false with the reason when the login is not a registered
  * clerk or is a clerk kept to other windows.  Lets a screen say so before

@@ -264,12 +264,13 @@ static void save(struct app *a)
 		}
 	}
 	char serial[SERIAL_LEN];
-	bool ok = ledger_record(a->db, a->cat, &d, a->clerk.login, serial, &err);
+	enum entry_field field;
+	bool ok = ledger_record_field(a->db, a->cat, &d, a->clerk.login, serial, &field, &err);
 	if (form)
 		entry_form_values_free(&vals);
 	if (!ok) {
 		if (form) {
-			int bad = entry_form_field_for_message(&st.form, err);
+			int bad = entry_form_index_of_field(&st.form, field);
 			if (bad >= 0)
 				entry_form_goto(&st.form, bad);
 			st.focus = FOCUS_FORM;
