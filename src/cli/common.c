@@ -17,14 +17,24 @@
 #include "text.h"
 #include "util.h"
 
+/* A message may quote what the user typed or the file holds: it is shown
+ * as every printer shows text, hidden characters escaped. */
+static void put_message(const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap), *owned;
+	fputs(text_escape_hidden(msg, true, &owned), stderr);
+	fputc('\n', stderr);
+	free(owned);
+	free(msg);
+}
+
 int cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("bianmin: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CLI_FAIL;
 }
 
@@ -33,9 +43,8 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_list ap;
 	fprintf(stderr, "bianmin%s%s: ", c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (c->cmd)
 		fprintf(stderr, "用法: bianmin %s%s%s\n", c->cmd->name, *c->cmd->usage ? " " : "",
 			c->cmd->usage);
