@@ -22,6 +22,7 @@
 #include "conf.h"
 #include "db.h"
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -283,7 +284,8 @@ int cli_main(int argc, char **argv)
 	bool demo = false;
 	int opt;
 
-	/* Tests and chroots point the system config elsewhere. */
+	/* Tests and chroots point the system config elsewhere (never a
+	 * privileged run: priv_init took the variable away). */
 	const char *conf = getenv("BIANMIN_CONF");
 	if (conf && *conf)
 		conf_set_path(conf);
@@ -318,6 +320,13 @@ int cli_main(int argc, char **argv)
 		}
 	}
 
+	/* Every day and time is the center's, whatever TZ the caller has. */
+	char *zone = conf_tz(), *err = NULL;
+	bool zone_ok = period_set_zone(zone, &err);
+	free(zone);
+	if (!zone_ok)
+		return cli_core_error(err);
+
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
@@ -326,7 +335,12 @@ int cli_main(int argc, char **argv)
 					 tui_date, today_date());
 		if (tui_date)
 			tui_set_date(tui_date);
-		char *path = conf_db_path(c.db_option);
+		bool named;
+		char *path = conf_db_path(c.db_option, &named);
+		if (named && !priv_drop(&err)) {
+			free(path);
+			return cli_core_error(err);
+		}
 		int status = tui_main(path, false);
 		free(path);
 		return status;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk.h"
 #include "cmd.h"
 #include "csvio.h"
 
@@ -10,12 +11,19 @@ struct export_job {
 	struct cli *c;
 	int year;
 	enum csvio_encoding enc;
+	const char *file; /* for the audit line */
 };
 
+/* The audit line is written with the file, before it is renamed into
+ * place: an export may be audited and then fail, never the reverse. */
 static bool write_export(FILE *out, void *ctx, char **err)
 {
 	const struct export_job *job = ctx;
-	return csvio_export_year(job->c->db, job->c->cat, job->year, out, job->enc, err);
+	long long rows = 0;
+	return csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc, &rows,
+				      err) &&
+	       fflush(out) == 0 &&
+	       clerk_audit_export(job->c->db, current_login(), "export", job->file, rows, err);
 }
 
 int cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -56,10 +64,13 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "缺少 --year（年度）");
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	struct export_job job = { c, year, enc };
 	char *err = NULL;
-	bool ok = output && strcmp(output, "-") != 0 ? cli_write_file(output, write_export, &job, &err)
-						       : write_export(stdout, &job, &err);
+	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
+		return cli_core_error(err);
+	bool to_file = output && strcmp(output, "-") != 0;
+	struct export_job job = { c, year, enc, to_file ? output : "（标准输出）" };
+	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
+			  : write_export(stdout, &job, &err);
 	return ok ? CLI_OK : cli_core_error(err);
 }
 

@@ -67,6 +67,7 @@ const char *csvio_encoding_name(enum csvio_encoding enc)
 
 struct export_ctx {
 	struct csvrow_writer *w;
+	long long rows;
 };
 
 static bool export_row(const struct entry *e, void *arg)
@@ -89,11 +90,13 @@ static bool export_row(const struct entry *e, void *arg)
 	csvrow_put(w, e->note);
 	csvrow_put(w, e->void_reason ? e->void_reason : "");
 	csvrow_end(w);
+	((struct export_ctx *)arg)->rows++;
 	return true;
 }
 
-bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
-		  FILE *out, enum csvio_encoding enc, char **err)
+static bool export_range(struct db *db, const struct catalog *cat, const char *from,
+			 const char *to, FILE *out, enum csvio_encoding enc, long long *rows,
+			 char **err)
 {
 	struct csvenc_writer *gb = NULL;
 	if (enc == CSVIO_GB18030 && !(gb = csvenc_gb18030_writer(out, err)))
@@ -112,7 +115,15 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 		ok = csvenc_writer_close(gb, ok ? err : NULL) && ok;
 	if (!ok)
 		fail(err, "导出失败");
+	if (rows)
+		*rows = ctx.rows;
 	return ok;
+}
+
+bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
+		  FILE *out, enum csvio_encoding enc, char **err)
+{
+	return export_range(db, cat, from, to, out, enc, NULL, err);
 }
 
 bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
@@ -121,7 +132,16 @@ bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE 
 	char from[16], to[16];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	return csvio_export(db, cat, from, to, out, enc, err);
+	return export_range(db, cat, from, to, out, enc, NULL, err);
+}
+
+bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err)
+{
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	return export_range(db, cat, from, to, out, enc, rows, err);
 }
 
 /* ---- import ---------------------------------------------------------- */
@@ -392,16 +412,13 @@ static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool 
 		ok = false;
 	}
 	if (!ok || dry_run) {
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err);
 		return ok;
 	}
 	char *detail = xasprintf("导入 %s %zu 行", path, ic->res->rows);
 	ok = db_audit(ic->db, ic->login, "import", 0, detail, err);
 	free(detail);
-	if (ok)
-		ok = db_commit(ic->db, err);
-	else
-		db_rollback(ic->db);
+	ok = db_end_write(ic->db, ok, err);
 	ic->res->written = ok;
 	return ok;
 }
@@ -432,7 +449,7 @@ static bool import_stream(struct import_ctx *ic, FILE *in, const char *path, boo
 	bool ok = db_begin_write(ic->db, err) && may_import(ic, err) &&
 		  import_rows(ic, in, path, dry_run, err);
 	if (!ok)
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err); /* import_rows may have ended it already */
 	db_exec(ic->db, "PRAGMA cache_size = -2000", NULL); /* SQLite's default */
 	return ok;
 }

@@ -46,6 +46,10 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 /* The same for one calendar year. */
 bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
 		       enum csvio_encoding enc, char **err);
+/* The same, counting the entries written into *rows (for the audit line of
+ * an export: clerk_audit_export). */
+bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err);
 
 struct csvio_import_result {
 	size_t rows;                  /* data rows read (header not counted) */

@@ -302,12 +302,12 @@ bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
 	return rc != SQLITE_DONE;
 }
 
-/* Under one write lock (one db_write_generation) no other terminal can lock
- * a year or draw a serial, so what an import's first rows learnt holds for
- * the rest of its rows: two queries a row saved. */
+/* Under one write lock no other terminal can lock a year or draw a
+ * serial, so what an import's first rows learnt holds for the rest of its
+ * rows: two queries a row saved.  The memo is the connection's, forgotten
+ * with the lock (db_write_memo). */
 enum { MEMO_YEARS = 8, MEMO_SERIALS = 32 };
-static struct {
-	uint64_t generation;
+struct memo {
 	int open_years[MEMO_YEARS];
 	size_t nopen;
 	struct memo_serial {
@@ -316,52 +316,49 @@ static struct {
 		long long last;
 	} serials[MEMO_SERIALS];
 	size_t nserials;
-} memo;
+};
 
-static void memo_sync(struct db *db)
+static struct memo *memo_of(struct db *db)
 {
-	uint64_t g = db_write_generation(db);
-	if (memo.generation != g) {
-		memset(&memo, 0, sizeof memo);
-		memo.generation = g;
-	}
+	return db_write_memo(db, DB_MEMO_LEDGER, sizeof(struct memo));
 }
 
 static bool year_open(struct db *db, int year, char **err)
 {
-	memo_sync(db);
-	for (size_t i = 0; i < memo.nopen; i++)
-		if (memo.open_years[i] == year)
+	struct memo *memo = memo_of(db);
+	for (size_t i = 0; i < memo->nopen; i++)
+		if (memo->open_years[i] == year)
 			return true;
 	if (ledger_year_refuses(db, year, "录入", err))
 		return false;
-	if (memo.nopen < MEMO_YEARS)
-		memo.open_years[memo.nopen++] = year;
+	if (memo->nopen < MEMO_YEARS)
+		memo->open_years[memo->nopen++] = year;
 	return true;
 }
 
 /* The highest serial known of a window and year, or -1. */
-static long long memo_last_serial(int64_t window_id, int year)
+static long long memo_last_serial(const struct memo *memo, int64_t window_id, int year)
 {
-	for (size_t i = 0; i < memo.nserials; i++)
-		if (memo.serials[i].window_id == window_id && memo.serials[i].year == year)
-			return memo.serials[i].last;
+	for (size_t i = 0; i < memo->nserials; i++)
+		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year)
+			return memo->serials[i].last;
 	return -1;
 }
 
 /* `known` says the value is the true maximum (read from the table, or one
  * past it); a serial given by an import only raises a maximum already held. */
-static void memo_note_serial(int64_t window_id, int year, long long seq, bool known)
+static void memo_note_serial(struct memo *memo, int64_t window_id, int year, long long seq,
+			     bool known)
 {
-	for (size_t i = 0; i < memo.nserials; i++) {
-		if (memo.serials[i].window_id == window_id && memo.serials[i].year == year) {
-			if (seq > memo.serials[i].last)
-				memo.serials[i].last = seq;
+	for (size_t i = 0; i < memo->nserials; i++) {
+		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year) {
+			if (seq > memo->serials[i].last)
+				memo->serials[i].last = seq;
 			return;
 		}
 	}
-	if (known && memo.nserials < MEMO_SERIALS)
-		memo.serials[memo.nserials++] = (struct memo_serial){ window_id, year, seq };
+	if (known && memo->nserials < MEMO_SERIALS)
+		memo->serials[memo->nserials++] = (struct memo_serial){ window_id, year, seq };
 }
 
 /* "SCZR-2021-": a window code has at most 16 characters (catalog_load.c). */
@@ -382,8 +379,7 @@ static bool next_serial(struct db *db, const struct resolved *r, char serial[SER
 	char lo[SERIAL_PREFIX_LEN], hi[SERIAL_PREFIX_LEN];
 	int year = period_year_of(r->date);
 	serial_prefix(r->window, year, lo);
-	memo_sync(db);
-	long long known = memo_last_serial(r->window->id, year);
+	long long known = memo_last_serial(memo_of(db), r->window->id, year);
 	if (known >= 0) {
 		if (known >= 999999)
 			return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
@@ -407,7 +403,7 @@ static bool next_serial(struct db *db, const struct resolved *r, char serial[SER
 		return false;
 	if (last >= 999999)
 		return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-	memo_note_serial(r->window->id, year, last, true);
+	memo_note_serial(memo_of(db), r->window->id, year, last, true);
 	snprintf(serial, SERIAL_LEN, "%s%06lld", lo, last + 1);
 	return true;
 }
@@ -494,8 +490,8 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 	if (id <= 0)
 		return -1;
 	/* The serial's sequence: its last six digits. */
-	memo_note_serial(r.window->id, period_year_of(r.date), atoll(serial + strlen(serial) - 6),
-			 !ledger_present(d->serial));
+	memo_note_serial(memo_of(db), r.window->id, period_year_of(r.date),
+			 atoll(serial + strlen(serial) - 6), !ledger_present(d->serial));
 	if (serial_out)
 		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;
@@ -602,16 +598,12 @@ bool ledger_record_field(struct db *db, const struct catalog *cat, const struct 
 	field_clear(field);
 	if (!db_begin_write(db, err))
 		return false;
-	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err)) {
-		db_rollback(db);
-		return false;
-	}
-	int64_t id = insert(db, cat, d, login, serial, field, err);
-	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
-		db_rollback(db);
-		return false;
-	}
-	if (!db_commit(db, err))
+	int64_t id = 0;
+	bool ok = ledger_may_record(db, cat, d->window, login, err) &&
+		  matter_current(db, cat, d, err) &&
+		  (id = insert(db, cat, d, login, serial, field, err)) > 0 &&
+		  db_audit(db, login, "add", id, serial, err);
+	if (!db_end_write(db, ok, err))
 		return false;
 	if (serial_out)
 		snprintf(serial_out, SERIAL_LEN, "%s", serial);

@@ -208,11 +208,7 @@ static bool lock_change(struct db *db, int year, bool lock, const char *login, c
 		snprintf(detail, sizeof detail, "%d", year);
 		ok = ok && db_audit(db, login, lock ? "lock" : "unlock", 0, detail, err);
 	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool ledger_lock_year(struct db *db, int year, const char *login, char **err)

@@ -120,11 +120,7 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 	}
 	free(trimmed);
 	free(t.clerk);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
@@ -175,9 +171,5 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 	clerk_clear(&c);
 	free(trimmed);
 	free(t.clerk);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }

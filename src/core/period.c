@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+
+#include "util.h"
 
 /* Day numbers come from Gregorian arithmetic (H. Hinnant's days_from_civil),
  * not mktime: a day number is a calendar fact, the same in every time zone
@@ -118,6 +121,28 @@ bool period_valid_time(const char *s)
 	int h, m;
 	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2, &h) && digits(s + 3, 2, &m) &&
 	       h <= 23 && m <= 59;
+}
+
+bool period_set_zone(const char *zone, char **err)
+{
+	/* A name, never a path: "../" or "/" would read any file as a zone. */
+	if (!zone || !*zone || zone[0] == '/' || strstr(zone, "..") || strchr(zone, ':'))
+		return fail(err, "时区“%s”无效，应为 Asia/Shanghai 这样的名称", zone ? zone : "");
+	char *file = xasprintf("/usr/share/zoneinfo/%s", zone);
+	struct stat st;
+	bool known = stat(file, &st) == 0 && S_ISREG(st.st_mode);
+	free(file);
+	const char *tz = zone;
+	/* A machine without tzdata would take the name for UTC, silently. */
+	if (!known && strcmp(zone, "Asia/Shanghai") == 0)
+		tz = "CST-8";
+	else if (!known)
+		return fail(err, "本机没有时区“%s”（/usr/share/zoneinfo 中没有），请检查配置文件的 tz =",
+			    zone);
+	if (setenv("TZ", tz, 1) != 0)
+		return fail(err, "无法设置时区 %s", zone);
+	tzset();
+	return true;
 }
 
 static struct tm local_now(void)

@@ -1,6 +1,7 @@
 #ifndef BIANMIN_PERIOD_H
 #define BIANMIN_PERIOD_H
-/* Calendar dates as the center lives them: local days (TZ), written
+/* Calendar dates as the center lives them: the center's days (the zone
+ * period_set_zone was given, whatever the caller's TZ said), written
  * YYYY-MM-DD.  A date is also handled as a day number for arithmetic. */
 
 #include <stdbool.h>
@@ -8,6 +9,11 @@
 
 #define DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
 
+/* Makes `zone` (a name under /usr/share/zoneinfo, such as Asia/Shanghai)
+ * the zone of today, now and every timestamp, replacing the process's TZ.
+ * Asia/Shanghai works without the zone files (UTC+8, no summer time since
+ * 1991).  False with a message for a zone this machine does not know. */
+bool period_set_zone(const char *zone, char **err);
 /* True for a real calendar date in strict YYYY-MM-DD form, year 1900..9999. */
 bool period_valid_date(const char *s);
 /* True for YYYY-MM-DD in digits, year 1900..9999, whether or not that

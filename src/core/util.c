@@ -126,11 +126,13 @@ const char *current_login(void)
 {
 	static char login[64];
 	if (!login[0]) {
-		struct passwd *pw = getpwuid(geteuid());
+		/* The real uid: it is the account that ran the program, setgid
+		 * or not, and the one the kernel lets no caller choose. */
+		struct passwd *pw = getpwuid(getuid());
 		if (pw)
 			snprintf(login, sizeof login, "%s", pw->pw_name);
 		else
-			snprintf(login, sizeof login, "uid%ld", (long)geteuid());
+			snprintf(login, sizeof login, "uid%ld", (long)getuid());
 	}
 	return login;
 }

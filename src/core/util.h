@@ -42,7 +42,7 @@ bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
  * (missing file, no permission, disk full ...), else the C library's text. */
 const char *errno_text(int errnum);
 
-/* The OS account running the program: getpwuid(geteuid()), never $USER. */
+/* The OS account running the program: getpwuid(getuid()), never $USER. */
 const char *current_login(void);
 
 #endif

@@ -452,6 +452,10 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 	if (why)
 		ui_unambiguous(why);
 	a->clerk_problem = why;
+	/* Only the register's accounts see the ledger (the demo registers its
+	 * own account; a fresh database, its first user, in first_run). */
+	if (!a->clerk_known)
+		return fail(err, "%s", why ? why : "当前账户不是登记的经办人");
 	if (fixed_date[0]) {
 		if (!period_valid_date(fixed_date))
 			return fail(err, "日期无效: %s (应为 YYYY-MM-DD)", fixed_date);

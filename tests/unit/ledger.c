@@ -87,13 +87,13 @@ int main(void)
 	struct entry_draft imp = draft("sczr", "bg", "2021-04-01");
 	imp.serial = "SCZR-2021-000050";
 	ok(db_begin_write(db, &err) && ledger_insert(db, cat, &imp, current_login(), serial, &err) &&
-	   db_commit(db, &err), "an import keeps its serial: %s", err ? err : "");
+	   db_end_write(db, true, &err), "an import keeps its serial: %s", err ? err : "");
 	d.date = "2021-04-02";
 	ok(ledger_record(db, cat, &d, current_login(), serial, &err), "records after an import");
 	is_str(serial, "SCZR-2021-000051", "draws above the imported serial");
 	ok(!db_begin_write(db, &err) || !ledger_insert(db, cat, &imp, current_login(), serial, &err),
 	   "a serial is never used twice: %s", err ? err : "");
-	db_rollback(db);
+	db_end_write(db, false, &err);
 	free(err);
 	err = NULL;
 

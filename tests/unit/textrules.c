@@ -193,7 +193,7 @@ static void entry_limit(struct db *db, struct catalog *cat, const char *label, s
 	struct entry_draft d = draft("sczr", "sl", "2021-03-15");
 	set(&d, at);
 	bool ok_at = db_begin_write(db, &err) && ledger_insert(db, cat, &d, current_login(), serial,
-							       &err) && db_commit(db, &err);
+							       &err) && db_end_write(db, true, &err);
 	ok(ok_at, "%s of %zu 𠀀 (%zu bytes) is taken: %s", label, n, 4 * n, err ? err : "");
 	char *back = ok_at ? stored(db, column, serial) : NULL;
 	is_str(back ? back : "", at, "%s is stored whole", label);
@@ -207,7 +207,7 @@ static void entry_limit(struct db *db, struct catalog *cat, const char *label, s
 	free(err);
 	err = NULL;
 	bool took = db_begin_write(db, &err) && ledger_insert(db, cat, &d, current_login(), NULL, &err);
-	db_rollback(db);
+	db_end_write(db, false, NULL);
 	ok(!took && (int)db_int(db, -1, "SELECT count(*) FROM txn") == before,
 	   "and not written");
 	free(err);
