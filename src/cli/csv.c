@@ -29,41 +29,29 @@ static bool write_export(FILE *out, void *ctx, char **err)
 int cli_cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "output", required_argument, NULL, 'o' },
+		CLI_YEAR_OPTION,
+		CLI_OUTPUT_OPTION,
 		{ "encoding", required_argument, NULL, 'e' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	int year = 0, opt, status;
-	const char *output = NULL;
+	struct cli_common o = {0};
+	int opt, status;
 	enum csvio_encoding enc = CSVIO_UTF8;
 	while ((opt = cli_getopt(c, argc, argv, "y:o:e:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'y':
-			if (!cli_parse_year(c, "--year", optarg, &year))
-				return CLI_USAGE;
-			break;
-		case 'o':
-			if (!*optarg)
-				return cli_usage(c, "-o 的文件名不能为空");
-			output = optarg;
-			break;
-		case 'e':
-			if (!csvio_encoding_parse(optarg, &enc))
-				return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
-						 optarg);
-			break;
-		}
+		int taken = cli_common_opt(c, opt, &o);
+		if (taken < 0)
+			return CLI_USAGE;
+		if (!taken && opt == 'e' && !csvio_encoding_parse(optarg, &enc))
+			return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
+					 optarg);
 	}
-	if (!cli_operands(c, argc, argv, 0, 0))
-		return CLI_USAGE;
-	if (!year)
-		return cli_usage(c, "缺少 --year（年度）");
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
+	int year = o.year, rc = cli_year_ready(c, argc, argv, year, true);
+	if (rc != CLI_OK)
+		return rc;
+	const char *output = o.output;
 	char *err = NULL;
 	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
 		return cli_core_error(err);

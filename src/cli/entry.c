@@ -15,10 +15,7 @@
 #include "tally.h"
 #include "text.h"
 
-/* Far above any real entry (a whole village is a few thousand people), low
- * enough that a slipped finger is caught before it skews a year's report. */
-
-enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
+enum { OPT_HOUSEHOLDS = CLI_OPT_OWN, OPT_PERSONS, OPT_QUANTITY, OPT_CLERK,
        OPT_SEARCH, OPT_ALL };
 
 static void cell(const char *s, int cols, bool right)
@@ -94,7 +91,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 		{ "persons", required_argument, NULL, OPT_PERSONS },
 		{ "quantity", required_argument, NULL, OPT_QUANTITY },
 		{ "category", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
+		CLI_DATE_OPTION,
 		{ "time", required_argument, NULL, 't' },
 		{ "status", required_argument, NULL, 's' },
 		{ "note", required_argument, NULL, 'n' },
@@ -211,9 +208,18 @@ static const char *entry_figure(char *out, size_t outsz, const struct entry *e)
  * mark. */
 #define LIST_MATTER_COLS 20
 
+/* list and overdue: the rows shown, and the day an overdue list is of. */
 struct list_state {
+	const char *today;
 	long long shown;
 };
+
+static bool row_shown(struct list_state *st)
+{
+	cli_end_row();
+	st->shown++;
+	return true;
+}
 
 static void list_header(void)
 {
@@ -253,17 +259,30 @@ static bool list_row(const struct entry *e, void *ctx)
 		cli_tail("作废原因: ");
 		cli_tail(e->void_reason ? e->void_reason : "");
 	}
-	cli_end_row();
-	st->shown++;
-	return true;
+	return row_shown(st);
+}
+
+/* --date, --from and --to as typed: cli_parse_range checks them together,
+ * after the operands. */
+struct range_opts {
+	const char *date, *from, *to;
+};
+
+static bool range_opt(int opt, struct range_opts *r)
+{
+	const char **slot = opt == 'd' ? &r->date : opt == OPT_FROM ? &r->from
+			  : opt == OPT_TO ? &r->to : NULL;
+	if (slot)
+		*slot = optarg;
+	return slot != NULL;
 }
 
 int cli_cmd_list(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_DATE_OPTION,
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		{ "window", required_argument, NULL, 'w' },
 		{ "matter", required_argument, NULL, 'm' },
 		{ "clerk", required_argument, NULL, OPT_CLERK },
@@ -272,16 +291,16 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL, *from = NULL, *to = NULL, *window = NULL, *matter = NULL;
+	const char *window = NULL, *matter = NULL;
+	struct range_opts r = { 0 };
 	struct ledger_filter f = { 0 };
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:w:m:", longs, &status)) != -1) {
+		if (range_opt(opt, &r))
+			continue;
 		switch (opt) {
 		case CLI_STOP:
 			return status;
-		case 'd': date = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_TO: to = optarg; break;
 		case 'w': window = optarg; break;
 		case 'm': matter = optarg; break;
 		case OPT_CLERK: f.clerk = optarg; break;
@@ -293,9 +312,9 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	/* A search looks through every day unless told which; a plain list
 	 * shows today. */
-	if (f.text && !date && !from && !to)
+	if (f.text && !r.date && !r.from && !r.to)
 		f.from = f.to = NULL;
-	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
+	else if (!cli_parse_range(c, r.date, r.from, r.to, true, &f.from, &f.to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter) ||
 	    (f.clerk && !known_clerk(c, f.clerk)))
@@ -327,97 +346,70 @@ static const char *stored_serial(struct cli *c, const char *typed, char out[SERI
 	return typed;
 }
 
-/* void and return: SERIAL and a reason that says something. */
-static int serial_with_reason(struct cli *c, int argc, char **argv, const char **serial,
-			      const char **reason)
+/* void, return and done: one serial, and for the first two a reason that
+ * says something; the confirmation names the entry as stored. */
+enum serial_act { SERIAL_VOID, SERIAL_RETURN, SERIAL_DONE };
+
+static int serial_command(struct cli *c, int argc, char **argv, enum serial_act act)
 {
-	static const struct option longs[] = {
+	static const struct option with_reason[] = {
 		{ "reason", required_argument, NULL, 'r' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
+	static const char *const said[] = {
+		[SERIAL_VOID] = "已作废", [SERIAL_RETURN] = "已退回", [SERIAL_DONE] = "已办结",
+	};
+	bool reasoned = act != SERIAL_DONE;
+	const char *reason = NULL;
 	int opt, status;
-	*reason = NULL;
-	while ((opt = cli_getopt(c, argc, argv, "r:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+	while ((opt = cli_getopt(c, argc, argv, reasoned ? "r:" : "",
+				 reasoned ? with_reason : with_reason + 1, &status)) != -1) {
+		if (opt == CLI_STOP)
 			return status;
-		case 'r': *reason = optarg; break;
-		}
+		if (opt == 'r')
+			reason = optarg;
 	}
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	*serial = c->operand[0];
-	if (!*reason)
+	const char *serial = c->operand[0];
+	if (reasoned && !reason)
 		return cli_usage(c, "缺少 --reason（原因必填）");
-	if (!cli_nonblank(c, "--reason", *reason))
+	if (reasoned && !cli_nonblank(c, "--reason", reason))
 		return CLI_USAGE;
-	return -1;
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+	char *err = NULL;
+	bool ok = act == SERIAL_VOID
+			  ? ledger_void(c->db, serial, reason, current_login(), &err)
+			  : ledger_set_status(c->db, serial,
+					      act == SERIAL_DONE ? STATUS_DONE : STATUS_RETURNED, reason,
+					      current_login(), &err);
+	if (!ok)
+		return cli_core_error(err);
+	char stored[SERIAL_LEN];
+	printf("%s %s\n", said[act], stored_serial(c, serial, stored));
+	return CLI_OK;
 }
 
 int cli_cmd_void(struct cli *c, int argc, char **argv)
 {
-	const char *serial, *reason;
-	int status = serial_with_reason(c, argc, argv, &serial, &reason);
-	if (status >= 0)
-		return status;
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	if (!ledger_void(c->db, serial, reason, current_login(), &err))
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("已作废 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
+	return serial_command(c, argc, argv, SERIAL_VOID);
 }
 
 int cli_cmd_return(struct cli *c, int argc, char **argv)
 {
-	const char *serial, *reason;
-	int status = serial_with_reason(c, argc, argv, &serial, &reason);
-	if (status >= 0)
-		return status;
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	if (!ledger_set_status(c->db, serial, STATUS_RETURNED, reason, current_login(), &err))
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("已退回 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
+	return serial_command(c, argc, argv, SERIAL_RETURN);
 }
 
 int cli_cmd_done(struct cli *c, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1)
-		if (opt == CLI_STOP)
-			return status;
-	if (!cli_operands(c, argc, argv, 1, 1))
-		return CLI_USAGE;
-	const char *serial = c->operand[0];
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	if (!ledger_set_status(c->db, serial, STATUS_DONE, NULL, current_login(), &err))
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("已办结 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
+	return serial_command(c, argc, argv, SERIAL_DONE);
 }
-
-struct overdue_state {
-	const char *today;
-	long long shown;
-};
 
 static bool overdue_row(const struct entry *e, void *ctx)
 {
-	struct overdue_state *st = ctx;
+	struct list_state *st = ctx;
 	char limit[32], waited[32];
 	snprintf(limit, sizeof limit, "%d 天", e->matter->time_limit_days);
 	snprintf(waited, sizeof waited, "%d 天", ledger_days_open(e, st->today));
@@ -429,15 +421,13 @@ static bool overdue_row(const struct entry *e, void *ctx)
 	cell(limit, 8, true);
 	cell(waited, 8, true);
 	cli_tail(e->clerk);
-	cli_end_row();
-	st->shown++;
-	return true;
+	return row_shown(st);
 }
 
 int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
+		CLI_DATE_OPTION,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -460,7 +450,7 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 
-	struct overdue_state st = { .today = today };
+	struct list_state st = { .today = today };
 	char *err = NULL;
 	cell("编号", 16, false);
 	cell("受理日期", 10, false);
@@ -480,27 +470,24 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 int cli_cmd_tally(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_DATE_OPTION,
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		{ "clerk", required_argument, NULL, OPT_CLERK },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL, *from = NULL, *to = NULL, *clerk = NULL;
+	const char *from, *to, *clerk = NULL;
+	struct range_opts r = { 0 };
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'd': date = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_TO: to = optarg; break;
-		case OPT_CLERK: clerk = optarg; break;
-		}
+		if (!range_opt(opt, &r) && opt == OPT_CLERK)
+			clerk = optarg;
 	}
 	if (!cli_operands(c, argc, argv, 0, 0) ||
-	    !cli_parse_range(c, date, from, to, false, &from, &to))
+	    !cli_parse_range(c, r.date, r.from, r.to, false, &from, &to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || (clerk && !known_clerk(c, clerk)))
 		return CLI_FAIL;
