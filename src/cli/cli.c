@@ -122,11 +122,12 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "export",
-		.usage = "--year Y [-o 文件] [--encoding utf-8|gb18030|gbk]",
-		.summary = "导出一年的办件为 CSV（Excel 可直接打开）",
+		.usage = "--year Y [--format csv|xlsx] [-o 文件] [--encoding utf-8|gb18030|gbk]",
+		.summary = "导出一年的办件为 CSV 或 Excel 工作簿（.xlsx）",
 		.help = "  -y, --year Y          年度\n"
-			"  -o, --output 文件     写入文件（默认标准输出）\n"
-			"  -e, --encoding 编码   utf-8（默认，带 BOM）、gb18030 或 gbk\n",
+			"  -f, --format 格式     csv（默认）或 xlsx（Excel/WPS 工作簿，证件号码不会变成数字）\n"
+			"  -o, --output 文件     写入文件（默认标准输出）；以 .xlsx 结尾即为 xlsx\n"
+			"  -e, --encoding 编码   CSV 的编码：utf-8（默认，带 BOM）、gb18030 或 gbk\n",
 		.handler = cli_cmd_export,
 	},
 	{

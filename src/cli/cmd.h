@@ -114,6 +114,12 @@ bool cli_open(struct cli *c, bool create, bool with_catalog);
  * place.  False with a message. */
 typedef bool (*cli_write_fn)(FILE *out, void *ctx, char **err);
 bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err);
+/* Whether an -o name asks for a workbook (ends in .xlsx, any case). */
+bool cli_xlsx_name(const char *path);
+/* A workbook goes to a file or a pipe, never onto the terminal: with no -o
+ * (or -o -) and a terminal on standard output, prints a usage error and
+ * returns false. */
+bool cli_binary_output_ok(struct cli *c, const char *path);
 /* Finds a window / a matter by name or code for filters; a matter without
  * a window must be unambiguous.  Prints why and returns false otherwise. */
 bool cli_find_matter(struct cli *c, const char *window, const char *matter,

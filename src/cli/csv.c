@@ -6,10 +6,12 @@
 #include "clerk.h"
 #include "cmd.h"
 #include "csvio.h"
+#include "xlsx.h"
 
 struct export_job {
 	struct cli *c;
 	int year;
+	bool xlsx;
 	enum csvio_encoding enc;
 	const char *file; /* for the audit line */
 };
@@ -20,9 +22,11 @@ static bool write_export(FILE *out, void *ctx, char **err)
 {
 	const struct export_job *job = ctx;
 	long long rows = 0;
-	return csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc, &rows,
-				      err) &&
-	       fflush(out) == 0 &&
+	bool ok = job->xlsx
+			  ? xlsx_export_year(job->c->db, job->c->cat, job->year, out, &rows, err)
+			  : csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc,
+						   &rows, err);
+	return ok && fflush(out) == 0 &&
 	       clerk_audit_export(job->c->db, current_login(), "export", job->file, rows, err);
 }
 
@@ -32,31 +36,51 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		CLI_YEAR_OPTION,
 		CLI_OUTPUT_OPTION,
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_common o = {0};
 	int opt, status;
+	const char *format = NULL, *encoding = NULL;
 	enum csvio_encoding enc = CSVIO_UTF8;
-	while ((opt = cli_getopt(c, argc, argv, "y:o:e:", longs, &status)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "y:o:e:f:", longs, &status)) != -1) {
 		if (opt == CLI_STOP)
 			return status;
 		int taken = cli_common_opt(c, opt, &o);
 		if (taken < 0)
 			return CLI_USAGE;
-		if (!taken && opt == 'e' && !csvio_encoding_parse(optarg, &enc))
-			return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
-					 optarg);
+		if (taken)
+			continue;
+		if (opt == 'e') {
+			if (!csvio_encoding_parse(optarg, &enc))
+				return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
+						 optarg);
+			encoding = optarg;
+		} else if (opt == 'f') {
+			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "xlsx") != 0)
+				return cli_usage(c, "--format 应为 csv 或 xlsx，而不是“%s”", optarg);
+			format = optarg;
+		}
 	}
-	int year = o.year, rc = cli_year_ready(c, argc, argv, year, true);
-	if (rc != CLI_OK)
-		return rc;
+	int year = o.year;
 	const char *output = o.output;
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!year)
+		return cli_usage(c, "缺少 --year（年度）");
+	bool xlsx = format ? strcmp(format, "xlsx") == 0 : cli_xlsx_name(output);
+	if (xlsx && encoding)
+		return cli_usage(c, "--encoding 只用于 CSV：xlsx 文件总是 Unicode");
+	if (xlsx && !cli_binary_output_ok(c, output))
+		return CLI_USAGE;
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
 	char *err = NULL;
 	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
 		return cli_core_error(err);
 	bool to_file = output && strcmp(output, "-") != 0;
-	struct export_job job = { c, year, enc, to_file ? output : "（标准输出）" };
+	struct export_job job = { c, year, xlsx, enc, to_file ? output : "（标准输出）" };
 	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
 			  : write_export(stdout, &job, &err);
 	return ok ? CLI_OK : cli_core_error(err);

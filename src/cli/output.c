@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,4 +85,18 @@ bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err)
 		unlink_as_caller(tmp);
 	free(tmp);
 	return ok;
+}
+
+bool cli_xlsx_name(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+	return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+bool cli_binary_output_ok(struct cli *c, const char *path)
+{
+	if ((path && strcmp(path, "-") != 0) || !isatty(STDOUT_FILENO))
+		return true;
+	cli_usage(c, "xlsx 文件不能显示在终端上：请用 -o 指定文件名（如 -o 2021.xlsx）");
+	return false;
 }

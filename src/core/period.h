@@ -22,6 +22,16 @@ bool period_valid_date(const char *s);
 bool period_date_shaped(const char *s);
 /* True for HH:MM (00:00..23:59). */
 bool period_valid_time(const char *s);
+/* What a spreadsheet saves of a date or a time, brought back to the
+ * ledger's form: dates 2021/6/1, 2021-6-1, 2021.6.1 and 2021年6月1日 (year
+ * first, one- or two-digit month and day) to 2021-06-01; times 9:05,
+ * 09:05:00, 9:05:00 AM, 12:50:00 PM (and 上午/下午 before or after) to
+ * HH:MM.  Seconds other than 00 are not dropped: such a time is not taken.
+ * True with `out` filled when s has one of these shapes (the day itself is
+ * not checked: 2021/2/30 gives 2021-02-30 for the ledger to refuse); false
+ * otherwise. */
+bool period_loose_date(const char *s, char out[DATE_LEN]);
+bool period_loose_time(const char *s, char out[6]);
 /* Today's local date / the current local time "HH:MM". */
 void period_today(char out[DATE_LEN]);
 void period_now_hm(char out[6]);
