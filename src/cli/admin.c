@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "conf.h"
 #include "db.h"
+#include "holiday.h"
 #include "ledger.h"
 #include "period.h"
 #include "priv.h"
@@ -112,6 +113,12 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 			return cli_core_error(err);
 		printf("已载入默认事项目录\n");
 	}
+	/* Likewise the holiday calendar: loaded once, then the administrator's. */
+	bool loaded = false;
+	if (!holiday_load_defaults(c->db, login, &loaded, &err))
+		return cli_core_error(err);
+	if (loaded)
+		printf("已载入 2019-2026 年节假日安排\n");
 	char *from_config = NULL;
 	char *stored = db_setting(c->db, "center");
 	/* The configuration file's name fills an unnamed database when an
@@ -445,6 +452,9 @@ static const char *audit_action_label(const char *action)
 		{ "user remove", "注销经办人" },
 		{ "center", "修改中心名称" },
 		{ "demo", "演示数据" },
+		{ "holiday load", "载入节假日安排" },
+		{ "rate", "评价" },
+		{ "followup", "差评回访" },
 		{ "export", "导出" },
 		{ "backup", "备份" },
 		{ "view", "查看证件号码" },

@@ -52,7 +52,8 @@ static const struct cli_cmd commands[] = {
 			"  -d, --date YYYY-MM-DD  办理日期（默认今天）\n"
 			"  -t, --time HH:MM       办理时间\n"
 			"  -s, --status 状态      受理 / 办结 / 退回 / 转办\n"
-			"  -n, --note 备注        备注\n",
+			"  -n, --note 备注        备注\n"
+			"      --phone 号码       联系电话：11 位手机号或带区号的固定电话\n",
 		.handler = cli_cmd_add,
 	},
 	{
@@ -79,22 +80,26 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "done",
-		.usage = "编号",
-		.summary = "将受理中的承诺件标记为办结",
+		.usage = "编号 [--date D]",
+		.summary = "将受理中的承诺件标记为办结，记下办结日期",
+		.help = "  -d, --date D   办结日期（默认今天；不早于受理日期）\n",
 		.handler = cli_cmd_done,
 	},
 	{
 		.name = "return",
-		.usage = "编号 --reason 原因",
+		.usage = "编号 --reason 原因 [--date D]",
 		.summary = "退回受理中的承诺件",
-		.help = "  -r, --reason 原因   退回原因（必填）\n",
+		.help = "  -r, --reason 原因   退回原因（必填）\n"
+			"  -d, --date D        退回日期（默认今天）\n",
 		.handler = cli_cmd_return,
 	},
 	{
 		.name = "overdue",
-		.usage = "[--date D]",
-		.summary = "列出超过承诺时限仍未办结的办件",
-		.help = "  -d, --date D   按这一天计算（默认今天）\n",
+		.usage = "[--date D] [--warn]",
+		.summary = "列出超过承诺办结日期仍未办结的办件（按工作日）",
+		.help = "  -d, --date D   按这一天计算（默认今天）\n"
+			"      --warn     同时列出预警件（1 个工作日内到期）\n"
+			"承诺时限按工作日计，受理当天不计；节假日见 bianmin holiday list。\n",
 		.handler = cli_cmd_overdue,
 	},
 	{
@@ -200,6 +205,14 @@ static const struct cli_cmd commands[] = {
 		.usage = "",
 		.summary = "检查数据库的完整性",
 		.handler = cli_cmd_check,
+	},
+	{
+		.name = "holiday",
+		.usage = "list [--year Y] | load 文件",
+		.summary = "查看或载入节假日安排（承诺时限按工作日计）",
+		.help = "  list [--year Y]   列出放假（休）和调休上班（班）的日子\n"
+			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
+		.handler = cli_cmd_holiday,
 	},
 };
 

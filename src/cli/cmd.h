@@ -142,6 +142,22 @@ void cli_end_row(void);
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
 
+/* The serial as stored (SCZR-2021-000001), however it was typed (entry.c). */
+const char *cli_stored_serial(struct cli *c, const char *typed, char out[32]);
+
+/* 承诺件 and working days (promise.c).  cli_calendar reads the holiday
+ * table (NULL after printing why); cli_workday_note says, once, on stderr,
+ * which years asked about have no holiday data. */
+struct workday_cal;
+struct entry;
+struct workday_cal *cli_calendar(struct cli *c);
+void cli_workday_note(struct workday_cal *cal);
+/* After a save: the note about a year without holiday data, when the
+ * entry's due day was counted in one. */
+void cli_promise_note(struct cli *c, const char *serial);
+/* A list row's due and done days, where the row ends. */
+void cli_promise_tail(const struct entry *e);
+
 /* bianmin --demo: the terminal UI on a temporary demo database. */
 int cli_demo(const char *tui_date);
 
@@ -164,5 +180,9 @@ int cli_cmd_unlock(struct cli *c, int argc, char **argv);
 int cli_cmd_audit(struct cli *c, int argc, char **argv);
 int cli_cmd_backup(struct cli *c, int argc, char **argv);
 int cli_cmd_check(struct cli *c, int argc, char **argv);
+int cli_cmd_holiday(struct cli *c, int argc, char **argv);
+int cli_cmd_rate(struct cli *c, int argc, char **argv);
+int cli_cmd_receipt(struct cli *c, int argc, char **argv);
+int cli_cmd_rater(struct cli *c, int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@
 #include "clerk.h"
 #include "cmd.h"
 #include "db.h"
+#include "holiday.h"
 #include "demo.h"
 #include "period.h"
 #include "priv.h"
@@ -73,6 +74,7 @@ static bool demo_prepare(const char *path, const char *day, char **err)
 	};
 	struct catalog *cat = NULL;
 	bool ok = clerk_put(db, &admin, login, err) && catalog_load_defaults(db, login, err) &&
+		  holiday_load_defaults(db, login, NULL, err) &&
 		  db_set_setting(db, "center", DEMO_CENTER, err) &&
 		  (cat = catalog_read(db, err)) != NULL;
 	int year = period_year_of(day);

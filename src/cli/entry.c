@@ -1,5 +1,5 @@
-/* The ledger from the command line: add, list, void, done, return,
- * overdue, tally. */
+/* The ledger from the command line: add, list, void, tally (done, return
+ * and overdue are in promise.c). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +12,12 @@
 #include "idcheck.h"
 #include "ledger.h"
 #include "period.h"
+#include "phone.h"
 #include "tally.h"
 #include "text.h"
 
-enum { OPT_HOUSEHOLDS = CLI_OPT_OWN, OPT_PERSONS, OPT_QUANTITY, OPT_CLERK,
-       OPT_SEARCH, OPT_ALL };
+enum { OPT_HOUSEHOLDS = CLI_OPT_OWN, OPT_PERSONS, OPT_QUANTITY, OPT_CLERK, OPT_SEARCH,
+       OPT_ALL, OPT_PHONE };
 
 static void cell(const char *s, int cols, bool right)
 {
@@ -91,10 +92,11 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 		{ "persons", required_argument, NULL, OPT_PERSONS },
 		{ "quantity", required_argument, NULL, OPT_QUANTITY },
 		{ "category", required_argument, NULL, 'c' },
-		CLI_DATE_OPTION,
+		{ "date", required_argument, NULL, 'd' },
 		{ "time", required_argument, NULL, 't' },
 		{ "status", required_argument, NULL, 's' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "phone", required_argument, NULL, OPT_PHONE },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -111,6 +113,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 		case 'v': d.village = optarg; break;
 		case 'c': d.category = optarg; break;
 		case 'n': d.note = optarg; break;
+		case OPT_PHONE: d.phone = optarg; break;
 		case 'd':
 			if (!cli_parse_date(c, "--date", optarg))
 				return CLI_USAGE;
@@ -160,6 +163,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!ledger_record(c->db, c->cat, &d, current_login(), serial, &err))
 		return cli_core_error(err);
 	printf("%s\n", serial);
+	cli_promise_note(c, serial);
 	return CLI_OK;
 }
 
@@ -208,18 +212,9 @@ static const char *entry_figure(char *out, size_t outsz, const struct entry *e)
  * mark. */
 #define LIST_MATTER_COLS 20
 
-/* list and overdue: the rows shown, and the day an overdue list is of. */
 struct list_state {
-	const char *today;
 	long long shown;
 };
-
-static bool row_shown(struct list_state *st)
-{
-	cli_end_row();
-	st->shown++;
-	return true;
-}
 
 static void list_header(void)
 {
@@ -231,6 +226,7 @@ static void list_header(void)
 	cell("分类", 4, false);
 	cell("申请人", 16, false);
 	cell("证件号码", 18, false);
+	cell("联系电话", 13, false);
 	cell("村", 8, false);
 	cell("数量", 8, true);
 	cell("状态", 4, false);
@@ -241,7 +237,7 @@ static void list_header(void)
 static bool list_row(const struct entry *e, void *ctx)
 {
 	struct list_state *st = ctx;
-	char masked[64], figure[64];
+	char masked[64], figure[64], phone[PHONE_LEN];
 	cell(e->serial, 16, false);
 	cell(e->date, 10, false);
 	cell(e->time, 5, false);
@@ -250,16 +246,20 @@ static bool list_row(const struct entry *e, void *ctx)
 	cell(e->category, 4, false);
 	cell(e->applicant, 16, false);
 	cell(*e->id_number ? idcheck_mask(masked, sizeof masked, e->id_number) : "", 18, false);
+	cell(phone_mask(phone, sizeof phone, e->phone), 13, false);
 	cell(e->village ? e->village->name : "", 8, false);
 	cell(entry_figure(figure, sizeof figure, e), 8, true);
 	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
 	cli_tail(e->clerk);
+	cli_promise_tail(e);
 	if (e->voided_at) {
 		cell("", 0, false);
 		cli_tail("作废原因: ");
 		cli_tail(e->void_reason ? e->void_reason : "");
 	}
-	return row_shown(st);
+	cli_end_row();
+	st->shown++;
+	return true;
 }
 
 /* --date, --from and --to as typed: cli_parse_range checks them together,
@@ -337,7 +337,7 @@ static bool copy_serial(const struct entry *e, void *ctx)
 
 /* The serial as stored (SCZR-2021-000001), however it was typed: the
  * confirmation must match the paper register and `list`. */
-static const char *stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
+const char *cli_stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
 {
 	char *err = NULL;
 	if (ledger_get(c->db, c->cat, typed, copy_serial, out, &err))
@@ -346,124 +346,47 @@ static const char *stored_serial(struct cli *c, const char *typed, char out[SERI
 	return typed;
 }
 
-/* void, return and done: one serial, and for the first two a reason that
- * says something; the confirmation names the entry as stored. */
-enum serial_act { SERIAL_VOID, SERIAL_RETURN, SERIAL_DONE };
-
-static int serial_command(struct cli *c, int argc, char **argv, enum serial_act act)
+/* void and return: SERIAL and a reason that says something. */
+static int serial_with_reason(struct cli *c, int argc, char **argv, const char **serial,
+			      const char **reason)
 {
-	static const struct option with_reason[] = {
+	static const struct option longs[] = {
 		{ "reason", required_argument, NULL, 'r' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char *const said[] = {
-		[SERIAL_VOID] = "已作废", [SERIAL_RETURN] = "已退回", [SERIAL_DONE] = "已办结",
-	};
-	bool reasoned = act != SERIAL_DONE;
-	const char *reason = NULL;
 	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, reasoned ? "r:" : "",
-				 reasoned ? with_reason : with_reason + 1, &status)) != -1) {
-		if (opt == CLI_STOP)
+	*reason = NULL;
+	while ((opt = cli_getopt(c, argc, argv, "r:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
 			return status;
-		if (opt == 'r')
-			reason = optarg;
+		case 'r': *reason = optarg; break;
+		}
 	}
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
-	const char *serial = c->operand[0];
-	if (reasoned && !reason)
+	*serial = c->operand[0];
+	if (!*reason)
 		return cli_usage(c, "缺少 --reason（原因必填）");
-	if (reasoned && !cli_nonblank(c, "--reason", reason))
+	if (!cli_nonblank(c, "--reason", *reason))
 		return CLI_USAGE;
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	bool ok = act == SERIAL_VOID
-			  ? ledger_void(c->db, serial, reason, current_login(), &err)
-			  : ledger_set_status(c->db, serial,
-					      act == SERIAL_DONE ? STATUS_DONE : STATUS_RETURNED, reason,
-					      current_login(), &err);
-	if (!ok)
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("%s %s\n", said[act], stored_serial(c, serial, stored));
-	return CLI_OK;
+	return -1;
 }
 
 int cli_cmd_void(struct cli *c, int argc, char **argv)
 {
-	return serial_command(c, argc, argv, SERIAL_VOID);
-}
-
-int cli_cmd_return(struct cli *c, int argc, char **argv)
-{
-	return serial_command(c, argc, argv, SERIAL_RETURN);
-}
-
-int cli_cmd_done(struct cli *c, int argc, char **argv)
-{
-	return serial_command(c, argc, argv, SERIAL_DONE);
-}
-
-static bool overdue_row(const struct entry *e, void *ctx)
-{
-	struct list_state *st = ctx;
-	char limit[32], waited[32];
-	snprintf(limit, sizeof limit, "%d 天", e->matter->time_limit_days);
-	snprintf(waited, sizeof waited, "%d 天", ledger_days_open(e, st->today));
-	cell(e->serial, 16, false);
-	cell(e->date, 10, false);
-	cell(e->window->name, 8, false);
-	cell(e->matter->name, LIST_MATTER_COLS, false);
-	cell(e->applicant, 16, false);
-	cell(limit, 8, true);
-	cell(waited, 8, true);
-	cli_tail(e->clerk);
-	return row_shown(st);
-}
-
-int cli_cmd_overdue(struct cli *c, int argc, char **argv)
-{
-	static const struct option longs[] = {
-		CLI_DATE_OPTION,
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	char today[DATE_LEN];
-	period_today(today);
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
-			return status;
-		case 'd':
-			if (!cli_parse_date(c, "--date", optarg))
-				return CLI_USAGE;
-			snprintf(today, sizeof today, "%s", optarg);
-			break;
-		}
-	}
-	if (!cli_operands(c, argc, argv, 0, 0))
-		return CLI_USAGE;
+	const char *serial = NULL, *reason = NULL;
+	int status = serial_with_reason(c, argc, argv, &serial, &reason);
+	if (status >= 0)
+		return status;
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-
-	struct list_state st = { .today = today };
 	char *err = NULL;
-	cell("编号", 16, false);
-	cell("受理日期", 10, false);
-	cell("窗口", 8, false);
-	cell("事项", LIST_MATTER_COLS, false);
-	cell("申请人", 16, false);
-	cell("承诺时限", 8, true);
-	cell("已等待", 8, true);
-	cli_tail("经办人");
-	cli_end_row();
-	if (!ledger_overdue(c->db, c->cat, today, overdue_row, &st, &err))
+	if (!ledger_void(c->db, serial, reason, current_login(), &err))
 		return cli_core_error(err);
-	printf("逾期未办结 %lld 件\n", st.shown);
+	char stored[SERIAL_LEN];
+	printf("已作废 %s\n", cli_stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 

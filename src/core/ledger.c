@@ -10,8 +10,11 @@
 #include "clerk.h"
 #include "db_sql.h"
 #include "entry_field.h"
+#include "holiday.h"
 #include "idcheck.h"
 #include "ledger_int.h"
+#include "phone.h"
+#include "promise.h"
 #include "text.h"
 #include "util.h"
 
@@ -82,6 +85,8 @@ struct resolved {
 	char id_number[19];
 	enum txn_status status;
 	int64_t households, persons, quantity;
+	char phone[PHONE_LEN];
+	char due_on[DATE_LEN], done_on[DATE_LEN]; /* "" = none */
 };
 
 /* A matter counted in entries (项, 件, 人次) has no households, persons or
@@ -243,6 +248,8 @@ static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
 		return entry_field_fail(field, FIELD_ID_NUMBER, err, "事项“%s”需要证件号码",
 					r->matter->name);
 	}
+	if (ledger_present(d->phone) && !phone_normalize(d->phone, r->phone, err))
+		return entry_field_mark(field, FIELD_PHONE);
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
 		if (!r->village)
@@ -284,6 +291,18 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 						"状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
+	}
+	if (ledger_present(d->done_on)) {
+		if (!period_valid_date(d->done_on))
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"办结日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->done_on);
+		if (r->status == STATUS_ACCEPTED)
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"状态为受理的办件不能有办结日期");
+		if (strcmp(d->done_on, r->date) < 0)
+			return entry_field_fail(field, FIELD_STATUS, err, "办结日期 %s 早于受理日期 %s",
+						d->done_on, r->date);
+		copy_string(r->done_on, d->done_on, sizeof r->done_on);
 	}
 	if (ledger_present(d->serial)) {
 		int64_t seq;
@@ -342,11 +361,50 @@ struct memo {
 		long long last;
 	} serials[MEMO_SERIALS];
 	size_t nserials;
+	bool calendar_read; /* calendar.cal holds this connection's table */
 };
 
 static struct memo *memo_of(struct db *db)
 {
 	return db_write_memo(db, DB_MEMO_LEDGER, sizeof(struct memo));
+}
+
+/* The holiday calendar read under the current write lock, kept here and
+ * not in the memo (which is zeroed, not freed, when the lock ends): the
+ * memo's flag says whether it is still this lock's. */
+static struct {
+	struct db *db;
+	struct workday_cal *cal;
+} calendar;
+
+static struct workday_cal *lock_calendar(struct db *db, char **err)
+{
+	struct memo *memo = memo_of(db);
+	if (memo->calendar_read && calendar.db == db && calendar.cal)
+		return calendar.cal;
+	workday_cal_free(calendar.cal);
+	calendar.db = db;
+	calendar.cal = holiday_calendar(db, err);
+	memo->calendar_read = calendar.cal != NULL;
+	return calendar.cal;
+}
+
+/* A 承诺件's due day, from the holiday table as it is under this write
+ * lock; one that is saved closed (import, --status 办结) without a done
+ * day was closed on its own day. */
+static bool set_due(struct db *db, struct resolved *r, char **err)
+{
+	if (r->matter->time_limit_days <= 0) {
+		r->done_on[0] = '\0';
+		return true;
+	}
+	struct workday_cal *cal = lock_calendar(db, err);
+	if (!cal)
+		return false;
+	promise_due_for(cal, r->matter, r->date, r->due_on);
+	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
+		copy_string(r->done_on, r->date, sizeof r->done_on);
+	return true;
 }
 
 static bool year_open(struct db *db, int year, char **err)
@@ -440,8 +498,9 @@ static sqlite3_stmt *insert_stmt(struct db *db, char **err)
 	return db_stmt(db,
 		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
 		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
-		"voided_at, voided_by, void_reason) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+		"voided_at, voided_by, void_reason, phone, due_on, done_on) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+		"?19, ?20, ?21)",
 		err);
 }
 
@@ -481,6 +540,11 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		bind_static(st, 17, clerk);
 		bind_static(st, 18, d->void_reason);
 	}
+	bind_static(st, 19, r->phone);
+	if (r->due_on[0])
+		bind_static(st, 20, r->due_on);
+	if (r->done_on[0])
+		bind_static(st, 21, r->done_on);
 	int rc = sqlite3_step(st);
 	int code = sqlite3_extended_errcode(db_handle(db));
 	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
@@ -506,7 +570,8 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, field, err) || !year_open(db, period_year_of(r.date), err))
+	if (!resolve(cat, d, &r, field, err) || !year_open(db, period_year_of(r.date), err) ||
+	    !set_due(db, &r, err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);

@@ -43,6 +43,8 @@ struct entry_draft {
 	const char *clerk;       /* absent = the recording login */
 	const char *note;
 	const char *void_reason; /* import only: the row was voided */
+	const char *phone;       /* 联系电话; checked, stored in one form (phone.h) */
+	const char *done_on;     /* import only: the day a 承诺件 was closed */
 };
 
 /* A recorded entry as read back.  In query callbacks the strings point into
@@ -60,6 +62,8 @@ struct entry {
 	enum txn_status status;
 	const char *note, *clerk, *created_at;
 	const char *voided_at, *voided_by, *void_reason; /* NULL unless voided */
+	const char *phone;            /* "" if none; whole: mask it for lists */
+	const char *due_on, *done_on; /* 承诺件 only (promise.h); NULL otherwise */
 };
 
 /* Checks a draft against the catalog without writing: the matter exists and
@@ -102,9 +106,13 @@ bool ledger_may_void(struct db *db, const char *serial, const char *login, char 
  * only their own entry of today.  Refused in a locked year. */
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err);
-/* 办结 / 退回 / 转办 an entry that is 受理; audited. */
+/* 办结 / 退回 / 转办 an entry that is 受理, today; audited. */
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to,
 		       const char *reason, const char *login, char **err);
+/* The same on a given day (`on`, YYYY-MM-DD; NULL = today), recorded as
+ * the case's done day: not before it was accepted, not after today. */
+bool ledger_close(struct db *db, const char *serial, enum txn_status to, const char *reason,
+		  const char *on, const char *login, char **err);
 
 struct ledger_filter {
 	const char *from, *to;    /* inclusive dates; NULL = open */
@@ -122,14 +130,19 @@ typedef bool (*ledger_fn)(const struct entry *e, void *ctx);
  * returns false to stop early. */
 bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
 		  ledger_fn fn, void *ctx, char **err);
+/* Every open (受理, not voided) entry that is a 承诺件 — it has a due day,
+ * or its matter has a time limit — of one window (NULL: all), by due day. */
+bool ledger_open_cases(struct db *db, const struct catalog *cat,
+		       const struct catalog_window *window, ledger_fn fn, void *ctx, char **err);
 /* One entry by serial, handed to fn. */
 bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
 		ledger_fn fn, void *ctx, char **err);
 
-/* 承诺件 still 受理 past their time limit on `today`. */
+/* 承诺件 still 受理 past their due day on `today` (working days, by the
+ * holiday table: see promise.h). */
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
 		    ledger_fn fn, void *ctx, char **err);
-/* Days an open entry has been waiting on `today`. */
+/* Calendar days an open entry has been waiting on `today`. */
 int ledger_days_open(const struct entry *e, const char *today);
 
 /* Year lock (supervisor or admin), audited. */

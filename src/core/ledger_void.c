@@ -118,6 +118,19 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
 		       const char *login, char **err)
 {
+	return ledger_close(db, serial, to, reason, NULL, login, err);
+}
+
+bool ledger_close(struct db *db, const char *serial, enum txn_status to, const char *reason,
+		  const char *on, const char *login, char **err)
+{
+	char today[DATE_LEN], day[DATE_LEN];
+	period_today(today);
+	if (on && !period_valid_date(on))
+		return fail(err, "%s日期“%s”无效，应为 YYYY-MM-DD 的真实日期", status_name(to), on);
+	if (on && strcmp(on, today) > 0)
+		return fail(err, "%s日期 %s 在今天 (%s) 之后", status_name(to), on, today);
+	snprintf(day, sizeof day, "%s", on ? on : today);
 	if (to == STATUS_ACCEPTED)
 		return fail(err, "办件不能退回到受理状态");
 	char trimmed[512];
@@ -143,16 +156,21 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 	if (ok && strcmp(t.status, status_name(STATUS_ACCEPTED)) != 0)
 		ok = fail(err, "编号 %s 的状态是%s，只有受理中的办件可以%s", serial, t.status,
 			  status_name(to));
+	if (ok && strcmp(day, t.date) < 0)
+		ok = fail(err, "%s日期 %s 早于受理日期 %s", status_name(to), day, t.date);
 	if (ok) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status WHERE id = :id", err);
+		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status, done_on = :on "
+					       "WHERE id = :id", err);
 		ok = st != NULL;
 		if (ok) {
 			db_bind_text(st, ":status", status_name(to));
+			db_bind_text(st, ":on", day);
 			db_bind_int(st, ":id", t.id);
 			ok = db_step(db, st, err) == SQLITE_DONE;
 			sqlite3_reset(st);
 		}
-		char *detail = xasprintf("%s%s%s", status_name(to), ledger_present(reason) ? ": " : "",
+		char *detail = xasprintf("%s%s%s%s%s", status_name(to), on ? " " : "", on ? on : "",
+					 ledger_present(reason) ? ": " : "",
 					 ledger_present(reason) ? reason : "");
 		ok = ok && db_audit(db, login, to == STATUS_DONE ? "done" :
 				    to == STATUS_RETURNED ? "return" : "transfer", t.id, detail, err);

@@ -10,6 +10,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "holiday.h"
 #include "input.h"
 #include "text.h"
 #include "tui.h"
@@ -422,7 +423,8 @@ static bool first_run(struct app *a, char **err)
 {
 	if (a->cat->nwindows > 0)
 		return true;
-	if (!catalog_load_defaults(a->db, current_login(), err))
+	if (!catalog_load_defaults(a->db, current_login(), err) ||
+	    !holiday_load_defaults(a->db, current_login(), NULL, err))
 		return false;
 	struct clerk c = {.login = (char *)current_login(), .name = (char *)current_login(),
 			  .role = ROLE_ADMIN, .windows = ""};

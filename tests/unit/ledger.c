@@ -293,8 +293,16 @@ int main(void)
 	ledger_get(db, cat, serial, keep_first, first, &err);
 	ok(strstr(first, "受理") != NULL, "saved as 受理: %s", first);
 	int n = 0;
-	ok(ledger_overdue(db, cat, "2022-03-06", count_entry, &n, &err) && n == 0, "not overdue on day 5");
-	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 1, "overdue on day 6");
+	/* Five working days after Tuesday 2022-03-01 (the day itself not
+	 * counted, the weekend skipped): due Tuesday 03-08. */
+	is_int(db_int(db, 0, "SELECT due_on = '2022-03-08' FROM txn WHERE matter_id = "
+		      "(SELECT id FROM matter WHERE code = 'jf')"), 1, "due on 2022-03-08");
+	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 0,
+	   "not overdue after five calendar days");
+	ok(ledger_overdue(db, cat, "2022-03-08", count_entry, &n, &err) && n == 0,
+	   "nor on the due day");
+	ok(ledger_overdue(db, cat, "2022-03-09", count_entry, &n, &err) && n == 1,
+	   "overdue the day after");
 	ok(!ledger_set_status(db, serial, STATUS_RETURNED, NULL, current_login(), &err),
 	   "return needs a reason");
 	free(err);
@@ -310,7 +318,7 @@ int main(void)
 	err = NULL;
 	ok(ledger_set_status(db, serial, STATUS_DONE, NULL, current_login(), &err), "办结");
 	n = 0;
-	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 0, "no longer overdue");
+	ok(ledger_overdue(db, cat, "2022-03-09", count_entry, &n, &err) && n == 0, "no longer overdue");
 	ok(!ledger_set_status(db, serial, STATUS_DONE, NULL, current_login(), &err), "not twice");
 	free(err);
 	err = NULL;
