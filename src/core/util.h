@@ -15,6 +15,14 @@
 #define BM_PRINTF(f, a)
 #endif
 
+/* Says "bianmin: <message>" on stderr and exits 1: for what cannot go on
+ * (out of memory, a broken invariant).  The hook, when set, runs first:
+ * the terminal UI restores the terminal there, or the message would
+ * vanish with curses' screen.  Core knows no curses. */
+_Noreturn void die(const char *fmt, ...) BM_PRINTF(1, 2);
+void die_set_hook(void (*hook)(void));
+
+/* On failure these die("内存不足"). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);

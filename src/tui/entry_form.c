@@ -204,15 +204,16 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 	size_t n;
 	struct choice *c = choices(f, cat, &n);
 	bool village = focused(f) == FF_VILLAGE;
+	int cols = ui_get_area()->cols;
 	if (n && f->pick >= n)
 		f->pick = n - 1;
-	ui_put(y0, 1, COLS - 2,
+	ui_put(y0, 1, cols - 2,
 	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
 		       : "选择分类: 按序号或输入文字筛选, Up/Down 选择, Enter 确定",
 	       false, false, UI_TITLE);
 	int rows = y1 - y0;
 	if (n == 0) {
-		ui_put(y0 + 1, 2, COLS - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
+		ui_put(y0 + 1, 2, cols - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
 		       false, UI_ERROR);
 		free(c);
 		return;
