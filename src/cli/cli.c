@@ -215,6 +215,17 @@ static const struct cli_cmd commands[] = {
 			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
 		.handler = cli_cmd_holiday,
 	},
+	{
+		.name = "rate",
+		.usage = "编号 等级 [--reason 原因] | --followup 编号 --note 回访情况",
+		.summary = "好差评：记录办事群众的评价，或差评的回访",
+		.help = "  等级                非常满意、满意、基本满意、不满意、非常不满意，或 5 到 1\n"
+			"  -r, --reason 原因   评价原因（不满意、非常不满意必填）\n"
+			"      --followup      记录差评的回访（15 个工作日内）\n"
+			"      --note 情况     回访情况（与 --followup 同用，必填）\n"
+			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
+		.handler = cli_cmd_rate,
+	},
 };
 
 static const struct cli_cmd *find_command(const char *name)
