@@ -215,6 +215,26 @@ static const struct cli_cmd commands[] = {
 			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
 		.handler = cli_cmd_holiday,
 	},
+	{
+		.name = "rate",
+		.usage = "编号 等级 [--reason 原因] | --followup 编号 --note 回访情况",
+		.summary = "好差评：记录办事群众的评价，或差评的回访",
+		.help = "  等级                非常满意、满意、基本满意、不满意、非常不满意，或 5 到 1\n"
+			"  -r, --reason 原因   评价原因（不满意、非常不满意必填）\n"
+			"      --followup      记录差评的回访（15 个工作日内）\n"
+			"      --note 情况     回访情况（与 --followup 同用，必填）\n"
+			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
+		.handler = cli_cmd_rate,
+	},
+	{
+		.name = "receipt",
+		.usage = "编号 [-o 文件]",
+		.summary = "出具承诺件的受理回执（40 列纯文本）",
+		.help = "  -o, --output 文件   写入文件（- 为标准输出）\n"
+			"不给 -o 时：配置文件有 print = 命令则交给它打印，否则写入\n"
+			"当前目录的 回执-编号.txt。中心电话取自配置文件的 phone =。\n",
+		.handler = cli_cmd_receipt,
+	},
 };
 
 static const struct cli_cmd *find_command(const char *name)

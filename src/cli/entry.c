@@ -411,8 +411,10 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	if (!tally_compute(c->db, c->cat, from, to, clerk, &t, &err))
 		return cli_core_error(err);
 	char *center = db_setting(c->db, "center");
-	if (center)
-		printf("%s  ", center);
+	if (center) {
+		cli_put_plain(center);
+		fputs("  ", stdout);
+	}
 	free(center);
 	if (strcmp(from, to) == 0)
 		printf("办件统计  %s %s", from, period_weekday_name(from));
@@ -445,5 +447,9 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	cell("", 28, false);
 	last_cell(tally_format(figure, sizeof figure, UNIT_JIAN, &t.total), 12, true);
 	tally_clear(&t);
+	/* What a supervisor follows up: cases near or past their due day, and
+	 * 差评 waiting for a call-back. */
+	if (!cli_print_promise_counts(c, to) || !cli_print_pending_ratings(c, to, false))
+		return CLI_FAIL;
 	return CLI_OK;
 }
