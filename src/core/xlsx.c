@@ -129,8 +129,14 @@ void xlsx_text(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint16_t co
 {
 	if (!ws)
 		return;
-	if (s && *s)
-		keep(b, worksheet_write_string(ws, row, col, s, f));
+	if (!s || !*s)
+		return;
+	/* Text older than the rules on hidden characters (a bidi override
+	 * that turns a name around, a control) is shown as <U+202E>, as in
+	 * every other output; line breaks stay. */
+	char *owned;
+	keep(b, worksheet_write_string(ws, row, col, text_escape_hidden(s, true, &owned), f));
+	free(owned);
 }
 
 void xlsx_blank(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint16_t col,

@@ -99,6 +99,23 @@ ok "事项 is wide enough for its longest name (15 characters)" \
 	awk -v w="$(width_of E)" 'BEGIN { exit !(w >= 30) }'
 ok "证件号码 for 18 digits" awk -v w="$(width_of H)" 'BEGIN { exit !(w >= 18) }'
 
+# Text from before the rules on hidden characters is shown escaped, as in
+# the CSV export: a bidi override cannot turn a name around in the sheet.
+if command -v sqlite3 >/dev/null; then
+	cp "$a" "$tmp/hidden.db"
+	sqlite3 "$tmp/hidden.db" "UPDATE txn SET applicant = '张' || char(8238) || '三' || char(7),
+		note = '一行' || char(10) || '二行' WHERE serial = '$voided'"
+	bm --db "$tmp/hidden.db" export --year 2021 -o "$tmp/hidden.xlsx"
+	like "$(xlsx_dump "$tmp/hidden.xlsx" | grep "	s:$voided	")" \
+		'	s:张<U\+202E>三<U\+0007>	.*	s:一行\\n二行	' \
+		"hidden characters are escaped, line breaks kept"
+	like "$(bm --db "$tmp/hidden.db" export --year 2021 | grep "$voided")" '张<U\+202E>三<U\+0007>' \
+		"as the CSV export escapes them"
+else
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP sqlite3 is not installed"
+fi
+
 # A spreadsheet's CSV of the workbook imports into a fresh ledger whole.
 roundtrip() {
 	rm -f "$tmp/r.db"
