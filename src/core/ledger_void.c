@@ -17,7 +17,7 @@
 struct target {
 	int64_t id;
 	char date[DATE_LEN];
-	char clerk[65];
+	char *clerk; /* malloc'd: a login of any length another program wrote */
 	char status[16];
 	char window_code[17];
 	bool voided;
@@ -25,6 +25,7 @@ struct target {
 
 static bool find_target(struct db *db, const char *serial, struct target *t, char **err)
 {
+	memset(t, 0, sizeof *t);
 	if (!ledger_present(serial))
 		return fail(err, "请给出办件编号");
 	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
@@ -39,7 +40,7 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 	if (rc == SQLITE_ROW) {
 		t->id = sqlite3_column_int64(st, 0);
 		snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
-		snprintf(t->clerk, sizeof t->clerk, "%s", db_col_text(st, 2));
+		t->clerk = xstrdup(db_col_text(st, 2));
 		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
 		t->voided = sqlite3_column_int(st, 4) != 0;
 		snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
@@ -73,23 +74,28 @@ bool ledger_may_void(struct db *db, const char *serial, const char *login, char 
 	struct target t;
 	if (!find_target(db, serial, &t, err))
 		return false;
-	if (t.voided)
-		return fail(err, "编号 %s 已作废", serial);
-	return void_allowed(db, &t, login, err) &&
-	       !ledger_year_refuses(db, period_year_of(t.date), "作废", err);
+	bool ok = !t.voided || fail(err, "编号 %s 已作废", serial);
+	ok = ok && void_allowed(db, &t, login, err) &&
+	     !ledger_year_refuses(db, period_year_of(t.date), "作废", err);
+	free(t.clerk);
+	return ok;
 }
 
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err)
 {
-	char trimmed[512];
-	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
-	if (!*text_trim(trimmed))
+	/* Checked whole, then trimmed: a copy of any length, never cut. */
+	if (!text_check(reason, "作废原因", LEDGER_REASON_MAX, true, err))
+		return false;
+	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
+	if (!*trimmed) {
+		free(trimmed);
 		return fail(err, "作废必须说明原因");
-	if (!ledger_check_text(reason, "作废原因", LEDGER_REASON_MAX, true, err))
+	}
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
 		return false;
-	if (!db_begin_write(db, err))
-		return false;
+	}
 	struct target t;
 	bool ok = find_target(db, serial, &t, err);
 	if (ok && t.voided)
@@ -112,6 +118,8 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 		}
 		ok = ok && db_audit(db, login, "void", t.id, trimmed, err);
 	}
+	free(trimmed);
+	free(t.clerk);
 	return db_end_write(db, ok, err);
 }
 
@@ -133,16 +141,18 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 	snprintf(day, sizeof day, "%s", on ? on : today);
 	if (to == STATUS_ACCEPTED)
 		return fail(err, "办件不能退回到受理状态");
-	char trimmed[512];
-	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
-	text_trim(trimmed);
+	if (!text_check(reason, "原因", LEDGER_REASON_MAX, true, err))
+		return false;
+	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
 	reason = trimmed;
-	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason)
+	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason) {
+		free(trimmed);
 		return fail(err, "%s必须说明原因", status_name(to));
-	if (!ledger_check_text(reason, "原因", LEDGER_REASON_MAX, true, err))
+	}
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
 		return false;
-	if (!db_begin_write(db, err))
-		return false;
+	}
 	/* The year lock does not hold here: a 承诺件 received in December may
 	 * be finished after the year's report is published, and its status
 	 * changes no figure of the report. */
@@ -177,5 +187,7 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 		free(detail);
 	}
 	clerk_clear(&c);
+	free(trimmed);
+	free(t.clerk);
 	return db_end_write(db, ok, err);
 }
