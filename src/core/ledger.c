@@ -81,11 +81,11 @@ struct resolved {
 	int64_t households, persons, quantity;
 };
 
-/* A matter counted in entries (项, 件, 人次) has no households, persons or
- * quantity: those keep their default, 1 (what export writes), so a stray
- * figure cannot hide in them.  (A 户 matter may record the household's
- * persons, a 人 matter their households: facts, not figures.)  The count a
- * unit does use must count something. */
+/* A matter counted in entries (项, 件) has no households, persons or
+ * quantity, and a 人次 matter only persons: the others keep their default,
+ * 1 (what export writes), so a stray figure cannot hide in them.  (A 户
+ * matter may record the household's persons, a 人 matter their households:
+ * facts, not figures.)  The count a unit does use must count something. */
 static bool check_counts(const struct resolved *r, char **err)
 {
 	enum unit u = r->matter->unit;
@@ -94,9 +94,13 @@ static bool check_counts(const struct resolved *r, char **err)
 		return fail(err, "“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
 			    name, unit, (long long)r->households, (long long)r->persons,
 			    (long long)r->quantity);
+	if (u == UNIT_RENCI && (r->households != 1 || r->quantity != 1))
+		return fail(err, "“%s”按人次计，只记人数；户数、数量应为空或 1（实为 %lld、%lld）",
+			    name, (long long)r->households, (long long)r->quantity);
 	if (u == UNIT_HU_REN && r->households == 0 && r->persons == 0)
 		return fail(err, "户数和人数不能都为 0：没有可计的");
-	if ((u == UNIT_HU && r->households == 0) || (u == UNIT_REN && r->persons == 0))
+	if ((u == UNIT_HU && r->households == 0) ||
+	    ((u == UNIT_REN || u == UNIT_RENCI) && r->persons == 0))
 		return fail(err, "“%s”按%s计，%s不能为 0", name, unit, u == UNIT_HU ? "户数" : "人数");
 	return true;
 }
@@ -136,8 +140,28 @@ static bool parse_serial(const char *serial, const struct catalog_window *w, int
 	return true;
 }
 
+/* Whether s holds something besides blanks (ASCII or full-width). */
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\u3000", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+/* `counter`: an entry made now, at the counter (record, correct), which
+ * meets the matter's 需申请人 and 证件类型.  An import carries what was
+ * recorded before those rules, and checks an ID number as either kind. */
 static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
-		    char **err)
+		    bool counter, char **err)
 {
 	memset(r, 0, sizeof *r);
 	if (!ledger_present(d->window))
@@ -184,16 +208,14 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	    !ledger_check_text(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
 	    !ledger_check_text(d->clerk, "经办人", 64, false, err))
 		return false;
+	if (counter && r->matter->requires_applicant && blank(d->applicant))
+		return fail(err, "请填写申请人：“%s”需要申请人", r->matter->name);
 	if (ledger_present(d->id_number)) {
-		enum id_kind kind;
-		char *why = NULL;
-		if (!idcheck_validate(d->id_number, r->id_number, &kind, &why)) {
-			fail(err, "证件号码 %s 无效: %s", d->id_number, why ? why : "");
-			free(why);
+		if (!idcheck_check(d->id_number, counter ? r->matter->id_kind : ID_ANY, r->id_number,
+				   NULL, err))
 			return false;
-		}
 	} else if (r->matter->requires_id) {
-		return fail(err, "事项“%s”需要证件号码", r->matter->name);
+		return fail(err, "请填写证件号码：“%s”需要证件号码", r->matter->name);
 	}
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
@@ -235,7 +257,7 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
 {
 	struct resolved r;
-	return resolve(cat, d, &r, err);
+	return resolve(cat, d, &r, true, err);
 }
 
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
@@ -431,11 +453,11 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
-		      const char *login, char serial_out[SERIAL_LEN], char **err)
+		      bool counter, const char *login, char serial_out[SERIAL_LEN], char **err)
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, err) || !year_open(db, period_year_of(r.date), err))
+	if (!resolve(cat, d, &r, counter, err) || !year_open(db, period_year_of(r.date), err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
@@ -455,7 +477,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
-	return insert(db, cat, d, login, serial_out, err) > 0;
+	return insert(db, cat, d, false, login, serial_out, err) > 0;
 }
 
 bool ledger_list_has_code(const char *list, const char *code)
@@ -521,15 +543,17 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 		catalog_matter(cat, catalog_window(cat, d->window ? d->window : ""), d->matter);
 	if (!m)
 		return true; /* resolve() will say what is wrong */
-	sqlite3_stmt *st = db_stmt(db, "SELECT active, time_limit_days, unit FROM matter "
-				       "WHERE id = :id", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT active, time_limit_days, unit, requires_applicant, "
+				       "id_kind FROM matter WHERE id = :id", err);
 	if (!st)
 		return false;
 	db_bind_int(st, ":id", m->id);
 	int rc = db_step(db, st, err);
 	bool same = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == (int)m->active &&
 		    sqlite3_column_int(st, 1) == m->time_limit_days &&
-		    strcmp(db_col_text(st, 2), unit_name(m->unit)) == 0;
+		    strcmp(db_col_text(st, 2), unit_name(m->unit)) == 0 &&
+		    sqlite3_column_int(st, 3) == (int)m->requires_applicant &&
+		    strcmp(db_col_text(st, 4), idcheck_kind_name(m->id_kind)) == 0;
 	sqlite3_reset(st);
 	if (rc < 0)
 		return false;
@@ -549,7 +573,7 @@ bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_
 		db_rollback(db);
 		return false;
 	}
-	int64_t id = insert(db, cat, d, login, serial, err);
+	int64_t id = insert(db, cat, d, true, login, serial, err);
 	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
 		db_rollback(db);
 		return false;
