@@ -60,7 +60,8 @@ static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
 		bool (*wanted)(enum unit);
 	} counts[] = {
 		{ "--households", "户数", offsetof(struct entry_draft, households), unit_wants_households },
-		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_wants_persons },
+		/* A 人次 matter takes --persons too: a group at one 宣传. */
+		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_sums_persons },
 		{ "--quantity", "数量", offsetof(struct entry_draft, quantity), unit_wants_quantity },
 	};
 	bool all_zero = true;
@@ -77,7 +78,8 @@ static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
 	if (!unit_counts_entries(m->unit) && all_zero) {
 		cli_error("%s“%s”按%s计数，%s为 0：没有可计的", w->name, m->name,
 			  unit_name(m->unit), m->unit == UNIT_HU_REN ? "户数和人数不能都" :
-			  m->unit == UNIT_HU ? "户数不能" : m->unit == UNIT_REN ? "人数不能" : "数量不能");
+			  m->unit == UNIT_HU ? "户数不能" :
+			  unit_sums_persons(m->unit) ? "人数不能" : "数量不能");
 		return false;
 	}
 	return true;
