@@ -442,6 +442,8 @@ static const char *audit_action_label(const char *action)
 	} labels[] = {
 		{ "add", "录入" },
 		{ "void", "作废" },
+		{ "correct", "更正" },
+		{ "undo", "撤销" },
 		{ "done", "办结" },
 		{ "return", "退回" },
 		{ "transfer", "转办" },

@@ -563,17 +563,22 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 	return true;
 }
 
+int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
+			     const struct entry_draft *d, const char *login,
+			     char serial_out[SERIAL_LEN], char **err)
+{
+	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err))
+		return -1;
+	return insert(db, cat, d, true, login, serial_out, err);
+}
+
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
 	char serial[SERIAL_LEN];
 	if (!db_begin_write(db, err))
 		return false;
-	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err)) {
-		db_rollback(db);
-		return false;
-	}
-	int64_t id = insert(db, cat, d, true, login, serial, err);
+	int64_t id = ledger_record_locked(db, cat, d, login, serial, err);
 	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
 		db_rollback(db);
 		return false;

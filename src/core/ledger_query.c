@@ -11,7 +11,11 @@
 #define ENTRY_COLUMNS                                                                          \
 	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, t.id_number, " \
 	"t.village_id, t.households, t.persons, t.quantity, t.category, t.status, t.note, "     \
-	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason"
+	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason, t.corrects, "    \
+	/* Only a voided entry can have been corrected: one probe of the  */            \
+	/* txn_corrects index for those few, none for the rest.           */            \
+	"CASE WHEN t.voided_at IS NOT NULL THEN "                                          \
+	"(SELECT c.serial FROM txn c WHERE c.corrects = t.serial) END"
 
 static const char *nullable(sqlite3_stmt *st, int col)
 {
@@ -43,6 +47,8 @@ static void read_entry(sqlite3_stmt *st, const struct catalog *cat, struct entry
 	e->voided_at = nullable(st, 16);
 	e->voided_by = nullable(st, 17);
 	e->void_reason = nullable(st, 18);
+	e->corrects = nullable(st, 19);
+	e->corrected_by = nullable(st, 20);
 }
 
 /* Runs a prepared entry query to the end (or until fn says stop). */
