@@ -154,14 +154,16 @@ static void char_at(const char *s, int pos, char out[5])
 	out[n] = '\0';
 }
 
-/* Shared start of both checks: valid text of exactly 18 characters. */
-static bool check_length(const char *s, const char *what, char **err)
+/* Shared start of both checks: valid text of exactly 18 characters (both
+ * kinds have 18: the message needs no kind, and stays short enough for
+ * the hint beside the field). */
+static bool check_length(const char *s, char **err)
 {
 	int n = count_chars(s);
 	if (n < 0)
-		return fail(err, "%s含有无效字符（不是 UTF-8 文本）", what);
+		return fail(err, "证件号码含有无效字符（不是 UTF-8 文本）");
 	if (n != ID_LEN)
-		return fail(err, "%s应为18位，实为%d位", what, n);
+		return fail(err, "证件号码应为18位，实为%d位", n);
 	return true;
 }
 
@@ -202,7 +204,7 @@ char idcheck_credit_check_char(const char *first17)
 /* s is folded: letters upper case, no blanks. */
 static bool resident_folded(const char *s, char out[19], char **err)
 {
-	if (!check_length(s, RESIDENT, err))
+	if (!check_length(s, err))
 		return false;
 	char c[5];
 	for (int i = 0; i < 17; i++) {
@@ -240,7 +242,7 @@ static bool resident_folded(const char *s, char out[19], char **err)
 
 static bool credit_folded(const char *s, char out[19], char **err)
 {
-	if (!check_length(s, CREDIT, err))
+	if (!check_length(s, err))
 		return false;
 	char c[5];
 	for (int i = 0; i < ID_LEN; i++) {

@@ -209,13 +209,13 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	    !ledger_check_text(d->clerk, "经办人", 64, false, err))
 		return false;
 	if (counter && r->matter->requires_applicant && blank(d->applicant))
-		return fail(err, "请填写申请人：“%s”需要申请人", r->matter->name);
+		return fail(err, "事项“%s”需要申请人，请填写申请人", r->matter->name);
 	if (ledger_present(d->id_number)) {
 		if (!idcheck_check(d->id_number, counter ? r->matter->id_kind : ID_ANY, r->id_number,
 				   NULL, err))
 			return false;
 	} else if (r->matter->requires_id) {
-		return fail(err, "请填写证件号码：“%s”需要证件号码", r->matter->name);
+		return fail(err, "事项“%s”需要证件号码", r->matter->name);
 	}
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);

@@ -32,8 +32,8 @@ static void test_resident(void)
 	expect(idcheck_resident, "130125200002290012", "130125200002290012", NULL);
 	expect(idcheck_resident, "130125199002152343", "130125199002152343", NULL);
 
-	expect(idcheck_resident, "11010519491231002", NULL, "证件号码（身份证）应为18位，实为17位");
-	expect(idcheck_resident, "1101051949123100200", NULL, "证件号码（身份证）应为18位，实为19位");
+	expect(idcheck_resident, "11010519491231002", NULL, "证件号码应为18位，实为17位");
+	expect(idcheck_resident, "1101051949123100200", NULL, "证件号码应为18位，实为19位");
 	expect(idcheck_resident, "", NULL, "证件号码为空");
 	expect(idcheck_resident, NULL, NULL, "证件号码为空");
 	expect(idcheck_resident, "110105194912310023", NULL, "证件号码校验位不符，请对照证件核对");
@@ -52,7 +52,7 @@ static void test_resident(void)
 	       "证件号码（身份证）第18位应为数字或 X，实为 Y");
 	expect(idcheck_resident, "1101051949123100二X", NULL, "证件号码（身份证）第17位应为数字，实为 二");
 	expect(idcheck_resident, "11010519491231002\xFF", NULL,
-	       "证件号码（身份证）含有无效字符（不是 UTF-8 文本）");
+	       "证件号码含有无效字符（不是 UTF-8 文本）");
 	expect(idcheck_resident, "91350100M000100Y43", NULL, "证件号码（身份证）第9位应为数字，实为 M");
 
 	is_int(idcheck_resident_check_char("11010519491231002"), 'X', "check char X");
@@ -73,7 +73,7 @@ static void test_credit(void)
 	expect(idcheck_credit_code, "911301250001000042", "911301250001000042", NULL);
 
 	expect(idcheck_credit_code, "91350100M000100Y44", NULL, "证件号码校验位不符，请对照证件核对");
-	expect(idcheck_credit_code, "91350100M000100Y4", NULL, "证件号码（统一社会信用代码）应为18位，实为17位");
+	expect(idcheck_credit_code, "91350100M000100Y4", NULL, "证件号码应为18位，实为17位");
 	expect(idcheck_credit_code, "91350100MI00100Y43", NULL,
 	       "证件号码（统一社会信用代码）第10位不能是 I（代码不使用 I、O、Z、S、V）");
 	expect(idcheck_credit_code, "91350100Mo00100Y43", NULL,
@@ -125,7 +125,7 @@ static void test_validate(void)
 	/* All digits but not a resident ID (born in 2500): a credit code. */
 	expect_any("911301250001000042", ID_CREDIT_CODE, "911301250001000042", NULL);
 
-	expect_any("11010519491231002", ID_NONE, NULL, "证件号码（身份证）应为18位，实为17位");
+	expect_any("11010519491231002", ID_NONE, NULL, "证件号码应为18位，实为17位");
 	expect_any("110105194912310023", ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
 	expect_any("110105199902290013", ID_NONE, NULL, "证件号码（身份证）出生日期 19990229 不存在");
 	expect_any("91350100M000100Y44", ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
