@@ -5,14 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "clerk.h"
 #include "cmd.h"
 #include "conf.h"
 #include "db.h"
+#include "holiday.h"
 #include "ledger.h"
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 
 enum { OPT_FROM = 256, OPT_TO };
@@ -111,6 +114,12 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 			return cli_core_error(err);
 		printf("已载入默认事项目录\n");
 	}
+	/* Likewise the holiday calendar: loaded once, then the administrator's. */
+	bool loaded = false;
+	if (!holiday_load_defaults(c->db, login, &loaded, &err))
+		return cli_core_error(err);
+	if (loaded)
+		printf("已载入 2019-2026 年节假日安排\n");
 	char *from_config = NULL;
 	char *stored = db_setting(c->db, "center");
 	/* The configuration file's name fills an unnamed database when an
@@ -456,6 +465,12 @@ static const char *audit_action_label(const char *action)
 		{ "user remove", "注销经办人" },
 		{ "center", "修改中心名称" },
 		{ "demo", "演示数据" },
+		{ "holiday load", "载入节假日安排" },
+		{ "rate", "评价" },
+		{ "followup", "差评回访" },
+		{ "export", "导出" },
+		{ "backup", "备份" },
+		{ "view", "查看证件号码" },
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].action, action) == 0)
@@ -540,8 +555,22 @@ int cli_cmd_backup(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, false))
 		return CLI_FAIL;
 	char *err = NULL;
-	if (!db_backup(c->db, dest, &err))
+	if (!clerk_may_export(c->db, current_login(), "备份数据库", &err) ||
+	    !priv_may_write_for_caller(dest, &err))
 		return cli_core_error(err);
+	/* The copy is the caller's file, made with the caller's rights; the
+	 * ledger is read through the connection already open. */
+	priv_as_caller_begin();
+	bool ok = db_backup(c->db, dest, &err);
+	priv_as_caller_end();
+	if (!ok)
+		return cli_core_error(err);
+	if (!clerk_audit_export(c->db, current_login(), "backup", dest, -1, &err)) {
+		priv_as_caller_begin();
+		unlink(dest);
+		priv_as_caller_end();
+		return cli_core_error(err);
+	}
 	printf("已备份到 %s\n", dest);
 	return CLI_OK;
 }

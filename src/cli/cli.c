@@ -22,6 +22,7 @@
 #include "conf.h"
 #include "db.h"
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -51,7 +52,8 @@ static const struct cli_cmd commands[] = {
 			"  -d, --date YYYY-MM-DD  办理日期（默认今天）\n"
 			"  -t, --time HH:MM       办理时间\n"
 			"  -s, --status 状态      受理 / 办结 / 退回 / 转办\n"
-			"  -n, --note 备注        备注\n",
+			"  -n, --note 备注        备注\n"
+			"      --phone 号码       联系电话：11 位手机号或带区号的固定电话\n",
 		.handler = cli_cmd_add,
 	},
 	{
@@ -86,22 +88,26 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "done",
-		.usage = "编号",
-		.summary = "将受理中的承诺件标记为办结",
+		.usage = "编号 [--date D]",
+		.summary = "将受理中的承诺件标记为办结，记下办结日期",
+		.help = "  -d, --date D   办结日期（默认今天；不早于受理日期）\n",
 		.handler = cli_cmd_done,
 	},
 	{
 		.name = "return",
-		.usage = "编号 --reason 原因",
+		.usage = "编号 --reason 原因 [--date D]",
 		.summary = "退回受理中的承诺件",
-		.help = "  -r, --reason 原因   退回原因（必填）\n",
+		.help = "  -r, --reason 原因   退回原因（必填）\n"
+			"  -d, --date D        退回日期（默认今天）\n",
 		.handler = cli_cmd_return,
 	},
 	{
 		.name = "overdue",
-		.usage = "[--date D]",
-		.summary = "列出超过承诺时限仍未办结的办件",
-		.help = "  -d, --date D   按这一天计算（默认今天）\n",
+		.usage = "[--date D] [--warn]",
+		.summary = "列出超过承诺办结日期仍未办结的办件（按工作日）",
+		.help = "  -d, --date D   按这一天计算（默认今天）\n"
+			"      --warn     同时列出预警件（1 个工作日内到期）\n"
+			"承诺时限按工作日计，受理当天不计；节假日见 bianmin holiday list。\n",
 		.handler = cli_cmd_overdue,
 	},
 	{
@@ -129,11 +135,12 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "export",
-		.usage = "--year Y [-o 文件] [--encoding utf-8|gb18030|gbk]",
-		.summary = "导出一年的办件为 CSV（Excel 可直接打开）",
+		.usage = "--year Y [--format csv|xlsx] [-o 文件] [--encoding utf-8|gb18030|gbk]",
+		.summary = "导出一年的办件为 CSV 或 Excel 工作簿（.xlsx）",
 		.help = "  -y, --year Y          年度\n"
-			"  -o, --output 文件     写入文件（默认标准输出）\n"
-			"  -e, --encoding 编码   utf-8（默认，带 BOM）、gb18030 或 gbk\n",
+			"  -f, --format 格式     csv（默认）或 xlsx（Excel/WPS 工作簿，证件号码不会变成数字）\n"
+			"  -o, --output 文件     写入文件（默认标准输出）；以 .xlsx 结尾即为 xlsx\n"
+			"  -e, --encoding 编码   CSV 的编码：utf-8（默认，带 BOM）、gb18030 或 gbk\n",
 		.handler = cli_cmd_export,
 	},
 	{
@@ -206,6 +213,14 @@ static const struct cli_cmd commands[] = {
 		.usage = "",
 		.summary = "检查数据库的完整性",
 		.handler = cli_cmd_check,
+	},
+	{
+		.name = "holiday",
+		.usage = "list [--year Y] | load 文件",
+		.summary = "查看或载入节假日安排（承诺时限按工作日计）",
+		.help = "  list [--year Y]   列出放假（休）和调休上班（班）的日子\n"
+			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
+		.handler = cli_cmd_holiday,
 	},
 };
 
@@ -291,7 +306,8 @@ int cli_main(int argc, char **argv)
 	bool demo = false;
 	int opt;
 
-	/* Tests and chroots point the system config elsewhere. */
+	/* Tests and chroots point the system config elsewhere (never a
+	 * privileged run: priv_init took the variable away). */
 	const char *conf = getenv("BIANMIN_CONF");
 	if (conf && *conf)
 		conf_set_path(conf);
@@ -326,6 +342,13 @@ int cli_main(int argc, char **argv)
 		}
 	}
 
+	/* Every day and time is the center's, whatever TZ the caller has. */
+	char *zone = conf_tz(), *err = NULL;
+	bool zone_ok = period_set_zone(zone, &err);
+	free(zone);
+	if (!zone_ok)
+		return cli_core_error(err);
+
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
@@ -334,7 +357,12 @@ int cli_main(int argc, char **argv)
 					 tui_date, today_date());
 		if (tui_date)
 			tui_set_date(tui_date);
-		char *path = conf_db_path(c.db_option);
+		bool named;
+		char *path = conf_db_path(c.db_option, &named);
+		if (named && !priv_drop(&err)) {
+			free(path);
+			return cli_core_error(err);
+		}
 		int status = tui_main(path, false);
 		free(path);
 		return status;

@@ -44,7 +44,8 @@ struct cli {
 };
 
 /* add's field options, which correct takes too. */
-enum { CLI_OPT_HOUSEHOLDS = 256, CLI_OPT_PERSONS, CLI_OPT_QUANTITY, CLI_OPT_DRAFT_END };
+enum { CLI_OPT_HOUSEHOLDS = 256, CLI_OPT_PERSONS, CLI_OPT_QUANTITY, CLI_OPT_PHONE,
+       CLI_OPT_DRAFT_END };
 #define CLI_DRAFT_SHORTS "w:m:a:i:v:c:d:t:s:n:"
 #define CLI_DRAFT_LONGS                                                    \
 	{ "window", required_argument, NULL, 'w' },                        \
@@ -59,7 +60,8 @@ enum { CLI_OPT_HOUSEHOLDS = 256, CLI_OPT_PERSONS, CLI_OPT_QUANTITY, CLI_OPT_DRAF
 	{ "date", required_argument, NULL, 'd' },                          \
 	{ "time", required_argument, NULL, 't' },                          \
 	{ "status", required_argument, NULL, 's' },                        \
-	{ "note", required_argument, NULL, 'n' }
+	{ "note", required_argument, NULL, 'n' },                          \
+	{ "phone", required_argument, NULL, CLI_OPT_PHONE }
 
 /* Every command understands --help. */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
@@ -110,6 +112,12 @@ bool cli_open(struct cli *c, bool create, bool with_catalog);
  * place.  False with a message. */
 typedef bool (*cli_write_fn)(FILE *out, void *ctx, char **err);
 bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err);
+/* Whether an -o name asks for a workbook (ends in .xlsx, any case). */
+bool cli_xlsx_name(const char *path);
+/* A workbook goes to a file or a pipe, never onto the terminal: with no -o
+ * (or -o -) and a terminal on standard output, prints a usage error and
+ * returns false. */
+bool cli_binary_output_ok(struct cli *c, const char *path);
 /* Finds a window / a matter by name or code for filters; a matter without
  * a window must be unambiguous.  Prints why and returns false otherwise. */
 bool cli_find_matter(struct cli *c, const char *window, const char *matter,
@@ -143,6 +151,22 @@ bool cli_counts_fit_unit(struct cli *c, const struct entry_draft *d);
  * the same matter, year and 证件号码 (citizen_repeat). */
 void cli_warn_repeat(struct cli *c, const char *serial);
 
+/* The serial as stored (SCZR-2021-000001), however it was typed (entry.c). */
+const char *cli_stored_serial(struct cli *c, const char *typed, char out[32]);
+
+/* 承诺件 and working days (promise.c).  cli_calendar reads the holiday
+ * table (NULL after printing why); cli_workday_note says, once, on stderr,
+ * which years asked about have no holiday data. */
+struct workday_cal;
+struct entry;
+struct workday_cal *cli_calendar(struct cli *c);
+void cli_workday_note(struct workday_cal *cal);
+/* After a save: the note about a year without holiday data, when the
+ * entry's due day was counted in one. */
+void cli_promise_note(struct cli *c, const char *serial);
+/* A list row's due and done days, where the row ends. */
+void cli_promise_tail(const struct entry *e);
+
 /* bianmin --demo: the terminal UI on a temporary demo database. */
 int cli_demo(const char *tui_date);
 
@@ -166,5 +190,9 @@ int cli_cmd_unlock(struct cli *c, int argc, char **argv);
 int cli_cmd_audit(struct cli *c, int argc, char **argv);
 int cli_cmd_backup(struct cli *c, int argc, char **argv);
 int cli_cmd_check(struct cli *c, int argc, char **argv);
+int cli_cmd_holiday(struct cli *c, int argc, char **argv);
+int cli_cmd_rate(struct cli *c, int argc, char **argv);
+int cli_cmd_receipt(struct cli *c, int argc, char **argv);
+int cli_cmd_rater(struct cli *c, int argc, char **argv);
 
 #endif

@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "clerk.h"
 #include "cmd.h"
 #include "csvrow.h"
 #include "conf.h"
 #include "db.h"
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -229,9 +231,16 @@ bool cli_nonblank(struct cli *c, const char *what, const char *s)
 
 bool cli_open(struct cli *c, bool create, bool with_catalog)
 {
-	char *path = conf_db_path(c->db_option);
+	bool named;
+	char *path = conf_db_path(c->db_option, &named);
 	char *err = NULL;
 	struct stat st;
+	/* A database the caller names is theirs to reach, not the group's. */
+	if (named && !priv_drop(&err)) {
+		free(path);
+		cli_core_error(err);
+		return false;
+	}
 	if (!create && stat(path, &st) != 0) {
 		cli_error("数据库 %s 不存在；请先运行 bianmin init，或用 --db 指定", path);
 		free(path);
@@ -240,6 +249,12 @@ bool cli_open(struct cli *c, bool create, bool with_catalog)
 	c->db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &err);
 	free(path);
 	if (!c->db) {
+		cli_core_error(err);
+		return false;
+	}
+	/* Only init may run for an account the register does not know, and
+	 * only while nobody is registered: it makes that account admin. */
+	if (!clerk_require(c->db, current_login(), create, &err)) {
 		cli_core_error(err);
 		return false;
 	}

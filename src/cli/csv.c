@@ -3,19 +3,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk.h"
 #include "cmd.h"
 #include "csvio.h"
+#include "xlsx.h"
 
 struct export_job {
 	struct cli *c;
 	int year;
+	bool xlsx;
 	enum csvio_encoding enc;
+	const char *file; /* for the audit line */
 };
 
+/* The audit line is written with the file, before it is renamed into
+ * place: an export may be audited and then fail, never the reverse. */
 static bool write_export(FILE *out, void *ctx, char **err)
 {
 	const struct export_job *job = ctx;
-	return csvio_export_year(job->c->db, job->c->cat, job->year, out, job->enc, err);
+	long long rows = 0;
+	bool ok = job->xlsx
+			  ? xlsx_export_year(job->c->db, job->c->cat, job->year, out, &rows, err)
+			  : csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc,
+						   &rows, err);
+	return ok && fflush(out) == 0 &&
+	       clerk_audit_export(job->c->db, current_login(), "export", job->file, rows, err);
 }
 
 int cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -24,13 +36,14 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	int year = 0, opt, status;
-	const char *output = NULL;
+	const char *output = NULL, *format = NULL, *encoding = NULL;
 	enum csvio_encoding enc = CSVIO_UTF8;
-	while ((opt = cli_getopt(c, argc, argv, "y:o:e:", longs, &status)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "y:o:e:f:", longs, &status)) != -1) {
 		switch (opt) {
 		case CLI_STOP:
 			return status;
@@ -47,6 +60,12 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 			if (!csvio_encoding_parse(optarg, &enc))
 				return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
 						 optarg);
+			encoding = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "xlsx") != 0)
+				return cli_usage(c, "--format 应为 csv 或 xlsx，而不是“%s”", optarg);
+			format = optarg;
 			break;
 		}
 	}
@@ -54,12 +73,20 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	if (!year)
 		return cli_usage(c, "缺少 --year（年度）");
+	bool xlsx = format ? strcmp(format, "xlsx") == 0 : cli_xlsx_name(output);
+	if (xlsx && encoding)
+		return cli_usage(c, "--encoding 只用于 CSV：xlsx 文件总是 Unicode");
+	if (xlsx && !cli_binary_output_ok(c, output))
+		return CLI_USAGE;
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	struct export_job job = { c, year, enc };
 	char *err = NULL;
-	bool ok = output && strcmp(output, "-") != 0 ? cli_write_file(output, write_export, &job, &err)
-						       : write_export(stdout, &job, &err);
+	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
+		return cli_core_error(err);
+	bool to_file = output && strcmp(output, "-") != 0;
+	struct export_job job = { c, year, xlsx, enc, to_file ? output : "（标准输出）" };
+	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
+			  : write_export(stdout, &job, &err);
 	return ok ? CLI_OK : cli_core_error(err);
 }
 

@@ -15,8 +15,10 @@
 #include "clerk.h"
 #include "cmd.h"
 #include "db.h"
+#include "holiday.h"
 #include "demo.h"
 #include "period.h"
+#include "priv.h"
 
 /* The reference report's center, so the demo reads like the real thing. */
 #define DEMO_CENTER "上碑镇行政综合服务中心"
@@ -72,6 +74,7 @@ static bool demo_prepare(const char *path, const char *day, char **err)
 	};
 	struct catalog *cat = NULL;
 	bool ok = clerk_put(db, &admin, login, err) && catalog_load_defaults(db, login, err) &&
+		  holiday_load_defaults(db, login, NULL, err) &&
 		  db_set_setting(db, "center", DEMO_CENTER, err) &&
 		  (cat = catalog_read(db, err)) != NULL;
 	int year = period_year_of(day);
@@ -90,6 +93,11 @@ int cli_demo(const char *tui_date)
 	if (strcmp(day, today) > 0)
 		return cli_error("演示数据只到今天为止，--date %s 还没到", day);
 
+	/* A ledger of made-up entries needs no group: the demo runs with the
+	 * caller's rights alone, its folder and files the caller's. */
+	char *err = NULL;
+	if (!priv_drop(&err))
+		return cli_core_error(err);
 	const char *tmpdir = getenv("TMPDIR");
 	char *dir = xasprintf("%s/bianmin-demo-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if (!mkdtemp(dir)) {
@@ -108,7 +116,6 @@ int cli_demo(const char *tui_date)
 	signal(SIGINT, demo_on_signal);
 	signal(SIGTERM, demo_on_signal);
 
-	char *err = NULL;
 	if (!demo_prepare(demo_files[0], day, &err))
 		return cli_core_error(err);
 	if (tui_date)

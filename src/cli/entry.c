@@ -1,5 +1,5 @@
-/* The ledger from the command line: add, list, void, done, return,
- * overdue, tally. */
+/* The ledger from the command line: add, list, void, tally (done, return
+ * and overdue are in promise.c). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +13,12 @@
 #include "idcheck.h"
 #include "ledger.h"
 #include "period.h"
+#include "phone.h"
 #include "tally.h"
 #include "text.h"
 
 /* Far above any real entry (a whole village is a few thousand people), low
  * enough that a slipped finger is caught before it skews a year's report. */
-#define CLI_MAX_COUNT 100000
 
 enum { OPT_FROM = CLI_OPT_DRAFT_END, OPT_TO, OPT_CLERK, OPT_SEARCH, OPT_ALL };
 
@@ -38,7 +38,7 @@ static bool parse_count(struct cli *c, const char *what, const char *s, long lon
 			int64_t *out)
 {
 	long long v;
-	if (!cli_parse_int(c, what, s, min, CLI_MAX_COUNT, &v))
+	if (!cli_parse_int(c, what, s, min, LEDGER_COUNT_MAX, &v))
 		return false;
 	*out = v;
 	return true;
@@ -95,6 +95,7 @@ int cli_draft_option(struct cli *c, int opt, struct entry_draft *d)
 	case 'v': d->village = optarg; break;
 	case 'c': d->category = optarg; break;
 	case 'n': d->note = optarg; break;
+	case CLI_OPT_PHONE: d->phone = optarg; break;
 	case 'd':
 		if (!cli_parse_date(c, "--date", optarg))
 			return -1;
@@ -173,6 +174,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 		return cli_core_error(err);
 	printf("%s\n", serial);
 	cli_warn_repeat(c, serial);
+	cli_promise_note(c, serial);
 	return CLI_OK;
 }
 
@@ -235,6 +237,7 @@ static void list_header(void)
 	cell("分类", 4, false);
 	cell("申请人", 16, false);
 	cell("证件号码", 18, false);
+	cell("联系电话", 13, false);
 	cell("村", 8, false);
 	cell("数量", 8, true);
 	cell("状态", 4, false);
@@ -245,7 +248,7 @@ static void list_header(void)
 static bool list_row(const struct entry *e, void *ctx)
 {
 	struct list_state *st = ctx;
-	char masked[64], figure[64];
+	char masked[64], figure[64], phone[PHONE_LEN];
 	cell(e->serial, 16, false);
 	cell(e->date, 10, false);
 	cell(e->time, 5, false);
@@ -254,10 +257,12 @@ static bool list_row(const struct entry *e, void *ctx)
 	cell(e->category, 4, false);
 	cell(e->applicant, 16, false);
 	cell(*e->id_number ? idcheck_mask(masked, sizeof masked, e->id_number) : "", 18, false);
+	cell(phone_mask(phone, sizeof phone, e->phone), 13, false);
 	cell(e->village ? e->village->name : "", 8, false);
 	cell(entry_figure(figure, sizeof figure, e), 8, true);
 	cell(e->voided_at ? "作废" : status_name(e->status), 4, false);
 	cli_tail(e->clerk);
+	cli_promise_tail(e);
 	if (e->voided_at) {
 		cell("", 0, false);
 		if (e->corrected_by) {
@@ -337,7 +342,7 @@ static bool copy_serial(const struct entry *e, void *ctx)
 
 /* The serial as stored (SCZR-2021-000001), however it was typed: the
  * confirmation must match the paper register and `list`. */
-static const char *stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
+const char *cli_stored_serial(struct cli *c, const char *typed, char out[SERIAL_LEN])
 {
 	char *err = NULL;
 	if (ledger_get(c->db, c->cat, typed, copy_serial, out, &err))
@@ -376,7 +381,7 @@ static int serial_with_reason(struct cli *c, int argc, char **argv, const char *
 
 int cli_cmd_void(struct cli *c, int argc, char **argv)
 {
-	const char *serial, *reason;
+	const char *serial = NULL, *reason = NULL;
 	int status = serial_with_reason(c, argc, argv, &serial, &reason);
 	if (status >= 0)
 		return status;
@@ -386,113 +391,7 @@ int cli_cmd_void(struct cli *c, int argc, char **argv)
 	if (!ledger_void(c->db, serial, reason, current_login(), &err))
 		return cli_core_error(err);
 	char stored[SERIAL_LEN];
-	printf("已作废 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
-}
-
-int cli_cmd_return(struct cli *c, int argc, char **argv)
-{
-	const char *serial, *reason;
-	int status = serial_with_reason(c, argc, argv, &serial, &reason);
-	if (status >= 0)
-		return status;
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	if (!ledger_set_status(c->db, serial, STATUS_RETURNED, reason, current_login(), &err))
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("已退回 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
-}
-
-int cli_cmd_done(struct cli *c, int argc, char **argv)
-{
-	static const struct option longs[] = {
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1)
-		if (opt == CLI_STOP)
-			return status;
-	if (!cli_operands(c, argc, argv, 1, 1))
-		return CLI_USAGE;
-	const char *serial = c->operand[0];
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-	char *err = NULL;
-	if (!ledger_set_status(c->db, serial, STATUS_DONE, NULL, current_login(), &err))
-		return cli_core_error(err);
-	char stored[SERIAL_LEN];
-	printf("已办结 %s\n", stored_serial(c, serial, stored));
-	return CLI_OK;
-}
-
-struct overdue_state {
-	const char *today;
-	long long shown;
-};
-
-static bool overdue_row(const struct entry *e, void *ctx)
-{
-	struct overdue_state *st = ctx;
-	char limit[32], waited[32];
-	snprintf(limit, sizeof limit, "%d 天", e->matter->time_limit_days);
-	snprintf(waited, sizeof waited, "%d 天", ledger_days_open(e, st->today));
-	cell(e->serial, 16, false);
-	cell(e->date, 10, false);
-	cell(e->window->name, 8, false);
-	cell(e->matter->name, LIST_MATTER_COLS, false);
-	cell(e->applicant, 16, false);
-	cell(limit, 8, true);
-	cell(waited, 8, true);
-	cli_tail(e->clerk);
-	cli_end_row();
-	st->shown++;
-	return true;
-}
-
-int cli_cmd_overdue(struct cli *c, int argc, char **argv)
-{
-	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	char today[DATE_LEN];
-	period_today(today);
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
-			return status;
-		case 'd':
-			if (!cli_parse_date(c, "--date", optarg))
-				return CLI_USAGE;
-			snprintf(today, sizeof today, "%s", optarg);
-			break;
-		}
-	}
-	if (!cli_operands(c, argc, argv, 0, 0))
-		return CLI_USAGE;
-	if (!cli_open(c, false, true))
-		return CLI_FAIL;
-
-	struct overdue_state st = { .today = today };
-	char *err = NULL;
-	cell("编号", 16, false);
-	cell("受理日期", 10, false);
-	cell("窗口", 8, false);
-	cell("事项", LIST_MATTER_COLS, false);
-	cell("申请人", 16, false);
-	cell("承诺时限", 8, true);
-	cell("已等待", 8, true);
-	cli_tail("经办人");
-	cli_end_row();
-	if (!ledger_overdue(c->db, c->cat, today, overdue_row, &st, &err))
-		return cli_core_error(err);
-	printf("逾期未办结 %lld 件\n", st.shown);
+	printf("已作废 %s\n", cli_stored_serial(c, serial, stored));
 	return CLI_OK;
 }
 

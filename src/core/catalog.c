@@ -113,7 +113,7 @@ struct catalog *catalog_read(struct db *db, char **err)
 		return NULL; /* could not begin: err says why */
 	struct catalog *cat = read_all(db, err);
 	if (own)
-		db_commit(db, NULL);
+		db_end_read(db);
 	return cat;
 }
 

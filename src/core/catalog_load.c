@@ -409,7 +409,7 @@ bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *l
 		     bump_version(db, err) &&
 		     db_audit(db, login, "catalog load", 0, detail, err);
 		free(detail);
-		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
+		ok = db_end_write(db, ok, err);
 	}
 	load_finish(&ld);
 	return ok;
@@ -489,7 +489,7 @@ bool village_load_csv(struct db *db, const char *text, size_t len, const char *l
 		     bump_version(db, err) &&
 		     db_audit(db, login, "village load", 0, detail, err);
 		free(detail);
-		ok = ok ? db_commit(db, err) : (db_rollback(db), false);
+		ok = db_end_write(db, ok, err);
 	}
 	load_finish(&ld);
 	return ok;

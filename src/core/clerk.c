@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "db_sql.h"
 #include "util.h"
 
@@ -84,6 +85,17 @@ bool clerk_get(struct db *db, const char *login, struct clerk *out, char **err)
 	return false;
 }
 
+bool clerk_require(struct db *db, const char *login, bool first_allowed, char **err)
+{
+	if (first_allowed && db_int(db, 0, "SELECT count(*) FROM clerk") == 0)
+		return true;
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	clerk_clear(&c);
+	return true;
+}
+
 void clerk_clear(struct clerk *c)
 {
 	if (!c)
@@ -104,9 +116,33 @@ bool clerk_has_role(struct db *db, const char *login, enum role at_least)
 	return ok;
 }
 
+bool clerk_may_export(struct db *db, const char *login, const char *what, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, login, &c, err))
+		return false;
+	bool ok = c.role >= ROLE_SUPERVISOR;
+	clerk_clear(&c);
+	return ok || fail(err, "只有主管或管理员可以%s（其中有完整的证件号码）；当前账户 %s 是%s",
+			  what, login, role_label(ROLE_CLERK));
+}
+
+bool clerk_audit_export(struct db *db, const char *login, const char *action,
+			const char *file, long long rows, char **err)
+{
+	if (!db_begin_write(db, err))
+		return false;
+	if (rows < 0)
+		rows = db_int(db, 0, "SELECT count(*) FROM txn");
+	char *detail = xasprintf("%s %lld 行", file, rows);
+	bool ok = db_audit(db, login, action, 0, detail, err);
+	free(detail);
+	return db_end_write(db, ok, err);
+}
+
 static bool valid_login(const char *s)
 {
-	if (!*s || strlen(s) > 32 || *s == '-')
+	if (!*s || strlen(s) > LOGIN_MAX || *s == '-')
 		return false;
 	for (const char *p = s; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
@@ -126,22 +162,20 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 		return false;
 	/* The very first account (the one that ran init) becomes admin. */
 	bool first = db_int(db, 0, "SELECT count(*) FROM clerk") == 0;
-	if (!first && !clerk_has_role(db, by, ROLE_ADMIN)) {
-		db_rollback(db);
-		return fail(err, "只有管理员可以添加或修改经办人（当前账户 %s）", by);
-	}
+	bool ok = first || clerk_has_role(db, by, ROLE_ADMIN) ||
+		  fail(err, "只有管理员可以添加或修改经办人（当前账户 %s）", by);
 	/* Someone must always be able to add clerks. */
-	if (!first && c->role != ROLE_ADMIN && clerk_has_role(db, c->login, ROLE_ADMIN) &&
-	    db_int(db, 0, "SELECT count(*) FROM clerk WHERE role = 'admin'") == 1) {
-		db_rollback(db);
-		return fail(err, "%s 是唯一的管理员，不能改为%s；请先添加另一位管理员", c->login,
-			    role_label(c->role));
-	}
+	if (ok && !first && c->role != ROLE_ADMIN && clerk_has_role(db, c->login, ROLE_ADMIN) &&
+	    db_int(db, 0, "SELECT count(*) FROM clerk WHERE role = 'admin'") == 1)
+		ok = fail(err, "%s 是唯一的管理员，不能改为%s；请先添加另一位管理员", c->login,
+			  role_label(c->role));
+	if (!ok)
+		return db_end_write(db, false, err);
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO clerk (login, name, role, windows) VALUES (:login, :name, :role, :windows) "
 		"ON CONFLICT (login) DO UPDATE SET name = excluded.name, role = excluded.role, "
 		"windows = excluded.windows", err);
-	bool ok = st != NULL;
+	ok = st != NULL;
 	if (ok) {
 		db_bind_text(st, ":login", c->login);
 		db_bind_text(st, ":name", c->name);
@@ -156,11 +190,7 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 		ok = db_audit(db, by, "user add", 0, detail, err);
 		free(detail);
 	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool clerk_remove(struct db *db, const char *login, const char *by, char **err)
@@ -187,11 +217,7 @@ bool clerk_remove(struct db *db, const char *login, const char *by, char **err)
 		}
 		ok = ok && db_audit(db, by, "user remove", 0, login, err);
 	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err)
@@ -220,10 +246,9 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 	if (!db_begin_write(db, err))
 		return false;
 	bool anyone = db_int(db, 0, "SELECT count(*) FROM clerk") == 0;
-	if (!anyone && !clerk_has_role(db, by, ROLE_ADMIN)) {
-		db_rollback(db);
-		return fail(err, "只有管理员可以修改中心名称（当前账户 %s）", by);
-	}
+	if (!anyone && !clerk_has_role(db, by, ROLE_ADMIN))
+		return db_end_write(db, fail(err, "只有管理员可以修改中心名称（当前账户 %s）", by),
+				    err);
 	char *old = db_setting(db, "center");
 	bool same = old && strcmp(old, name) == 0;
 	sqlite3_stmt *st = same ? NULL : db_stmt(db,
@@ -242,9 +267,5 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 		free(detail);
 	}
 	free(old);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }

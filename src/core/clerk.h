@@ -24,6 +24,10 @@ bool role_parse(const char *s, enum role *out);
  * unknown. */
 bool clerk_get(struct db *db, const char *login, struct clerk *out, char **err);
 void clerk_clear(struct clerk *c);
+/* The register's door: true when `login` is registered, or when
+ * `first_allowed` and nobody is registered yet (the first init).  False
+ * with the refusal otherwise. */
+bool clerk_require(struct db *db, const char *login, bool first_allowed, char **err);
 /* Adds or updates a clerk (admin only: `by` must be an admin, except when
  * the table is empty, when the first account becomes admin). */
 bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err);
@@ -36,6 +40,15 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 bool clerk_remove(struct db *db, const char *login, const char *by, char **err);
 typedef bool (*clerk_fn)(const struct clerk *c, void *ctx);
 bool clerk_list(struct db *db, clerk_fn fn, void *ctx, char **err);
+/* Export and backup hand out every entry with its full ID number:
+ * supervisors and admins only.  False with the refusal; `what` names the
+ * act ("导出", "备份"). */
+bool clerk_may_export(struct db *db, const char *login, const char *what, char **err);
+/* The audit line of an export or a backup (`action` "export", "backup"):
+ * the file and how many entries it holds (rows < 0: every entry in the
+ * database, as a backup holds). */
+bool clerk_audit_export(struct db *db, const char *login, const char *action,
+			const char *file, long long rows, char **err);
 /* True when `login` has at least this role. */
 bool clerk_has_role(struct db *db, const char *login, enum role at_least);
 

@@ -18,8 +18,11 @@
 enum column {
 	COL_SERIAL, COL_DATE, COL_TIME, COL_WINDOW, COL_MATTER, COL_CATEGORY, COL_APPLICANT,
 	COL_ID_NUMBER, COL_VILLAGE, COL_HOUSEHOLDS, COL_PERSONS, COL_QUANTITY, COL_STATUS,
-	COL_CLERK, COL_NOTE, COL_VOID_REASON, NCOLUMNS
+	COL_CLERK, COL_NOTE, COL_VOID_REASON,
+	COL_VOIDED, /* import only: what the .xlsx export adds */
+	NCOLUMNS
 };
+_Static_assert(COL_VOIDED == CSVIO_NCOLUMNS, "csvio.h counts the exported columns");
 
 static const struct {
 	const char *label, *key;
@@ -41,7 +44,13 @@ static const struct {
 	[COL_CLERK] = {"经办人", "clerk", false},
 	[COL_NOTE] = {"备注", "note", false},
 	[COL_VOID_REASON] = {"作废原因", "void_reason", false},
+	[COL_VOIDED] = {"是否作废", "voided", false},
 };
+
+const char *csvio_column_label(int col)
+{
+	return col >= 0 && col < CSVIO_NCOLUMNS ? columns[col].label : NULL;
+}
 
 bool csvio_encoding_parse(const char *name, enum csvio_encoding *out)
 {
@@ -67,6 +76,7 @@ const char *csvio_encoding_name(enum csvio_encoding enc)
 
 struct export_ctx {
 	struct csvrow_writer *w;
+	long long rows;
 };
 
 static bool export_row(const struct entry *e, void *arg)
@@ -89,11 +99,13 @@ static bool export_row(const struct entry *e, void *arg)
 	csvrow_put(w, e->note);
 	csvrow_put(w, e->void_reason ? e->void_reason : "");
 	csvrow_end(w);
+	((struct export_ctx *)arg)->rows++;
 	return true;
 }
 
-bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
-		  FILE *out, enum csvio_encoding enc, char **err)
+static bool export_range(struct db *db, const struct catalog *cat, const char *from,
+			 const char *to, FILE *out, enum csvio_encoding enc, long long *rows,
+			 char **err)
 {
 	struct csvenc_writer *gb = NULL;
 	if (enc == CSVIO_GB18030 && !(gb = csvenc_gb18030_writer(out, err)))
@@ -101,7 +113,7 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 	struct export_ctx ctx = {
 		.w = csvrow_writer_create(gb ? csvenc_writer_file(gb) : out, enc == CSVIO_UTF8),
 	};
-	for (int i = 0; i < NCOLUMNS; i++)
+	for (int i = 0; i < CSVIO_NCOLUMNS; i++)
 		csvrow_put(ctx.w, columns[i].label);
 	csvrow_end(ctx.w);
 
@@ -112,7 +124,15 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 		ok = csvenc_writer_close(gb, ok ? err : NULL) && ok;
 	if (!ok)
 		fail(err, "导出失败");
+	if (rows)
+		*rows = ctx.rows;
 	return ok;
+}
+
+bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
+		  FILE *out, enum csvio_encoding enc, char **err)
+{
+	return export_range(db, cat, from, to, out, enc, NULL, err);
 }
 
 bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
@@ -121,7 +141,16 @@ bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE 
 	char from[16], to[16];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	return csvio_export(db, cat, from, to, out, enc, err);
+	return export_range(db, cat, from, to, out, enc, NULL, err);
+}
+
+bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err)
+{
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	return export_range(db, cat, from, to, out, enc, rows, err);
 }
 
 /* ---- import ---------------------------------------------------------- */
@@ -136,6 +165,8 @@ struct import_ctx {
 	size_t nfields;
 	bool *unnamed;       /* per field: a column with no name in the header */
 	struct strbuf report; /* "第N行: reason" lines of the first bad rows */
+	bool id_as_number;    /* an ID a spreadsheet made a number */
+	bool gbk_lost;        /* a name's ? from a GBK save */
 };
 
 static void report_bad(struct import_ctx *ic, size_t line, const char *why)
@@ -210,7 +241,9 @@ static const char *cell(const struct import_ctx *ic, char **fields, enum column 
 	return *s ? s : NULL;
 }
 
-/* Empty means "the default" (< 0 for ledger); otherwise plain digits. */
+/* Empty means "the default" (< 0 for ledger); otherwise plain digits, or
+ * digits and a fraction of zeros (3.0, as a spreadsheet may save a count):
+ * only what is exactly a whole number. */
 static bool parse_count(const char *s, int64_t *out)
 {
 	if (!s) {
@@ -219,60 +252,82 @@ static bool parse_count(const char *s, int64_t *out)
 	}
 	int64_t v = 0;
 	size_t i = 0;
-	for (; s[i]; i++) {
+	for (; s[i] && s[i] != '.'; i++) {
 		if (s[i] < '0' || s[i] > '9' || i >= 18)
 			return false;
 		v = v * 10 + (s[i] - '0');
 	}
-	*out = v;
-	return i > 0;
-}
-
-/* Two digits from one or two, or false. */
-static bool small_number(const char *s, size_t len, char out[2])
-{
-	if (len < 1 || len > 2 || s[0] < '0' || s[0] > '9' ||
-	    (len == 2 && (s[1] < '0' || s[1] > '9')))
+	if (i == 0)
 		return false;
-	out[0] = len == 2 ? s[0] : '0';
-	out[1] = s[len - 1];
+	if (s[i] == '.') {
+		const char *f = s + i + 1;
+		if (!*f)
+			return false;
+		for (; *f; f++)
+			if (*f != '0')
+				return false;
+	}
+	*out = v;
 	return true;
 }
 
-/* Excel shows and saves a date cell as 2021/1/4 and a time as 8:05: they
- * are brought back to 2021-01-04 and 08:05.  Anything else is passed on
+/* A spreadsheet saves a date cell as 2021/6/1 and a time as 9:05:00 AM:
+ * they are brought back to the ledger's form.  Anything else is passed on
  * unchanged for the ledger to judge. */
-static const char *excel_date(const char *s, char out[DATE_LEN])
+static const char *loose_date(const char *s, char out[DATE_LEN])
 {
-	if (!s || strlen(s) < 8 || strlen(s) > 10 || (s[4] != '/' && s[4] != '-'))
-		return s;
-	const char *month = s + 5, *dash = strchr(month, s[4]);
-	if (!dash)
-		return s;
-	for (int i = 0; i < 4; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return s;
-	memcpy(out, s, 4);
-	out[4] = out[7] = '-';
-	out[10] = '\0';
-	if (!small_number(month, (size_t)(dash - month), out + 5) ||
-	    !small_number(dash + 1, strlen(dash + 1), out + 8))
-		return s;
-	return out;
+	return period_loose_date(s, out) ? out : s;
 }
 
-static const char *excel_time(const char *s, char out[6])
+static const char *loose_time(const char *s, char out[6])
 {
-	const char *colon = s ? strchr(s, ':') : NULL;
-	if (!colon || strlen(colon) != 3 || !small_number(s, (size_t)(colon - s), out) ||
-	    colon[1] < '0' || colon[1] > '9' || colon[2] < '0' || colon[2] > '9')
-		return s;
-	out[2] = ':';
-	out[3] = colon[1];
-	out[4] = colon[2];
-	out[5] = '\0';
-	return out;
+	return period_loose_time(s, out) ? out : s;
 }
+
+/* 1.30125197811038E+17: what Excel and Calc make of an 18-digit ID they
+ * took for a number.  The digits after the 15th are gone for good. */
+static bool scientific(const char *s)
+{
+	const char *p = s;
+	if (*p < '0' || *p > '9')
+		return false;
+	while ((*p >= '0' && *p <= '9') || *p == '.')
+		p++;
+	if (*p != 'E' && *p != 'e')
+		return false;
+	p++;
+	if (*p == '+')
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return !*p;
+}
+
+/* All digits, 18 of them, the last three 0: an ID shown at full width
+ * after a spreadsheet kept only its first 15 digits. */
+static bool rounded_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != 18 || strcmp(s + 15, "000") != 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* What went wrong in a spreadsheet, said once after the rows it spoiled. */
+static const char id_as_number_advice[] =
+	"证件号码被电子表格当成了数字：Excel、WPS 和 Calc 打开 CSV 时把全是数字的号码"
+	"存成数值，只保留前15位（其后变成 0 或写成 1.30125E+17 这样的科学计数法）。"
+	"丢失的位须按原始记录补正；以后请用 bianmin export --format xlsx 导出的 .xlsx "
+	"文件编辑，或打开 CSV 时把“证件号码”列设为文本\n";
+static const char gbk_advice[] =
+	"这个文件是 GBK（CP936）编码：另存为 GBK 的 CSV 会把 GBK 里没有的生僻字（如 䶮、𠀀）"
+	"变成“?”，原字已无法从文件找回。请按原始记录改正，以后另存为“CSV UTF-8”，"
+	"或用 .xlsx 文件\n";
 
 static bool blank_row(char **fields, size_t n)
 {
@@ -311,8 +366,8 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		.serial = cell(ic, fields, COL_SERIAL),
 		.window = cell(ic, fields, COL_WINDOW),
 		.matter = cell(ic, fields, COL_MATTER),
-		.date = excel_date(cell(ic, fields, COL_DATE), date),
-		.time = excel_time(cell(ic, fields, COL_TIME), hm),
+		.date = loose_date(cell(ic, fields, COL_DATE), date),
+		.time = loose_time(cell(ic, fields, COL_TIME), hm),
 		.applicant = cell(ic, fields, COL_APPLICANT),
 		.id_number = cell(ic, fields, COL_ID_NUMBER),
 		.village = cell(ic, fields, COL_VILLAGE),
@@ -322,6 +377,37 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		.note = cell(ic, fields, COL_NOTE),
 		.void_reason = cell(ic, fields, COL_VOID_REASON),
 	};
+	if (d.id_number && scientific(d.id_number)) {
+		char *why = xasprintf("证件号码“%s”成了科学计数法，后面的位已丢失", d.id_number);
+		ic->id_as_number = true;
+		report_bad(ic, line, why);
+		free(why);
+		return true;
+	}
+	/* GBK has no 䶮 or 𠀀: a spreadsheet that saves as GBK (CP936) writes
+	 * ? for them, and the name would be recorded wrong without a word. */
+	if (ic->res->encoding == CSVIO_GB18030 && d.applicant && strchr(d.applicant, '?')) {
+		char *why = xasprintf("申请人“%s”中有“?”，像是以 GBK 保存时丢失的生僻字",
+				      d.applicant);
+		ic->gbk_lost = true;
+		report_bad(ic, line, why);
+		free(why);
+		return true;
+	}
+	const char *voided = cell(ic, fields, COL_VOIDED);
+	if (voided) {
+		const char *why = NULL;
+		if (strcmp(voided, "是") != 0 && strcmp(voided, "否") != 0)
+			why = "是否作废应为“是”或“否”";
+		else if (strcmp(voided, "是") == 0 && !d.void_reason)
+			why = "是否作废为“是”，却没有作废原因";
+		else if (strcmp(voided, "否") == 0 && d.void_reason)
+			why = "有作废原因，是否作废却为“否”";
+		if (why) {
+			report_bad(ic, line, why);
+			return true;
+		}
+	}
 	static const struct {
 		enum column col;
 		size_t offset;
@@ -357,6 +443,12 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 			free(why);
 			return false;
 		}
+		if (d.id_number && rounded_id(d.id_number) && why && strstr(why, "证件号码")) {
+			char *more = xasprintf("%s（末三位是 000：像是被电子表格当成了数字）", why);
+			ic->id_as_number = true;
+			free(why);
+			why = more;
+		}
 		report_bad(ic, line, why ? why : "无法录入");
 		free(why);
 		return true;
@@ -386,22 +478,20 @@ static bool import_rows(struct import_ctx *ic, FILE *in, const char *path, bool 
 	if (ok && ic->res->bad > 0) {
 		size_t more = ic->res->bad > REPORT_MAX ? ic->res->bad - REPORT_MAX : 0;
 		char *tail = more ? xasprintf("……另有 %zu 行有错误未列出\n", more) : xstrdup("");
-		fail(err, "导入被拒绝，没有写入任何数据：%zu 行中有 %zu 行有错误\n%s%s",
-		     ic->res->rows, ic->res->bad, ic->report.s, tail);
+		fail(err, "导入被拒绝，没有写入任何数据：%zu 行中有 %zu 行有错误\n%s%s%s%s",
+		     ic->res->rows, ic->res->bad, ic->report.s, tail,
+		     ic->id_as_number ? id_as_number_advice : "", ic->gbk_lost ? gbk_advice : "");
 		free(tail);
 		ok = false;
 	}
 	if (!ok || dry_run) {
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err);
 		return ok;
 	}
 	char *detail = xasprintf("导入 %s %zu 行", path, ic->res->rows);
 	ok = db_audit(ic->db, ic->login, "import", 0, detail, err);
 	free(detail);
-	if (ok)
-		ok = db_commit(ic->db, err);
-	else
-		db_rollback(ic->db);
+	ok = db_end_write(ic->db, ok, err);
 	ic->res->written = ok;
 	return ok;
 }
@@ -432,7 +522,7 @@ static bool import_stream(struct import_ctx *ic, FILE *in, const char *path, boo
 	bool ok = db_begin_write(ic->db, err) && may_import(ic, err) &&
 		  import_rows(ic, in, path, dry_run, err);
 	if (!ok)
-		db_rollback(ic->db);
+		db_end_write(ic->db, false, err); /* import_rows may have ended it already */
 	db_exec(ic->db, "PRAGMA cache_size = -2000", NULL); /* SQLite's default */
 	return ok;
 }

@@ -14,7 +14,9 @@
  * required; any other column may be left out and takes its default.
  * Import also takes back what Excel saves of an export: dates as 2021/1/4,
  * times as 8:05, rows of empty cells and columns with no name (skipped
- * while empty), the formula guard's ' gone or kept.
+ * while empty), the formula guard's ' gone or kept.  A column 是否作废
+ * (key voided; 是 or 否, as the .xlsx export has it) is checked against
+ * 作废原因 and otherwise ignored.
  *
  * Both directions stream: memory stays flat for any number of rows. */
 
@@ -32,6 +34,11 @@ enum csvio_encoding {
 
 /* "utf-8" / "utf8" or "gb18030" / "gbk" (any case).  False for anything
  * else (the caller reports it as a usage error). */
+/* The interchange columns in export order, and the Chinese label of each
+ * (column 0..CSVIO_NCOLUMNS-1). */
+#define CSVIO_NCOLUMNS 16
+const char *csvio_column_label(int col);
+
 bool csvio_encoding_parse(const char *name, enum csvio_encoding *out);
 const char *csvio_encoding_name(enum csvio_encoding enc); /* "UTF-8", "GB18030" */
 
@@ -46,6 +53,10 @@ bool csvio_export(struct db *db, const struct catalog *cat, const char *from, co
 /* The same for one calendar year. */
 bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
 		       enum csvio_encoding enc, char **err);
+/* The same, counting the entries written into *rows (for the audit line of
+ * an export: clerk_audit_export). */
+bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err);
 
 struct csvio_import_result {
 	size_t rows;                  /* data rows read (header not counted) */

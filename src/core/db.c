@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "period.h"
+#include "priv.h"
 #include "util.h"
 
 extern const char embedded_schema_sql[];
@@ -26,9 +27,13 @@ struct cached_stmt {
 struct db {
 	sqlite3 *handle;
 	char *path;
-	bool in_write; /* between db_begin_write() and its commit or rollback */
+	bool in_write; /* between db_begin_write() and db_end_write() */
 	struct cached_stmt cache[STMT_CACHE];
 	size_t ncache;
+	struct {
+		void *p;
+		size_t size;
+	} memo[DB_MEMO_COUNT]; /* see db_write_memo() */
 };
 
 /* mkdir -p for the database's folder; new folders are private (0700). */
@@ -167,22 +172,16 @@ static bool migrate(struct db *db, char **err)
 		return false;
 	/* Re-read under the write lock: another terminal may have migrated. */
 	version = db_schema_version(db);
-	for (int v = version + 1; v <= target; v++) {
+	bool ok = true;
+	for (int v = version + 1; ok && v <= target; v++) {
 		char *sql = migration_sql(v);
-		bool ok = sql && db_exec(db, sql, err);
+		ok = (sql && db_exec(db, sql, err)) || fail(err, "数据库结构升级到版本 %d 失败", v);
 		free(sql);
-		if (!ok) {
-			db_rollback(db);
-			return fail(err, "数据库结构升级到版本 %d 失败", v);
-		}
 	}
 	char pragma[48];
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", target);
-	if (version < target && !db_exec(db, pragma, err)) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	ok = ok && (version == target || db_exec(db, pragma, err));
+	return db_end_write(db, ok, err);
 }
 
 /* A bianmin file carries a user_version; an unversioned file with tables
@@ -201,6 +200,41 @@ static bool is_ours(struct db *db, char **err)
 	return true;
 }
 
+/* Terminals read while another writes only in WAL mode; a file where
+ * SQLite cannot keep a WAL (a network share without shared memory, a
+ * memory database) would block them or lose that.  Refused, saying so. */
+static bool journal_wal(struct db *db, char **err)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode = WAL", err);
+	if (!st)
+		return false;
+	int rc = db_step(db, st, err);
+	char *mode = rc == SQLITE_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	sqlite3_finalize(st);
+	if (!mode)
+		return rc == SQLITE_ROW || fail(err, "无法设置数据库的日志模式");
+	bool wal = strcmp(mode, "wal") == 0;
+	if (!wal)
+		fail(err, "%s 无法使用 WAL 日志模式（实为 %s），多个终端不能同时使用；"
+		     "请把数据库放在本机磁盘上", db->path, mode);
+	free(mode);
+	return wal;
+}
+
+/* A shared ledger (held through the group, or in a setgid folder) keeps
+ * its -wal and -shm files for good: SQLite would otherwise delete them
+ * at the last close and the next caller would create them, own them, and
+ * could rewrite the ledger's pages through them.  Its temporary tables and
+ * sorts stay in memory, never in a file owned by the caller. */
+static bool keep_shared(struct db *db, char **err)
+{
+	if (!priv_privileged() && file_mode_for(db->path) != 0660)
+		return true;
+	int persist = 1;
+	sqlite3_file_control(db->handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	return db_exec(db, "PRAGMA temp_store = MEMORY", err);
+}
+
 struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 {
 	struct stat st;
@@ -213,6 +247,8 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 		fail(err, "%s 是目录，不是数据库文件", path);
 		return NULL;
 	}
+	if (!priv_open_ledger(path, !exists, err))
+		return NULL;
 	if (!exists && !db_create_file(path, true, err))
 		return NULL;
 	if (!looks_like_sqlite(path, err))
@@ -239,9 +275,9 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	sqlite3_busy_timeout(db->handle, 5000);
 	/* Decide whether the file is ours before anything writes to it: even
 	 * switching to WAL rewrites the header. */
-	if (!is_ours(db, err) ||
+	if (!is_ours(db, err) || !keep_shared(db, err) ||
 	    !db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err) ||
-	    !db_exec(db, "PRAGMA journal_mode = WAL", err) || !migrate(db, err)) {
+	    !journal_wal(db, err) || !migrate(db, err)) {
 		db_close(db);
 		return NULL;
 	}
@@ -254,6 +290,8 @@ void db_close(struct db *db)
 		return;
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	for (size_t i = 0; i < DB_MEMO_COUNT; i++)
+		free(db->memo[i].p);
 	sqlite3_close(db->handle);
 	free(db->path);
 	free(db);
@@ -274,11 +312,26 @@ int db_schema_version(struct db *db)
 	return (int)db_int(db, 0, "PRAGMA user_version");
 }
 
-static uint64_t write_generation;
+/* What was remembered under a write lock is void once it is let go. */
+static void memo_forget(struct db *db)
+{
+	for (size_t i = 0; i < DB_MEMO_COUNT; i++)
+		if (db->memo[i].p)
+			memset(db->memo[i].p, 0, db->memo[i].size);
+}
+
+void *db_write_memo(struct db *db, enum db_memo which, size_t size)
+{
+	if (!db->memo[which].p) {
+		db->memo[which].p = xcalloc(1, size);
+		db->memo[which].size = size;
+	}
+	return db->memo[which].p;
+}
 
 bool db_begin_write(struct db *db, char **err)
 {
-	write_generation++;
+	memo_forget(db);
 	db->in_write = db_exec(db, "BEGIN IMMEDIATE", err);
 	return db->in_write;
 }
@@ -288,10 +341,26 @@ bool db_write_lost(struct db *db)
 	return db->in_write && sqlite3_get_autocommit(db->handle);
 }
 
-uint64_t db_write_generation(struct db *db)
+/* A statement left stepping would hold its read (or, unfinished, its
+ * write) past the end of the transaction. */
+static void reset_statements(struct db *db)
 {
-	(void)db;
-	return write_generation;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_reset(db->cache[i].stmt);
+}
+
+bool db_end_write(struct db *db, bool ok, char **err)
+{
+	if (ok && db_write_lost(db))
+		ok = fail(err, "数据库已自行撤销了这次写入（磁盘已满或读写出错），没有保存任何内容");
+	reset_statements(db);
+	if (ok && !sqlite3_get_autocommit(db->handle))
+		ok = db_exec(db, "COMMIT", err);
+	if (!ok && !sqlite3_get_autocommit(db->handle))
+		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+	db->in_write = false;
+	memo_forget(db);
+	return ok;
 }
 
 bool db_begin_read(struct db *db, char **err)
@@ -299,31 +368,11 @@ bool db_begin_read(struct db *db, char **err)
 	return db_exec(db, "BEGIN", err);
 }
 
-bool db_commit(struct db *db, char **err)
+void db_end_read(struct db *db)
 {
-	if (db_write_lost(db)) {
-		db_rollback(db);
-		return fail(err, "数据库已自行撤销了这次写入（磁盘已满或读写出错），没有保存任何内容");
-	}
-	db->in_write = false;
-	if (sqlite3_get_autocommit(db->handle))
-		return true;
-	if (db_exec(db, "COMMIT", err))
-		return true;
-	db_rollback(db);
-	return false;
-}
-
-void db_rollback(struct db *db)
-{
-	/* Outstanding cached statements hold no locks once reset. */
-	for (size_t i = 0; i < db->ncache; i++)
-		sqlite3_reset(db->cache[i].stmt);
+	reset_statements(db);
 	if (!sqlite3_get_autocommit(db->handle))
-		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
-	db->in_write = false;
-	/* What was remembered under the write lock is void now. */
-	write_generation++;
+		sqlite3_exec(db->handle, "COMMIT", NULL, NULL, NULL);
 }
 
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, char **err)
@@ -356,10 +405,18 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 	return st;
 }
 
+/* A name the statement does not have is a slip in the program, not in
+ * what anyone typed: binding nothing would run the statement with NULL
+ * there (SQLITE_RANGE, easily ignored).  It stops the program, naming the
+ * parameter and the statement, so the first test through it finds it. */
 static int param(sqlite3_stmt *st, const char *name)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
-	return i; /* 0 when absent: sqlite3_bind_* then returns SQLITE_RANGE */
+	if (i == 0) {
+		fprintf(stderr, "bianmin: 内部错误：语句中没有参数 %s：%s\n", name, sqlite3_sql(st));
+		exit(70); /* EX_SOFTWARE */
+	}
+	return i;
 }
 
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *value)
@@ -450,18 +507,11 @@ bool db_set_setting(struct db *db, const char *key, const char *value, char **er
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO setting (key, value) VALUES (:key, :value) "
 		"ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
-	if (!st) {
-		db_rollback(db);
-		return false;
+	if (st) {
+		db_bind_text(st, ":key", key);
+		db_bind_text(st, ":value", value);
 	}
-	db_bind_text(st, ":key", key);
-	db_bind_text(st, ":value", value);
-	if (db_step(db, st, err) != SQLITE_DONE) {
-		db_rollback(db);
-		return false;
-	}
-	sqlite3_reset(st);
-	return db_commit(db, err);
+	return db_end_write(db, st && db_step(db, st, err) == SQLITE_DONE, err);
 }
 
 bool db_audit(struct db *db, const char *login, const char *action, int64_t txn_id,

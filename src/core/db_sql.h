@@ -2,8 +2,18 @@
 #define BIANMIN_DB_SQL_H
 /* SQL for the core modules only (the terminal UI and the command line
  * never include this).  Every write runs inside db_begin_write() (BEGIN
- * IMMEDIATE) .. db_commit()/db_rollback().  Statements are cached per
- * connection, so hot paths (import, save) prepare once. */
+ * IMMEDIATE) .. db_end_write(ok): one path commits or rolls back, so a
+ * write is
+ *
+ *	if (!db_begin_write(db, err))
+ *		return false;
+ *	bool ok = this(db, err) && that(db, err) && db_audit(db, ...);
+ *	return db_end_write(db, ok, err);
+ *
+ * Statements are cached per connection, so hot paths (import, save)
+ * prepare once. */
+
+#include <stddef.h>
 
 #include <sqlite3.h>
 
@@ -19,17 +29,27 @@ bool db_create_file(const char *path, bool make_dirs, char **err);
 /* BEGIN IMMEDIATE: take the write lock first, so a busy peer means waiting
  * (busy_timeout), never SQLITE_BUSY_SNAPSHOT half way through. */
 bool db_begin_write(struct db *db, char **err);
-/* Changes at every db_begin_write() and db_rollback() in this process:
- * what was read under one write lock may be remembered while the number
- * stays the same. */
-uint64_t db_write_generation(struct db *db);
+/* Ends the write: commits when ok (and SQLite has not rolled it back
+ * itself), else rolls back; either way the cached statements are reset,
+ * so none holds a read or a lock past it.  Returns whether the work is
+ * saved: false when ok was false (the caller's reason is in *err already)
+ * or when the commit failed (*err says why). */
+bool db_end_write(struct db *db, bool ok, char **err);
 /* True when SQLite itself rolled back the open write transaction (disk
  * full, I/O error): every later statement would commit on its own, so the
  * caller must stop, not carry on row by row. */
 bool db_write_lost(struct db *db);
+/* A read snapshot across several statements; ended with db_end_read(). */
 bool db_begin_read(struct db *db, char **err);
-bool db_commit(struct db *db, char **err);
-void db_rollback(struct db *db);
+void db_end_read(struct db *db);
+
+/* Memory that belongs to this connection and its write lock: what was
+ * read under the lock holds until it is let go (no other terminal can
+ * write meanwhile), so it may be remembered here.  `size` zeroed bytes,
+ * zeroed again at every db_begin_write() and db_end_write(), freed with
+ * the connection; one slot per module, the same size at every call. */
+enum db_memo { DB_MEMO_LEDGER, DB_MEMO_COUNT };
+void *db_write_memo(struct db *db, enum db_memo which, size_t size);
 
 /* A cached, reset, unbound statement for `sql`, or NULL with *err set.
  * `sql` must be a string literal: the cache is keyed by its address.  Do
@@ -41,7 +61,9 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err);
 /* Runs SQL without results (several statements allowed). */
 bool db_exec(struct db *db, const char *sql, char **err);
 
-/* Named binds (":name"); a NULL text binds SQL NULL. */
+/* Named binds (":name"); a NULL text binds SQL NULL.  A name the
+ * statement lacks stops the program with both named: a misspelt name
+ * never binds NULL silently. */
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *value);
 void db_bind_int(sqlite3_stmt *st, const char *name, int64_t value);
 void db_bind_null(sqlite3_stmt *st, const char *name);

@@ -505,11 +505,9 @@ static bool commit_chunk(struct db *db, int year, size_t from, size_t to, const 
 			 char **err)
 {
 	char *detail = xasprintf("演示数据 %d年 第%zu-%zu条", year, from + 1, to);
-	bool good = db_audit(db, login, "demo", 0, detail, err) && db_commit(db, err);
+	bool good = db_audit(db, login, "demo", 0, detail, err);
 	free(detail);
-	if (!good)
-		db_rollback(db);
-	return good;
+	return db_end_write(db, good, err);
 }
 
 static bool fill_year(struct db *db, const struct catalog *cat, int year, int64_t per_year,
@@ -535,7 +533,7 @@ static bool fill_year(struct db *db, const struct catalog *cat, int year, int64_
 			break;
 		good = insert_planned(db, cat, &people_rng, &p.rows[k], today, login, err);
 		if (!good)
-			db_rollback(db);
+			db_end_write(db, false, err);
 		else if (k + 1 == p.n || k + 1 - chunk_start == ROWS_PER_COMMIT) {
 			good = commit_chunk(db, year, chunk_start, k + 1, login, err);
 			chunk_start = k + 1;

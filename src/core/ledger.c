@@ -1,14 +1,20 @@
 #include "ledger.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "clerk.h"
 #include "db_sql.h"
+#include "entry_field.h"
+#include "holiday.h"
 #include "idcheck.h"
 #include "ledger_int.h"
+#include "phone.h"
+#include "promise.h"
 #include "text.h"
 #include "util.h"
 
@@ -79,6 +85,8 @@ struct resolved {
 	char id_number[19];
 	enum txn_status status;
 	int64_t households, persons, quantity;
+	char phone[PHONE_LEN];
+	char due_on[DATE_LEN], done_on[DATE_LEN]; /* "" = none */
 };
 
 /* A matter counted in entries (项, 件) has no households, persons or
@@ -86,22 +94,39 @@ struct resolved {
  * 1 (what export writes), so a stray figure cannot hide in them.  (A 户
  * matter may record the household's persons, a 人 matter their households:
  * facts, not figures.)  The count a unit does use must count something. */
-static bool check_counts(const struct resolved *r, char **err)
+static bool check_counts(const struct resolved *r, enum entry_field *field, char **err)
 {
 	enum unit u = r->matter->unit;
 	const char *name = r->matter->name, *unit = unit_name(u);
 	if (unit_counts_entries(u) && (r->households != 1 || r->persons != 1 || r->quantity != 1))
-		return fail(err, "“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
-			    name, unit, (long long)r->households, (long long)r->persons,
-			    (long long)r->quantity);
+		return entry_field_fail(field,
+					r->households != 1 ? FIELD_HOUSEHOLDS
+					: r->persons != 1  ? FIELD_PERSONS
+							   : FIELD_QUANTITY,
+					err,
+					"“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
+					name, unit, (long long)r->households, (long long)r->persons,
+					(long long)r->quantity);
 	if (u == UNIT_RENCI && (r->households != 1 || r->quantity != 1))
-		return fail(err, "“%s”按人次计，只记人数；户数、数量应为空或 1（实为 %lld、%lld）",
-			    name, (long long)r->households, (long long)r->quantity);
+		return entry_field_fail(field, r->households != 1 ? FIELD_HOUSEHOLDS : FIELD_QUANTITY,
+					err,
+					"“%s”按人次计，只记人数；户数、数量应为空或 1（实为 %lld、%lld）",
+					name, (long long)r->households, (long long)r->quantity);
 	if (u == UNIT_HU_REN && r->households == 0 && r->persons == 0)
-		return fail(err, "户数和人数不能都为 0：没有可计的");
+		return entry_field_fail(field, FIELD_HOUSEHOLDS, err,
+					"户数和人数不能都为 0：没有可计的");
 	if ((u == UNIT_HU && r->households == 0) ||
 	    ((u == UNIT_REN || u == UNIT_RENCI) && r->persons == 0))
-		return fail(err, "“%s”按%s计，%s不能为 0", name, unit, u == UNIT_HU ? "户数" : "人数");
+		return entry_field_fail(field, u == UNIT_HU ? FIELD_HOUSEHOLDS : FIELD_PERSONS, err,
+					"“%s”按%s计，%s不能为 0", name, unit,
+					u == UNIT_HU ? "户数" : "人数");
+	if (r->households > LEDGER_COUNT_MAX || r->persons > LEDGER_COUNT_MAX ||
+	    r->quantity > LEDGER_COUNT_MAX)
+		return entry_field_fail(field,
+					r->households > LEDGER_COUNT_MAX ? FIELD_HOUSEHOLDS
+					: r->persons > LEDGER_COUNT_MAX  ? FIELD_PERSONS
+									 : FIELD_QUANTITY,
+					err, "户数、人数或数量过大（最多 %d）", LEDGER_COUNT_MAX);
 	return true;
 }
 
@@ -140,7 +165,61 @@ static bool parse_serial(const char *serial, const struct catalog_window *w, int
 	return true;
 }
 
-/* Whether s holds something besides blanks (ASCII or full-width). */
+static bool resolve_matter(const struct catalog *cat, const struct entry_draft *d,
+			   struct resolved *r, enum entry_field *field, char **err)
+{
+	if (!ledger_present(d->window))
+		return entry_field_fail(field, FIELD_WINDOW, err, "请指定窗口");
+	r->window = catalog_window(cat, d->window);
+	if (!r->window)
+		return entry_field_fail(field, FIELD_WINDOW, err, "没有名为“%s”的窗口", d->window);
+	if (!ledger_present(d->matter))
+		return entry_field_fail(field, FIELD_MATTER, err, "请指定事项");
+	r->matter = catalog_matter(cat, r->window, d->matter);
+	if (!r->matter)
+		return entry_field_fail(field, FIELD_MATTER, err, "%s窗口没有“%s”事项",
+					r->window->name, d->matter);
+	if (!r->matter->active)
+		return entry_field_fail(field, FIELD_MATTER, err, "事项“%s”已停用", r->matter->name);
+	return true;
+}
+
+static bool resolve_when(const struct entry_draft *d, struct resolved *r, enum entry_field *field,
+			 char **err)
+{
+	if (ledger_present(d->date)) {
+		if (!period_valid_date(d->date) && period_date_shaped(d->date))
+			return entry_field_fail(field, FIELD_DATE, err, "日期 %s 不是真实的日期", d->date);
+		if (!period_valid_date(d->date))
+			return entry_field_fail(field, FIELD_DATE, err,
+						"日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
+		copy_string(r->date, d->date, sizeof r->date);
+		/* A mistyped year would open a new serial series: the ledger
+		 * records what happened, never what is to come. */
+		char today[DATE_LEN];
+		period_today(today);
+		if (strcmp(r->date, today) > 0)
+			return entry_field_fail(field, FIELD_DATE, err,
+						"日期 %s 在今天 (%s) 之后，不能登记未来的办件", r->date,
+						today);
+	} else {
+		period_today(r->date);
+	}
+	if (ledger_present(d->time)) {
+		if (!period_valid_time(d->time))
+			return entry_field_fail(field, FIELD_TIME, err, "时间“%s”无效，应为 HH:MM",
+						d->time);
+		copy_string(r->time, d->time, sizeof r->time);
+	} else {
+		char today[DATE_LEN];
+		period_today(today);
+		if (strcmp(today, r->date) == 0 && !ledger_present(d->serial))
+			period_now_hm(r->time);
+	}
+	return true;
+}
+
+/* Whether s holds nothing besides blanks (ASCII or full-width). */
 static bool blank(const char *s)
 {
 	if (!s)
@@ -160,104 +239,121 @@ static bool blank(const char *s)
 /* `counter`: an entry made now, at the counter (record, correct), which
  * meets the matter's 需申请人 and 证件类型.  An import carries what was
  * recorded before those rules, and checks an ID number as either kind. */
-static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
-		    bool counter, char **err)
+static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
+			struct resolved *r, bool counter, enum entry_field *field, char **err)
 {
-	memset(r, 0, sizeof *r);
-	if (!ledger_present(d->window))
-		return fail(err, "请指定窗口");
-	r->window = catalog_window(cat, d->window);
-	if (!r->window)
-		return fail(err, "没有名为“%s”的窗口", d->window);
-	if (!ledger_present(d->matter))
-		return fail(err, "请指定事项");
-	r->matter = catalog_matter(cat, r->window, d->matter);
-	if (!r->matter)
-		return fail(err, "%s窗口没有“%s”事项", r->window->name, d->matter);
-	if (!r->matter->active)
-		return fail(err, "事项“%s”已停用", r->matter->name);
-
-	if (ledger_present(d->date)) {
-		if (!period_valid_date(d->date) && period_date_shaped(d->date))
-			return fail(err, "日期 %s 不是真实的日期", d->date);
-		if (!period_valid_date(d->date))
-			return fail(err, "日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->date);
-		copy_string(r->date, d->date, sizeof r->date);
-		/* A mistyped year would open a new serial series: the ledger
-		 * records what happened, never what is to come. */
-		char today[DATE_LEN];
-		period_today(today);
-		if (strcmp(r->date, today) > 0)
-			return fail(err, "日期 %s 在今天 (%s) 之后，不能登记未来的办件", r->date, today);
-	} else {
-		period_today(r->date);
+	static const struct {
+		size_t offset;
+		const char *label;
+		size_t max;
+		bool multiline;
+		enum entry_field field;
+	} texts[] = {
+		{offsetof(struct entry_draft, applicant), "申请人", LEDGER_APPLICANT_MAX, false,
+		 FIELD_APPLICANT},
+		{offsetof(struct entry_draft, note), "备注", LEDGER_NOTE_MAX, true, FIELD_NOTE},
+		{offsetof(struct entry_draft, void_reason), "作废原因", LEDGER_REASON_MAX, true,
+		 FIELD_REASON},
+		{offsetof(struct entry_draft, clerk), "经办人", LOGIN_MAX, false, FIELD_CLERK},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const char *s = *(const char *const *)((const char *)d + texts[i].offset);
+		if (!ledger_check_text(s, texts[i].label, texts[i].max, texts[i].multiline, err))
+			return entry_field_mark(field, texts[i].field);
 	}
-	if (ledger_present(d->time)) {
-		if (!period_valid_time(d->time))
-			return fail(err, "时间“%s”无效，应为 HH:MM", d->time);
-		copy_string(r->time, d->time, sizeof r->time);
-	} else {
-		char today[DATE_LEN];
-		period_today(today);
-		if (strcmp(today, r->date) == 0 && !ledger_present(d->serial))
-			period_now_hm(r->time);
-	}
-
-	if (!ledger_check_text(d->applicant, "申请人", LEDGER_APPLICANT_MAX, false, err) ||
-	    !ledger_check_text(d->note, "备注", LEDGER_NOTE_MAX, true, err) ||
-	    !ledger_check_text(d->void_reason, "作废原因", LEDGER_REASON_MAX, true, err) ||
-	    !ledger_check_text(d->clerk, "经办人", 64, false, err))
-		return false;
 	if (counter && r->matter->requires_applicant && blank(d->applicant))
-		return fail(err, "事项“%s”需要申请人，请填写申请人", r->matter->name);
+		return entry_field_fail(field, FIELD_APPLICANT, err,
+					"事项“%s”需要申请人，请填写申请人", r->matter->name);
 	if (ledger_present(d->id_number)) {
+		/* idcheck's message names the field and what is wrong. */
 		if (!idcheck_check(d->id_number, counter ? r->matter->id_kind : ID_ANY, r->id_number,
 				   NULL, err))
-			return false;
+			return entry_field_mark(field, FIELD_ID_NUMBER);
 	} else if (r->matter->requires_id) {
-		return fail(err, "事项“%s”需要证件号码", r->matter->name);
+		return entry_field_fail(field, FIELD_ID_NUMBER, err, "事项“%s”需要证件号码",
+					r->matter->name);
 	}
+	if (ledger_present(d->phone) && !phone_normalize(d->phone, r->phone, err))
+		return entry_field_mark(field, FIELD_PHONE);
 	if (ledger_present(d->village)) {
 		r->village = catalog_village(cat, d->village);
 		if (!r->village)
-			return fail(err, "没有名为“%s”的村", d->village);
+			return entry_field_fail(field, FIELD_VILLAGE, err, "没有名为“%s”的村",
+						d->village);
 	}
+	return true;
+}
+
+static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
+		    bool counter, enum entry_field *field, char **err)
+{
+	memset(r, 0, sizeof *r);
+	if (!resolve_matter(cat, d, r, field, err) || !resolve_when(d, r, field, err) ||
+	    !resolve_who(cat, d, r, counter, field, err))
+		return false;
 	if (ledger_present(d->category)) {
 		if (r->matter->ncategories == 0)
-			return fail(err, "事项“%s”不分类，却给了分类“%s”", r->matter->name, d->category);
+			return entry_field_fail(field, FIELD_CATEGORY, err,
+						"事项“%s”不分类，却给了分类“%s”", r->matter->name,
+						d->category);
 		if (!catalog_has_category(r->matter, d->category))
-			return fail(err, "分类“%s”不是事项“%s”的分类之一", d->category,
-				    r->matter->name);
+			return entry_field_fail(field, FIELD_CATEGORY, err,
+						"分类“%s”不是事项“%s”的分类之一", d->category,
+						r->matter->name);
 	}
 
 	r->households = d->households < 0 ? 1 : d->households;
 	r->persons = d->persons < 0 ? 1 : d->persons;
 	r->quantity = d->quantity < 0 ? 1 : d->quantity;
 	if (r->quantity < 1)
-		return fail(err, "数量应至少为 1");
-	if (!check_counts(r, err))
+		return entry_field_fail(field, FIELD_QUANTITY, err, "数量应至少为 1");
+	if (!check_counts(r, field, err))
 		return false;
-	if (r->households > 100000 || r->persons > 100000 || r->quantity > 100000)
-		return fail(err, "户数、人数或数量过大（最多 100000）");
 
 	if (ledger_present(d->status)) {
 		if (!status_parse(d->status, &r->status))
-			return fail(err, "状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"状态“%s”无效，应为 受理、办结、退回 或 转办", d->status);
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
+	}
+	if (ledger_present(d->done_on)) {
+		if (!period_valid_date(d->done_on))
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"办结日期“%s”无效，应为 YYYY-MM-DD 的真实日期", d->done_on);
+		if (r->status == STATUS_ACCEPTED)
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"状态为受理的办件不能有办结日期");
+		if (strcmp(d->done_on, r->date) < 0)
+			return entry_field_fail(field, FIELD_STATUS, err, "办结日期 %s 早于受理日期 %s",
+						d->done_on, r->date);
+		copy_string(r->done_on, d->done_on, sizeof r->done_on);
 	}
 	if (ledger_present(d->serial)) {
 		int64_t seq;
 		if (!parse_serial(d->serial, r->window, period_year_of(r->date), &seq, err))
-			return false;
+			return entry_field_mark(field, FIELD_SERIAL);
 	}
 	return true;
 }
 
-bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
+static void field_clear(enum entry_field *field)
+{
+	if (field)
+		*field = FIELD_NONE;
+}
+
+bool ledger_check_field(const struct catalog *cat, const struct entry_draft *d,
+			enum entry_field *field, char **err)
 {
 	struct resolved r;
-	return resolve(cat, d, &r, true, err);
+	field_clear(field);
+	return resolve(cat, d, &r, true, field, err);
+}
+
+bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
+{
+	return ledger_check_field(cat, d, NULL, err);
 }
 
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
@@ -276,12 +372,12 @@ bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
 	return rc != SQLITE_DONE;
 }
 
-/* Under one write lock (one db_write_generation) no other terminal can lock
- * a year or draw a serial, so what an import's first rows learnt holds for
- * the rest of its rows: two queries a row saved. */
+/* Under one write lock no other terminal can lock a year or draw a
+ * serial, so what an import's first rows learnt holds for the rest of its
+ * rows: two queries a row saved.  The memo is the connection's, forgotten
+ * with the lock (db_write_memo). */
 enum { MEMO_YEARS = 8, MEMO_SERIALS = 32 };
-static struct {
-	uint64_t generation;
+struct memo {
 	int open_years[MEMO_YEARS];
 	size_t nopen;
 	struct memo_serial {
@@ -290,52 +386,88 @@ static struct {
 		long long last;
 	} serials[MEMO_SERIALS];
 	size_t nserials;
-} memo;
+	bool calendar_read; /* calendar.cal holds this connection's table */
+};
 
-static void memo_sync(struct db *db)
+static struct memo *memo_of(struct db *db)
 {
-	uint64_t g = db_write_generation(db);
-	if (memo.generation != g) {
-		memset(&memo, 0, sizeof memo);
-		memo.generation = g;
+	return db_write_memo(db, DB_MEMO_LEDGER, sizeof(struct memo));
+}
+
+/* The holiday calendar read under the current write lock, kept here and
+ * not in the memo (which is zeroed, not freed, when the lock ends): the
+ * memo's flag says whether it is still this lock's. */
+static struct {
+	struct db *db;
+	struct workday_cal *cal;
+} calendar;
+
+static struct workday_cal *lock_calendar(struct db *db, char **err)
+{
+	struct memo *memo = memo_of(db);
+	if (memo->calendar_read && calendar.db == db && calendar.cal)
+		return calendar.cal;
+	workday_cal_free(calendar.cal);
+	calendar.db = db;
+	calendar.cal = holiday_calendar(db, err);
+	memo->calendar_read = calendar.cal != NULL;
+	return calendar.cal;
+}
+
+/* A 承诺件's due day, from the holiday table as it is under this write
+ * lock; one that is saved closed (import, --status 办结) without a done
+ * day was closed on its own day. */
+static bool set_due(struct db *db, struct resolved *r, char **err)
+{
+	if (r->matter->time_limit_days <= 0) {
+		r->done_on[0] = '\0';
+		return true;
 	}
+	struct workday_cal *cal = lock_calendar(db, err);
+	if (!cal)
+		return false;
+	promise_due_for(cal, r->matter, r->date, r->due_on);
+	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
+		copy_string(r->done_on, r->date, sizeof r->done_on);
+	return true;
 }
 
 static bool year_open(struct db *db, int year, char **err)
 {
-	memo_sync(db);
-	for (size_t i = 0; i < memo.nopen; i++)
-		if (memo.open_years[i] == year)
+	struct memo *memo = memo_of(db);
+	for (size_t i = 0; i < memo->nopen; i++)
+		if (memo->open_years[i] == year)
 			return true;
 	if (ledger_year_refuses(db, year, "录入", err))
 		return false;
-	if (memo.nopen < MEMO_YEARS)
-		memo.open_years[memo.nopen++] = year;
+	if (memo->nopen < MEMO_YEARS)
+		memo->open_years[memo->nopen++] = year;
 	return true;
 }
 
 /* The highest serial known of a window and year, or -1. */
-static long long memo_last_serial(int64_t window_id, int year)
+static long long memo_last_serial(const struct memo *memo, int64_t window_id, int year)
 {
-	for (size_t i = 0; i < memo.nserials; i++)
-		if (memo.serials[i].window_id == window_id && memo.serials[i].year == year)
-			return memo.serials[i].last;
+	for (size_t i = 0; i < memo->nserials; i++)
+		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year)
+			return memo->serials[i].last;
 	return -1;
 }
 
 /* `known` says the value is the true maximum (read from the table, or one
  * past it); a serial given by an import only raises a maximum already held. */
-static void memo_note_serial(int64_t window_id, int year, long long seq, bool known)
+static void memo_note_serial(struct memo *memo, int64_t window_id, int year, long long seq,
+			     bool known)
 {
-	for (size_t i = 0; i < memo.nserials; i++) {
-		if (memo.serials[i].window_id == window_id && memo.serials[i].year == year) {
-			if (seq > memo.serials[i].last)
-				memo.serials[i].last = seq;
+	for (size_t i = 0; i < memo->nserials; i++) {
+		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year) {
+			if (seq > memo->serials[i].last)
+				memo->serials[i].last = seq;
 			return;
 		}
 	}
-	if (known && memo.nserials < MEMO_SERIALS)
-		memo.serials[memo.nserials++] = (struct memo_serial){ window_id, year, seq };
+	if (known && memo->nserials < MEMO_SERIALS)
+		memo->serials[memo->nserials++] = (struct memo_serial){ window_id, year, seq };
 }
 
 /* "SCZR-2021-": a window code has at most 16 characters (catalog_load.c). */
@@ -356,8 +488,7 @@ static bool next_serial(struct db *db, const struct resolved *r, char serial[SER
 	char lo[SERIAL_PREFIX_LEN], hi[SERIAL_PREFIX_LEN];
 	int year = period_year_of(r->date);
 	serial_prefix(r->window, year, lo);
-	memo_sync(db);
-	long long known = memo_last_serial(r->window->id, year);
+	long long known = memo_last_serial(memo_of(db), r->window->id, year);
 	if (known >= 0) {
 		if (known >= 999999)
 			return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
@@ -381,7 +512,7 @@ static bool next_serial(struct db *db, const struct resolved *r, char serial[SER
 		return false;
 	if (last >= 999999)
 		return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-	memo_note_serial(r->window->id, year, last, true);
+	memo_note_serial(memo_of(db), r->window->id, year, last, true);
 	snprintf(serial, SERIAL_LEN, "%s%06lld", lo, last + 1);
 	return true;
 }
@@ -392,8 +523,9 @@ static sqlite3_stmt *insert_stmt(struct db *db, char **err)
 	return db_stmt(db,
 		"INSERT INTO txn (serial, matter_id, occurred_on, occurred_at, applicant, id_number, "
 		"village_id, households, persons, quantity, category, status, note, clerk, created_at, "
-		"voided_at, voided_by, void_reason) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+		"voided_at, voided_by, void_reason, phone, due_on, done_on) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+		"?19, ?20, ?21)",
 		err);
 }
 
@@ -433,6 +565,11 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		bind_static(st, 17, clerk);
 		bind_static(st, 18, d->void_reason);
 	}
+	bind_static(st, 19, r->phone);
+	if (r->due_on[0])
+		bind_static(st, 20, r->due_on);
+	if (r->done_on[0])
+		bind_static(st, 21, r->done_on);
 	int rc = sqlite3_step(st);
 	int code = sqlite3_extended_errcode(db_handle(db));
 	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
@@ -453,11 +590,13 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
-		      bool counter, const char *login, char serial_out[SERIAL_LEN], char **err)
+		      bool counter, const char *login, char serial_out[SERIAL_LEN],
+		      enum entry_field *field, char **err)
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, counter, err) || !year_open(db, period_year_of(r.date), err))
+	if (!resolve(cat, d, &r, counter, field, err) || !year_open(db, period_year_of(r.date), err) ||
+	    !set_due(db, &r, err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
@@ -467,8 +606,8 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 	if (id <= 0)
 		return -1;
 	/* The serial's sequence: its last six digits. */
-	memo_note_serial(r.window->id, period_year_of(r.date), atoll(serial + strlen(serial) - 6),
-			 !ledger_present(d->serial));
+	memo_note_serial(memo_of(db), r.window->id, period_year_of(r.date),
+			 atoll(serial + strlen(serial) - 6), !ledger_present(d->serial));
 	if (serial_out)
 		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;
@@ -477,7 +616,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
-	return insert(db, cat, d, false, login, serial_out, err) > 0;
+	return insert(db, cat, d, false, login, serial_out, NULL, err) > 0;
 }
 
 bool ledger_list_has_code(const char *list, const char *code)
@@ -565,25 +704,31 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 
 int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
 			     const struct entry_draft *d, const char *login,
-			     char serial_out[SERIAL_LEN], char **err)
+			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err)
 {
 	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err))
 		return -1;
-	return insert(db, cat, d, true, login, serial_out, err);
+	return insert(db, cat, d, true, login, serial_out, field, err);
 }
 
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
+	return ledger_record_field(db, cat, d, login, serial_out, NULL, err);
+}
+
+bool ledger_record_field(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+			 const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
+			 char **err)
+{
 	char serial[SERIAL_LEN];
+	field_clear(field);
 	if (!db_begin_write(db, err))
 		return false;
-	int64_t id = ledger_record_locked(db, cat, d, login, serial, err);
-	if (id <= 0 || !db_audit(db, login, "add", id, serial, err)) {
-		db_rollback(db);
-		return false;
-	}
-	if (!db_commit(db, err))
+	int64_t id = 0;
+	bool ok = (id = ledger_record_locked(db, cat, d, login, serial, field, err)) > 0 &&
+		  db_audit(db, login, "add", id, serial, err);
+	if (!db_end_write(db, ok, err))
 		return false;
 	if (serial_out)
 		snprintf(serial_out, SERIAL_LEN, "%s", serial);

@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bounds.h"
 #include "catalog.h"
+#include "entry_field.h"
 #include "period.h"
 
 struct db;
@@ -41,6 +43,8 @@ struct entry_draft {
 	const char *clerk;       /* absent = the recording login */
 	const char *note;
 	const char *void_reason; /* import only: the row was voided */
+	const char *phone;       /* 联系电话; checked, stored in one form (phone.h) */
+	const char *done_on;     /* import only: the day a 承诺件 was closed */
 };
 
 /* A recorded entry as read back.  In query callbacks the strings point into
@@ -60,6 +64,8 @@ struct entry {
 	const char *voided_at, *voided_by, *void_reason; /* NULL unless voided */
 	const char *corrects;     /* 更正: the serial this entry replaced, or NULL */
 	const char *corrected_by; /* the serial that replaced this voided entry, or NULL */
+	const char *phone;            /* "" if none; whole: mask it for lists */
+	const char *due_on, *done_on; /* 承诺件 only (promise.h); NULL otherwise */
 };
 
 /* Checks a draft against the catalog without writing: the matter exists and
@@ -67,12 +73,23 @@ struct entry {
  * digit, the category is one of the matter's, numbers in range.  The
  * message says why. */
 bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err);
+/* The same, and *field (field may be NULL) names the field a refusal is
+ * about (FIELD_NONE on success, or when it is about no one field).  A form
+ * puts its cursor by this code, never by the message. */
+bool ledger_check_field(const struct catalog *cat, const struct entry_draft *d,
+			enum entry_field *field, char **err);
 
 /* Records one entry in its own write transaction, audited.  `login` must
  * be a registered clerk, and a clerk limited to some windows records only
  * there.  serial_out (may be NULL) receives the serial. */
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err);
+/* ledger_record with the field of a refusal, as ledger_check_field: a
+ * locked year, a clerk kept to other windows, a changed catalog and the
+ * database's own errors are FIELD_NONE. */
+bool ledger_record_field(struct db *db, const struct catalog *cat, const struct entry_draft *d,
+			 const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
+			 char **err);
 /* Whether `login` may record at `window` (code or name), as ledger_record
  * will decide: false with the reason when the login is not a registered
  * clerk or is a clerk kept to other windows.  Lets a screen say so before
@@ -112,9 +129,13 @@ bool ledger_may_correct(struct db *db, const char *serial, const char *login, ch
 bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 		      char serial_out[SERIAL_LEN], char **err);
 
-/* 办结 / 退回 / 转办 an entry that is 受理; audited. */
+/* 办结 / 退回 / 转办 an entry that is 受理, today; audited. */
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to,
 		       const char *reason, const char *login, char **err);
+/* The same on a given day (`on`, YYYY-MM-DD; NULL = today), recorded as
+ * the case's done day: not before it was accepted, not after today. */
+bool ledger_close(struct db *db, const char *serial, enum txn_status to, const char *reason,
+		  const char *on, const char *login, char **err);
 
 struct ledger_filter {
 	const char *from, *to;    /* inclusive dates; NULL = open */
@@ -132,14 +153,19 @@ typedef bool (*ledger_fn)(const struct entry *e, void *ctx);
  * returns false to stop early. */
 bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
 		  ledger_fn fn, void *ctx, char **err);
+/* Every open (受理, not voided) entry that is a 承诺件 — it has a due day,
+ * or its matter has a time limit — of one window (NULL: all), by due day. */
+bool ledger_open_cases(struct db *db, const struct catalog *cat,
+		       const struct catalog_window *window, ledger_fn fn, void *ctx, char **err);
 /* One entry by serial, handed to fn. */
 bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
 		ledger_fn fn, void *ctx, char **err);
 
-/* 承诺件 still 受理 past their time limit on `today`. */
+/* 承诺件 still 受理 past their due day on `today` (working days, by the
+ * holiday table: see promise.h). */
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
 		    ledger_fn fn, void *ctx, char **err);
-/* Days an open entry has been waiting on `today`. */
+/* Calendar days an open entry has been waiting on `today`. */
 int ledger_days_open(const struct entry *e, const char *today);
 
 /* Year lock (supervisor or admin), audited. */

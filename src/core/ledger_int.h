@@ -31,7 +31,7 @@ bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
  * (A correction records its new entry this way.) */
 int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
 			     const struct entry_draft *d, const char *login,
-			     char serial_out[SERIAL_LEN], char **err);
+			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err);
 /* Whether a comma-separated list of window codes holds `code`. */
 bool ledger_list_has_code(const char *list, const char *code);
 

@@ -5,13 +5,16 @@
 
 #include "clerk.h"
 #include "db_sql.h"
+#include "holiday.h"
 #include "ledger.h"
+#include "promise.h"
 #include "util.h"
 
 #define ENTRY_COLUMNS                                                                          \
 	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, t.id_number, " \
 	"t.village_id, t.households, t.persons, t.quantity, t.category, t.status, t.note, "     \
-	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason, t.corrects, "    \
+	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason, t.phone, t.due_on, " \
+	"t.done_on, t.corrects, "                                                          \
 	/* Only a voided entry can have been corrected: one probe of the  */            \
 	/* txn_corrects index for those few, none for the rest.           */            \
 	"CASE WHEN t.voided_at IS NOT NULL THEN "                                          \
@@ -47,8 +50,11 @@ static void read_entry(sqlite3_stmt *st, const struct catalog *cat, struct entry
 	e->voided_at = nullable(st, 16);
 	e->voided_by = nullable(st, 17);
 	e->void_reason = nullable(st, 18);
-	e->corrects = nullable(st, 19);
-	e->corrected_by = nullable(st, 20);
+	e->phone = db_col_text(st, 19);
+	e->due_on = nullable(st, 20);
+	e->done_on = nullable(st, 21);
+	e->corrects = nullable(st, 22);
+	e->corrected_by = nullable(st, 23);
 }
 
 /* Runs a prepared entry query to the end (or until fn says stop). */
@@ -156,19 +162,33 @@ bool ledger_get(struct db *db, const struct catalog *cat, const char *serial, le
 	return ok;
 }
 
+bool ledger_open_cases(struct db *db, const struct catalog *cat,
+		       const struct catalog_window *window, ledger_fn fn, void *ctx, char **err)
+{
+	/* An entry saved before due days were kept sorts by its own day. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ENTRY_COLUMNS " FROM txn t "
+		"JOIN matter m ON m.id = t.matter_id "
+		"WHERE t.status = '受理' AND t.voided_at IS NULL "
+		"AND (t.due_on IS NOT NULL OR m.time_limit_days > 0) "
+		"AND (:window IS NULL OR m.window_id = :window) "
+		"ORDER BY coalesce(t.due_on, t.occurred_on), t.id", err);
+	if (!st)
+		return false;
+	if (window)
+		db_bind_int(st, ":window", window->id);
+	bool ok = stream(db, st, cat, fn, ctx, err);
+	sqlite3_reset(st);
+	return ok;
+}
+
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today, ledger_fn fn,
 		    void *ctx, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " ENTRY_COLUMNS " FROM txn t "
-		"JOIN matter m ON m.id = t.matter_id "
-		"WHERE t.status = '受理' AND t.voided_at IS NULL AND m.time_limit_days > 0 "
-		"AND julianday(:today) - julianday(t.occurred_on) > m.time_limit_days "
-		"ORDER BY t.occurred_on, t.id", err);
-	if (!st)
+	struct workday_cal *cal = holiday_calendar(db, err);
+	if (!cal)
 		return false;
-	db_bind_text(st, ":today", today);
-	bool ok = stream(db, st, cat, fn, ctx, err);
-	sqlite3_reset(st);
+	bool ok = promise_open(db, cat, cal, today, false, NULL, fn, ctx, err);
+	workday_cal_free(cal);
 	return ok;
 }
 
@@ -214,11 +234,7 @@ static bool lock_change(struct db *db, int year, bool lock, const char *login, c
 		snprintf(detail, sizeof detail, "%d", year);
 		ok = ok && db_audit(db, login, lock ? "lock" : "unlock", 0, detail, err);
 	}
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool ledger_lock_year(struct db *db, int year, const char *login, char **err)

@@ -130,11 +130,7 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 		  may_change(db, &t, serial, login, "作废", err) &&
 		  void_row(db, t.id, trimmed, login, err) &&
 		  db_audit(db, login, "void", t.id, trimmed, err);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }
 
 bool ledger_may_correct(struct db *db, const char *serial, const char *login, char **err)
@@ -156,7 +152,7 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
 		return false;
 	struct target t;
 	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
-	int64_t id = ok ? ledger_record_locked(db, cat, d, login, fresh, err) : -1;
+	int64_t id = ok ? ledger_record_locked(db, cat, d, login, fresh, NULL, err) : -1;
 	ok = id > 0 && void_row(db, t.id, trimmed, login, err);
 	if (ok) {
 		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET corrects = (SELECT serial FROM txn "
@@ -175,11 +171,8 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
 		ok = db_audit(db, login, "correct", t.id, detail, err);
 		free(detail);
 	}
-	if (!ok || !db_commit(db, err)) {
-		if (!ok)
-			db_rollback(db);
+	if (!db_end_write(db, ok, err))
 		return false;
-	}
 	if (serial_out)
 		snprintf(serial_out, SERIAL_LEN, "%s", fresh);
 	return true;
@@ -218,11 +211,7 @@ bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 	     may_change(db, &t, serial, login, "撤销", err) &&
 	     void_row(db, t.id, LEDGER_UNDO_REASON, login, err) &&
 	     db_audit(db, login, "undo", t.id, LEDGER_UNDO_REASON, err);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	if (!db_commit(db, err))
+	if (!db_end_write(db, ok, err))
 		return false;
 	if (serial_out)
 		snprintf(serial_out, SERIAL_LEN, "%s", serial);
@@ -232,6 +221,19 @@ bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,
 		       const char *login, char **err)
 {
+	return ledger_close(db, serial, to, reason, NULL, login, err);
+}
+
+bool ledger_close(struct db *db, const char *serial, enum txn_status to, const char *reason,
+		  const char *on, const char *login, char **err)
+{
+	char today[DATE_LEN], day[DATE_LEN];
+	period_today(today);
+	if (on && !period_valid_date(on))
+		return fail(err, "%s日期“%s”无效，应为 YYYY-MM-DD 的真实日期", status_name(to), on);
+	if (on && strcmp(on, today) > 0)
+		return fail(err, "%s日期 %s 在今天 (%s) 之后", status_name(to), on, today);
+	snprintf(day, sizeof day, "%s", on ? on : today);
 	if (to == STATUS_ACCEPTED)
 		return fail(err, "办件不能退回到受理状态");
 	char trimmed[512];
@@ -257,25 +259,26 @@ bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, co
 	if (ok && strcmp(t.status, status_name(STATUS_ACCEPTED)) != 0)
 		ok = fail(err, "编号 %s 的状态是%s，只有受理中的办件可以%s", serial, t.status,
 			  status_name(to));
+	if (ok && strcmp(day, t.date) < 0)
+		ok = fail(err, "%s日期 %s 早于受理日期 %s", status_name(to), day, t.date);
 	if (ok) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status WHERE id = :id", err);
+		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET status = :status, done_on = :on "
+					       "WHERE id = :id", err);
 		ok = st != NULL;
 		if (ok) {
 			db_bind_text(st, ":status", status_name(to));
+			db_bind_text(st, ":on", day);
 			db_bind_int(st, ":id", t.id);
 			ok = db_step(db, st, err) == SQLITE_DONE;
 			sqlite3_reset(st);
 		}
-		char *detail = xasprintf("%s%s%s", status_name(to), ledger_present(reason) ? ": " : "",
+		char *detail = xasprintf("%s%s%s%s%s", status_name(to), on ? " " : "", on ? on : "",
+					 ledger_present(reason) ? ": " : "",
 					 ledger_present(reason) ? reason : "");
 		ok = ok && db_audit(db, login, to == STATUS_DONE ? "done" :
 				    to == STATUS_RETURNED ? "return" : "transfer", t.id, detail, err);
 		free(detail);
 	}
 	clerk_clear(&c);
-	if (!ok) {
-		db_rollback(db);
-		return false;
-	}
-	return db_commit(db, err);
+	return db_end_write(db, ok, err);
 }

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+
+#include "util.h"
 
 /* Day numbers come from Gregorian arithmetic (H. Hinnant's days_from_civil),
  * not mktime: a day number is a calendar fact, the same in every time zone
@@ -118,6 +121,122 @@ bool period_valid_time(const char *s)
 	int h, m;
 	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2, &h) && digits(s + 3, 2, &m) &&
 	       h <= 23 && m <= 59;
+}
+
+/* 1 or 2 digits at *p (moved past them), or -1. */
+static int short_number(const char **p)
+{
+	const char *s = *p;
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	int v = s[0] - '0', n = 1;
+	if (s[1] >= '0' && s[1] <= '9') {
+		v = v * 10 + (s[1] - '0');
+		n = 2;
+	}
+	*p = s + n;
+	return v;
+}
+
+/* Skips `word` at *p if it is there. */
+static bool skip(const char **p, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(*p, word, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+bool period_loose_date(const char *s, char out[DATE_LEN])
+{
+	int y;
+	if (!s || strlen(s) < 8 || !digits(s, 4, &y) || y < FIRST_YEAR)
+		return false;
+	const char *p = s + 4;
+	/* The separator after the year is the one after the month too. */
+	bool chinese = skip(&p, "年");
+	char sep = chinese ? 0 : *p++;
+	if (!chinese && sep != '-' && sep != '/' && sep != '.')
+		return false;
+	int m = short_number(&p);
+	if (m < 0 || (chinese ? !skip(&p, "月") : *p++ != sep))
+		return false;
+	int d = short_number(&p);
+	if (d < 0 || (chinese && !skip(&p, "日")) || *p)
+		return false;
+	put_digits(out, y, 4);
+	out[4] = out[7] = '-';
+	put_digits(out + 5, m, 2);
+	put_digits(out + 8, d, 2);
+	out[10] = '\0';
+	return true;
+}
+
+bool period_loose_time(const char *s, char out[6])
+{
+	if (!s)
+		return false;
+	const char *p = s;
+	/* A Chinese spreadsheet may put 上午/下午 before the time, an English
+	 * one AM/PM after it. */
+	int half = skip(&p, "上午") ? 1 : skip(&p, "下午") ? 2 : 0;
+	int h = short_number(&p);
+	if (h < 0 || *p++ != ':')
+		return false;
+	int m;
+	if (!digits(p, 2, &m))
+		return false;
+	p += 2;
+	if (*p == ':') {
+		if (p[1] != '0' || p[2] != '0')
+			return false;
+		p += 3;
+	}
+	if (!half) {
+		skip(&p, " ");
+		if (skip(&p, "AM") || skip(&p, "am") || skip(&p, "上午"))
+			half = 1;
+		else if (skip(&p, "PM") || skip(&p, "pm") || skip(&p, "下午"))
+			half = 2;
+	}
+	if (*p)
+		return false;
+	if (half) {
+		/* 12:50 PM is ten to one; 12:05 AM five past midnight. */
+		if (h < 1 || h > 12)
+			return false;
+		h = h % 12 + (half == 2 ? 12 : 0);
+	}
+	if (h > 23 || m > 59)
+		return false;
+	put_digits(out, h, 2);
+	out[2] = ':';
+	put_digits(out + 3, m, 2);
+	out[5] = '\0';
+	return true;
+}
+
+bool period_set_zone(const char *zone, char **err)
+{
+	/* A name, never a path: "../" or "/" would read any file as a zone. */
+	if (!zone || !*zone || zone[0] == '/' || strstr(zone, "..") || strchr(zone, ':'))
+		return fail(err, "时区“%s”无效，应为 Asia/Shanghai 这样的名称", zone ? zone : "");
+	char *file = xasprintf("/usr/share/zoneinfo/%s", zone);
+	struct stat st;
+	bool known = stat(file, &st) == 0 && S_ISREG(st.st_mode);
+	free(file);
+	const char *tz = zone;
+	/* A machine without tzdata would take the name for UTC, silently. */
+	if (!known && strcmp(zone, "Asia/Shanghai") == 0)
+		tz = "CST-8";
+	else if (!known)
+		return fail(err, "本机没有时区“%s”（/usr/share/zoneinfo 中没有），请检查配置文件的 tz =",
+			    zone);
+	if (setenv("TZ", tz, 1) != 0)
+		return fail(err, "无法设置时区 %s", zone);
+	tzset();
+	return true;
 }
 
 static struct tm local_now(void)

@@ -1,6 +1,7 @@
 #ifndef BIANMIN_PERIOD_H
 #define BIANMIN_PERIOD_H
-/* Calendar dates as the center lives them: local days (TZ), written
+/* Calendar dates as the center lives them: the center's days (the zone
+ * period_set_zone was given, whatever the caller's TZ said), written
  * YYYY-MM-DD.  A date is also handled as a day number for arithmetic. */
 
 #include <stdbool.h>
@@ -8,6 +9,11 @@
 
 #define DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
 
+/* Makes `zone` (a name under /usr/share/zoneinfo, such as Asia/Shanghai)
+ * the zone of today, now and every timestamp, replacing the process's TZ.
+ * Asia/Shanghai works without the zone files (UTC+8, no summer time since
+ * 1991).  False with a message for a zone this machine does not know. */
+bool period_set_zone(const char *zone, char **err);
 /* True for a real calendar date in strict YYYY-MM-DD form, year 1900..9999. */
 bool period_valid_date(const char *s);
 /* True for YYYY-MM-DD in digits, year 1900..9999, whether or not that
@@ -16,6 +22,16 @@ bool period_valid_date(const char *s);
 bool period_date_shaped(const char *s);
 /* True for HH:MM (00:00..23:59). */
 bool period_valid_time(const char *s);
+/* What a spreadsheet saves of a date or a time, brought back to the
+ * ledger's form: dates 2021/6/1, 2021-6-1, 2021.6.1 and 2021年6月1日 (year
+ * first, one- or two-digit month and day) to 2021-06-01; times 9:05,
+ * 09:05:00, 9:05:00 AM, 12:50:00 PM (and 上午/下午 before or after) to
+ * HH:MM.  Seconds other than 00 are not dropped: such a time is not taken.
+ * True with `out` filled when s has one of these shapes (the day itself is
+ * not checked: 2021/2/30 gives 2021-02-30 for the ledger to refuse); false
+ * otherwise. */
+bool period_loose_date(const char *s, char out[DATE_LEN]);
+bool period_loose_time(const char *s, char out[6]);
 /* Today's local date / the current local time "HH:MM". */
 void period_today(char out[DATE_LEN]);
 void period_now_hm(char out[6]);

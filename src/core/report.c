@@ -68,6 +68,7 @@ void report_clear(struct report *r)
 	}
 	free(r->matters);
 	free(r->windows);
+	free(r->rows);
 	memset(r, 0, sizeof *r);
 }
 
@@ -122,8 +123,9 @@ static bool report_setup(struct report *r, const struct catalog *cat, const char
 }
 
 /* A matter taken out of use with nothing in either period is not part of
- * the window any more: its unit does not keep the window from a total. */
-static bool matter_counts(const struct report_matter *rm)
+ * the window any more: it is not shown, and its unit does not keep the
+ * window from a total. */
+static bool matter_shown(const struct report_matter *rm)
 {
 	return rm->matter->active || rm->cur.entries || rm->prev.entries;
 }
@@ -175,7 +177,7 @@ static void sum_windows(struct report *r)
 		size_t counted = 0;
 		rw->has_total = true;
 		for (size_t k = 0; k < rw->nmatters; k++) {
-			if (matter_counts(&rw->matters[k])) {
+			if (matter_shown(&rw->matters[k])) {
 				enum unit u = rw->matters[k].matter->unit;
 				if (counted++ == 0)
 					rw->unit = u;
@@ -189,7 +191,76 @@ static void sum_windows(struct report *r)
 		}
 		if (counted == 0)
 			rw->has_total = false;
+		cell_sum(&r->cur, &rw->cur);
+		cell_sum(&r->prev, &rw->prev);
+		for (size_t m = 0; m < r->nmonths; m++)
+			r->months[m] += rw->months[m];
 	}
+}
+
+/* A figure of nothing (entries whose persons or households are all 0) is
+ * left unsaid, like a matter without entries. */
+static bool matter_said(const struct report_matter *rm)
+{
+	const struct tally_cell *c = &rm->cur;
+	if (rm->matter->unit == UNIT_HU_REN)
+		return c->households > 0 || c->persons > 0;
+	return c->entries > 0 && tally_value(rm->matter->unit, c) > 0;
+}
+
+static const char uncategorized[] = "未分类";
+
+static void row_push(struct report *r, size_t *cap, struct report_row row)
+{
+	struct report_window *rw = &r->windows[row.window];
+	row.w = rw->window;
+	row.first = rw->nrows++ == 0;
+	row.change = tally_value(row.unit, row.cur) - tally_value(row.unit, row.prev);
+	r->rows = xgrow(r->rows, cap, r->nrows + 1, sizeof *r->rows);
+	r->rows[r->nrows++] = row;
+}
+
+void report_build_rows(struct report *r)
+{
+	size_t cap = 0;
+	free(r->rows);
+	r->rows = NULL;
+	r->nrows = 0;
+	for (size_t w = 0; w < r->nwindows; w++) {
+		struct report_window *rw = &r->windows[w];
+		rw->nrows = rw->nshown = rw->nsaid = 0;
+		for (size_t k = 0; k < rw->nmatters; k++) {
+			const struct report_matter *rm = &rw->matters[k];
+			const struct catalog_matter *m = rm->matter;
+			if (!matter_shown(rm))
+				continue;
+			bool said = matter_said(rm);
+			rw->nshown++;
+			rw->nsaid += said;
+			row_push(r, &cap, (struct report_row){
+				.kind = REPORT_ROW_MATTER, .window = w, .matter = m, .name = m->name,
+				.unit = m->unit, .cur = &rm->cur, .prev = &rm->prev, .said = said});
+			for (size_t c = 0; c <= m->ncategories && m->ncategories; c++) {
+				const struct tally_cell *cur = &rm->cur_by_category[c];
+				const struct tally_cell *prev = &rm->prev_by_category[c];
+				bool other = c == m->ncategories;
+				if (other && !cur->entries && !prev->entries)
+					continue;
+				row_push(r, &cap, (struct report_row){
+					.kind = REPORT_ROW_CATEGORY, .window = w, .matter = m,
+					.name = m->name,
+					.category = other ? uncategorized : m->categories[c],
+					.unit = m->unit, .cur = cur, .prev = prev});
+			}
+		}
+		if (rw->has_total && rw->nshown > 1)
+			row_push(r, &cap, (struct report_row){
+				.kind = REPORT_ROW_TOTAL, .window = w, .name = "合计", .unit = rw->unit,
+				.cur = &rw->cur, .prev = &rw->prev, .said = rw->nsaid > 1});
+	}
+	/* The slices are taken once the array has stopped moving. */
+	for (size_t i = 0, w = 0; w < r->nwindows; i += r->windows[w++].nrows)
+		r->windows[w].rows = r->rows + i;
 }
 
 bool report_range(struct db *db, const struct catalog *cat, const char *from, const char *to,
@@ -228,6 +299,7 @@ bool report_range(struct db *db, const struct catalog *cat, const char *from, co
 		return false;
 	}
 	sum_windows(r);
+	report_build_rows(r);
 	return true;
 }
 
@@ -281,4 +353,24 @@ char *report_format_change(char *out, size_t outsz, enum unit u, const struct ta
 		signed_number(out, outsz, tally_value(u, cur) - tally_value(u, prev));
 	}
 	return out;
+}
+
+char *report_row_label(const struct report_row *row, char *out, size_t outsz)
+{
+	if (row->kind == REPORT_ROW_CATEGORY)
+		snprintf(out, outsz, "  其中 %s", row->category);
+	else
+		snprintf(out, outsz, "%s", row->name);
+	return out;
+}
+
+void report_period_labels(const struct report *r, char *cur, char *prev, size_t sz)
+{
+	if (r->year) {
+		snprintf(cur, sz, "%d年", r->year);
+		snprintf(prev, sz, r->to_date ? "%d年同期" : "%d年", r->year - 1);
+	} else {
+		snprintf(cur, sz, "本期");
+		snprintf(prev, sz, "上年同期");
+	}
 }

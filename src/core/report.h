@@ -5,7 +5,8 @@
  * window's matters share one unit, the same period of the previous year and
  * the change (同比), and entries per month per window.  Voided entries never
  * count.  One aggregate query per report; the outputs (text table, CSV,
- * narrative paragraph) are pure functions of the computed struct. */
+ * narrative paragraph, the R screen, the spreadsheet) are pure functions of
+ * the computed struct and walk its rows (struct report_row, below). */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,6 +32,8 @@ struct report_matter {
 	int64_t months[REPORT_MAX_MONTHS]; /* entries per month of the range */
 };
 
+struct report_row;
+
 struct report_window {
 	const struct catalog_window *window;
 	const struct report_matter *matters; /* this window's, catalog order */
@@ -41,6 +44,39 @@ struct report_window {
 	enum unit unit;
 	struct tally_cell cur, prev; /* sums over the window's matters */
 	int64_t months[REPORT_MAX_MONTHS]; /* entries per month of the range */
+	const struct report_row *rows; /* this window's rows, a slice of report.rows */
+	size_t nrows;
+	size_t nshown; /* matters shown (rows of kind REPORT_MATTER) */
+	size_t nsaid;  /* matters the narrative says */
+};
+
+/* The rows of the report, computed once with the figures, in the order
+ * every output shows them: window by window in catalog order; in a window
+ * each matter shown, its categories after it, then the window's total.
+ * What is shown is decided here and nowhere else:
+ *  - a matter is shown when it is active or has entries in either period
+ *    (one taken out of use with nothing is history, not news);
+ *  - a matter with categories has a row per category, then one 未分类 row
+ *    when entries have an empty or retired category;
+ *  - a window has a total row when its matters shown share one unit and
+ *    there are more than one of them.
+ * `said` is the narrative's choice among them: a matter whose figure is
+ * not nothing (never "0户0人"), the total of a window saying more than one.
+ * A window with no matter said is left out of the narrative. */
+enum report_row_kind { REPORT_ROW_MATTER, REPORT_ROW_CATEGORY, REPORT_ROW_TOTAL };
+
+struct report_row {
+	enum report_row_kind kind;
+	size_t window;                       /* index into report.windows */
+	const struct catalog_window *w;
+	const struct catalog_matter *matter; /* NULL for a total */
+	const char *name;     /* the 事项 column: the matter's name, or "合计" */
+	const char *category; /* REPORT_ROW_CATEGORY: the option, or "未分类"; else NULL */
+	enum unit unit;
+	const struct tally_cell *cur, *prev;
+	int64_t change;       /* in the number the unit counts (户+人: households) */
+	bool first;           /* the first row of its window */
+	bool said;
 };
 
 struct report {
@@ -55,6 +91,10 @@ struct report {
 	size_t nmatters;
 	struct report_window *windows; /* indexed like catalog.windows */
 	size_t nwindows;
+	struct report_row *rows;       /* every window's, in order */
+	size_t nrows;
+	struct tally_cell cur, prev;   /* sums over every window */
+	int64_t months[REPORT_MAX_MONTHS]; /* entries per month, every window */
 };
 
 /* Computes the report for a calendar year; for the year in progress, up to
@@ -66,6 +106,16 @@ bool report_year(struct db *db, const struct catalog *cat, int year, struct repo
 bool report_range(struct db *db, const struct catalog *cat, const char *from, const char *to,
 		  struct report *r, char **err);
 void report_clear(struct report *r); /* a zeroed or cleared report is fine */
+/* (Re)computes the rows from the matters' and windows' figures; the two
+ * above call it.  Only a report put together otherwise (a test's) needs it. */
+void report_build_rows(struct report *r);
+
+/* The 事项 column of a row as the text table and the screen word it: the
+ * matter's name, "  其中 分类" under it, "合计".  Returns out. */
+char *report_row_label(const struct report_row *row, char *out, size_t outsz);
+/* The figure columns' heads: "2021年" and "2020年" (or "2020年同期" for the
+ * year in progress); "本期" and "上年同期" for another period. */
+void report_period_labels(const struct report *r, char *cur, char *prev, size_t sz);
 
 /* Label of month i of the period: "3月", or "2021年3月" when the period
  * crosses a new year.  Returns out. */

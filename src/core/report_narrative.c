@@ -96,16 +96,6 @@ static const struct matter_phrase *matter_phrase(const struct catalog_window *w,
 	return NULL;
 }
 
-/* A figure of nothing (entries whose persons or households are all 0) is
- * left out, like a matter without entries: the paragraph never says "0户0人". */
-static bool worth_saying(const struct report_matter *rm)
-{
-	const struct tally_cell *c = &rm->cur;
-	if (rm->matter->unit == UNIT_HU_REN)
-		return c->households > 0 || c->persons > 0;
-	return c->entries > 0 && tally_value(rm->matter->unit, c) > 0;
-}
-
 /* The first phrase after "X窗口" needs a verb of its own. */
 static bool starts_with_verb(const char *phrase)
 {
@@ -116,14 +106,7 @@ static bool starts_with_verb(const char *phrase)
 	return false;
 }
 
-static bool window_worth_saying(const struct report_window *rw)
-{
-	for (size_t k = 0; k < rw->nmatters; k++)
-		if (worth_saying(&rw->matters[k]))
-			return true;
-	return false;
-}
-
+/* The rows of one window the narrative says, in the report's order. */
 static void put_window(struct strbuf *b, const struct report_window *rw)
 {
 	const struct catalog_window *w = rw->window;
@@ -137,31 +120,30 @@ static void put_window(struct strbuf *b, const struct report_window *rw)
 		strbuf_add(b, "窗口");
 	if (wp)
 		strbuf_add(b, wp->lead);
-	for (size_t k = 0; k < rw->nmatters; k++) {
-		const struct report_matter *rm = &rw->matters[k];
-		if (!worth_saying(rm))
+	for (size_t i = 0; i < rw->nrows; i++) {
+		const struct report_row *row = &rw->rows[i];
+		if (!row->said)
 			continue;
-		const struct matter_phrase *mp = matter_phrase(w, rm->matter);
-		tally_format(figure, sizeof figure, rm->matter->unit, &rm->cur);
+		tally_format(figure, sizeof figure, row->unit, row->cur);
+		if (row->kind == REPORT_ROW_TOTAL) {
+			strbuf_add(b, "，");
+			put_template(b, wp && wp->total ? wp->total : "合计{n}", "", figure);
+			continue;
+		}
+		const struct matter_phrase *mp = matter_phrase(w, row->matter);
 		if (mp && written && mp->after) {
-			put_template(b, mp->after, rm->matter->name, figure);
+			put_template(b, mp->after, row->name, figure);
 		} else {
 			if (written)
 				strbuf_add(b, "，");
 			else if (!wp && mp && !starts_with_verb(mp->first))
 				strbuf_add(b, "办理");
 			if (mp)
-				put_template(b, mp->first, rm->matter->name, figure);
+				put_template(b, mp->first, row->name, figure);
 			else
-				put_template(b, wp ? "{name}{n}" : "办理{name}{n}", rm->matter->name,
-					     figure);
+				put_template(b, wp ? "{name}{n}" : "办理{name}{n}", row->name, figure);
 		}
 		written++;
-	}
-	if (rw->has_total && written > 1) {
-		tally_format(figure, sizeof figure, rw->unit, &rw->cur);
-		strbuf_add(b, "，");
-		put_template(b, wp && wp->total ? wp->total : "合计{n}", "", figure);
 	}
 }
 
@@ -171,7 +153,7 @@ char *report_narrative(const struct report *r)
 	strbuf_add(&b, "");
 	bool any = false;
 	for (size_t w = 0; w < r->nwindows; w++) {
-		if (!window_worth_saying(&r->windows[w]))
+		if (!r->windows[w].nsaid)
 			continue;
 		if (any)
 			strbuf_add(&b, "；");

@@ -1,5 +1,5 @@
 /* The report as a table: aligned text for the terminal and CSV for Excel.
- * Both walk the same rows (rows_build), so they cannot disagree. */
+ * Both walk the report's rows, so they cannot disagree. */
 #include "report.h"
 
 #include <errno.h>
@@ -9,77 +9,6 @@
 #include "csvrow.h"
 #include "text.h"
 #include "util.h"
-
-enum row_kind { ROW_MATTER, ROW_CATEGORY, ROW_TOTAL };
-
-struct row {
-	enum row_kind kind;
-	const char *window;   /* the window's name */
-	const char *matter;   /* matter name, or "合计" */
-	const char *category; /* ROW_CATEGORY only */
-	enum unit unit;
-	const struct tally_cell *cur, *prev;
-};
-
-struct rows {
-	struct row *v;
-	size_t n, cap;
-};
-
-static const char uncategorized[] = "未分类";
-
-static void rows_push(struct rows *rows, struct row row)
-{
-	rows->v = xgrow(rows->v, &rows->cap, rows->n + 1, sizeof *rows->v);
-	rows->v[rows->n++] = row;
-}
-
-/* An inactive matter with nothing in either period is history, not news. */
-static bool matter_shown(const struct report_matter *rm)
-{
-	return rm->matter->active || rm->cur.entries || rm->prev.entries;
-}
-
-static void rows_build(const struct report *r, struct rows *rows)
-{
-	for (size_t w = 0; w < r->nwindows; w++) {
-		const struct report_window *rw = &r->windows[w];
-		size_t shown = 0;
-		for (size_t k = 0; k < rw->nmatters; k++) {
-			const struct report_matter *rm = &rw->matters[k];
-			const struct catalog_matter *m = rm->matter;
-			if (!matter_shown(rm))
-				continue;
-			shown++;
-			rows_push(rows, (struct row){ROW_MATTER, rw->window->name, m->name, NULL,
-						     m->unit, &rm->cur, &rm->prev});
-			for (size_t c = 0; c <= m->ncategories && m->ncategories; c++) {
-				const struct tally_cell *cur = &rm->cur_by_category[c];
-				const struct tally_cell *prev = &rm->prev_by_category[c];
-				bool other = c == m->ncategories;
-				if (other && !cur->entries && !prev->entries)
-					continue;
-				rows_push(rows, (struct row){ROW_CATEGORY, rw->window->name, m->name,
-							     other ? uncategorized : m->categories[c],
-							     m->unit, cur, prev});
-			}
-		}
-		if (rw->has_total && shown > 1)
-			rows_push(rows, (struct row){ROW_TOTAL, rw->window->name, "合计", NULL,
-						     rw->unit, &rw->cur, &rw->prev});
-	}
-}
-
-static void period_labels(const struct report *r, char *cur, char *prev, size_t sz)
-{
-	if (r->year) {
-		snprintf(cur, sz, "%d年", r->year);
-		snprintf(prev, sz, r->to_date ? "%d年同期" : "%d年", r->year - 1);
-	} else {
-		snprintf(cur, sz, "本期");
-		snprintf(prev, sz, "上年同期");
-	}
-}
 
 #define TEXT_COLS 5
 
@@ -98,30 +27,28 @@ static void text_line(FILE *out, char cells[TEXT_COLS][128], const int *width,
 	fputs("\n", out);
 }
 
-static void text_cells(const struct row *row, bool first_of_window, char cells[TEXT_COLS][128])
+static void text_cells(const struct report_row *row, bool first_of_window,
+		       char cells[TEXT_COLS][128])
 {
-	snprintf(cells[0], 128, "%s", first_of_window ? row->window : "");
-	if (row->kind == ROW_CATEGORY)
-		snprintf(cells[1], 128, "  其中 %s", row->category);
-	else
-		snprintf(cells[1], 128, "%s", row->matter);
+	snprintf(cells[0], 128, "%s", first_of_window ? row->w->name : "");
+	report_row_label(row, cells[1], 128);
 	tally_format(cells[2], 128, row->unit, row->cur);
 	tally_format(cells[3], 128, row->unit, row->prev);
 	report_format_change(cells[4], 128, row->unit, row->cur, row->prev);
 }
 
-static void write_table(const struct report *r, FILE *out, const struct rows *rows)
+static void write_table(const struct report *r, FILE *out)
 {
 	static const bool right[TEXT_COLS] = {false, false, true, true, true};
 	char cells[TEXT_COLS][128];
 	int width[TEXT_COLS] = {0};
 	char cur_label[32], prev_label[32];
-	period_labels(r, cur_label, prev_label, sizeof cur_label);
+	report_period_labels(r, cur_label, prev_label, sizeof cur_label);
 	const char *head[TEXT_COLS] = {"窗口", "事项", cur_label, prev_label, "同比"};
 	for (int c = 0; c < TEXT_COLS; c++)
 		width[c] = text_width(head[c]);
-	for (size_t i = 0; i < rows->n; i++) {
-		text_cells(&rows->v[i], true, cells);
+	for (size_t i = 0; i < r->nrows; i++) {
+		text_cells(&r->rows[i], true, cells);
 		for (int c = 0; c < TEXT_COLS; c++)
 			if (text_width(cells[c]) > width[c])
 				width[c] = text_width(cells[c]);
@@ -137,9 +64,8 @@ static void write_table(const struct report *r, FILE *out, const struct rows *ro
 			fputc('-', out);
 	}
 	fputs("\n", out);
-	for (size_t i = 0; i < rows->n; i++) {
-		bool first = i == 0 || strcmp(rows->v[i - 1].window, rows->v[i].window) != 0;
-		text_cells(&rows->v[i], first, cells);
+	for (size_t i = 0; i < r->nrows; i++) {
+		text_cells(&r->rows[i], r->rows[i].first, cells);
 		text_line(out, cells, width, right);
 	}
 }
@@ -156,9 +82,8 @@ static void write_months(const struct report *r, FILE *out)
 			width[0] = text_width(r->windows[w].window->name);
 	for (size_t m = 0; m < r->nmonths; m++) {
 		width[m + 1] = text_width(report_month_label(r, m, label, sizeof label));
-		for (size_t w = 0; w < r->nwindows; w++)
-			column_total[m + 1] += r->windows[w].months[m];
-		column_total[ncols - 1] += column_total[m + 1];
+		column_total[m + 1] = r->months[m];
+		column_total[ncols - 1] += r->months[m];
 	}
 	width[ncols - 1] = text_width("合计");
 	for (size_t m = 1; m < ncols; m++) {
@@ -201,8 +126,6 @@ static bool stream_ok(FILE *out, char **err)
 
 bool report_write_text(const struct report *r, FILE *out, char **err)
 {
-	struct rows rows = {0};
-	rows_build(r, &rows);
 	if (r->to_date)
 		fprintf(out, "%d年度统计 (截至 %s；上年同期: %s 至 %s)\n\n", r->year, r->to,
 			r->prev_from, r->prev_to);
@@ -211,9 +134,8 @@ bool report_write_text(const struct report *r, FILE *out, char **err)
 	else
 		fprintf(out, "统计 %s 至 %s (上年同期: %s 至 %s)\n\n", r->from, r->to, r->prev_from,
 			r->prev_to);
-	write_table(r, out, &rows);
+	write_table(r, out);
 	write_months(r, out);
-	free(rows.v);
 	return stream_ok(out, err);
 }
 
@@ -224,24 +146,21 @@ bool report_write_csv(const struct report *r, FILE *out, char **err)
 		"件数", "户数", "人数", "数量",
 		"上年件数", "上年户数", "上年人数", "上年数量",
 	};
-	struct rows rows = {0};
-	rows_build(r, &rows);
 	struct csvrow_writer *w = csvrow_writer_create(out, true);
 	for (size_t c = 0; c < sizeof head / sizeof head[0]; c++)
 		csvrow_put(w, head[c]);
 	csvrow_end(w);
-	for (size_t i = 0; i < rows.n; i++) {
-		const struct row *row = &rows.v[i];
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct report_row *row = &r->rows[i];
 		char figure[64];
-		csvrow_put(w, row->window);
-		csvrow_put(w, row->matter);
-		csvrow_put(w, row->kind == ROW_CATEGORY ? row->category : "");
+		csvrow_put(w, row->w->name);
+		csvrow_put(w, row->name);
+		csvrow_put(w, row->kind == REPORT_ROW_CATEGORY ? row->category : "");
 		csvrow_put(w, unit_name(row->unit));
 		csvrow_put(w, tally_format(figure, sizeof figure, row->unit, row->cur));
 		csvrow_put(w, tally_format(figure, sizeof figure, row->unit, row->prev));
 		/* A number, not "+22": Excel would take a leading + for a formula. */
-		csvrow_put_int(w, tally_value(row->unit, row->cur) -
-				  tally_value(row->unit, row->prev));
+		csvrow_put_int(w, row->change);
 		csvrow_put_int(w, row->cur->entries);
 		csvrow_put_int(w, row->cur->households);
 		csvrow_put_int(w, row->cur->persons);
@@ -252,6 +171,5 @@ bool report_write_csv(const struct report *r, FILE *out, char **err)
 		csvrow_put_int(w, row->prev->quantity);
 		csvrow_end(w);
 	}
-	free(rows.v);
 	return csvrow_writer_finish(w, err);
 }

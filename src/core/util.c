@@ -1,16 +1,39 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+static void (*die_hook)(void);
+
+void die_set_hook(void (*hook)(void))
+{
+	die_hook = hook;
+}
+
+void die(const char *fmt, ...)
+{
+	/* Once: a hook that itself dies must not loop. */
+	void (*hook)(void) = die_hook;
+	die_hook = NULL;
+	if (hook)
+		hook();
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("bianmin: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(1);
+}
+
 static void out_of_memory(void)
 {
-	fputs("bianmin: 内存不足\n", stderr);
-	abort();
+	die("内存不足");
 }
 
 void *xmalloc(size_t size)
@@ -126,11 +149,13 @@ const char *current_login(void)
 {
 	static char login[64];
 	if (!login[0]) {
-		struct passwd *pw = getpwuid(geteuid());
+		/* The real uid: it is the account that ran the program, setgid
+		 * or not, and the one the kernel lets no caller choose. */
+		struct passwd *pw = getpwuid(getuid());
 		if (pw)
 			snprintf(login, sizeof login, "%s", pw->pw_name);
 		else
-			snprintf(login, sizeof login, "uid%ld", (long)geteuid());
+			snprintf(login, sizeof login, "uid%ld", (long)getuid());
 	}
 	return login;
 }

@@ -15,6 +15,14 @@
 #define BM_PRINTF(f, a)
 #endif
 
+/* Says "bianmin: <message>" on stderr and exits 1: for what cannot go on
+ * (out of memory, a broken invariant).  The hook, when set, runs first:
+ * the terminal UI restores the terminal there, or the message would
+ * vanish with curses' screen.  Core knows no curses. */
+_Noreturn void die(const char *fmt, ...) BM_PRINTF(1, 2);
+void die_set_hook(void (*hook)(void));
+
+/* On failure these die("内存不足"). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
@@ -42,7 +50,7 @@ bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
  * (missing file, no permission, disk full ...), else the C library's text. */
 const char *errno_text(int errnum);
 
-/* The OS account running the program: getpwuid(geteuid()), never $USER. */
+/* The OS account running the program: getpwuid(getuid()), never $USER. */
 const char *current_login(void);
 
 #endif

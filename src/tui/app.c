@@ -10,6 +10,7 @@
 
 #include "conf.h"
 #include "db.h"
+#include "holiday.h"
 #include "input.h"
 #include "text.h"
 #include "tui.h"
@@ -24,8 +25,6 @@ _Static_assert(TK_DOWN == FK(KEY_DOWN) && TK_UP == FK(KEY_UP) && TK_LEFT == FK(K
 	       KF(1) == FK(KEY_F(1)),
 	       "keys.h key codes differ from curses");
 
-#define MIN_COLS 80
-#define MIN_LINES 24
 static char fixed_date[DATE_LEN];
 static bool curses_on;
 
@@ -41,44 +40,12 @@ void tui_set_date(const char *date)
 	snprintf(fixed_date, sizeof fixed_date, "%s", date ? date : "");
 }
 
-/* Leaves the terminal usable before saying anything: a message printed
- * into curses' screen would vanish with it. */
-static _Noreturn void tui_die(const char *fmt, ...)
+/* core's die() runs this first: a message printed into curses' screen
+ * would vanish with it, and the terminal would be left raw. */
+static void restore_terminal(void)
 {
 	if (curses_on)
 		end_curses();
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("bianmin: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(1);
-}
-
-static const struct screen_ops *top(struct app *a)
-{
-	return a->stack[a->depth - 1];
-}
-
-void app_push(struct app *a, const struct screen_ops *s, int arg)
-{
-	if (a->depth == SCREEN_DEPTH)
-		tui_die("界面层次过深");
-	a->stack[a->depth++] = s;
-	if (s->enter)
-		s->enter(a, arg);
-}
-
-void app_pop(struct app *a)
-{
-	if (a->depth <= 1) {
-		a->quit = true;
-		return;
-	}
-	const struct screen_ops *s = a->stack[--a->depth];
-	if (s->leave)
-		s->leave(a);
 }
 
 static void set_status(struct app *a, bool bad, const char *fmt, va_list ap)
@@ -116,9 +83,10 @@ void app_error_take(struct app *a, char *err)
 
 void app_cursor(struct app *a, int y, int x)
 {
+	const struct ui_area *ar = ui_get_area();
 	a->cursor_on = true;
-	a->cursor_y = y;
-	a->cursor_x = x;
+	a->cursor_y = ar->top + y;
+	a->cursor_x = ar->left + x;
 }
 
 const char *app_clerk_name(struct app *a, const char *login)
@@ -157,155 +125,6 @@ bool app_can_record(struct app *a)
 	return false;
 }
 
-static bool too_small(void)
-{
-	return COLS < MIN_COLS || LINES < MIN_LINES;
-}
-
-static void draw_too_small(void)
-{
-	erase();
-	char line[128];
-	snprintf(line, sizeof line, "终端窗口太小: 至少需要 %d 列 x %d 行, 现在 %d 列 x %d 行", MIN_COLS,
-		 MIN_LINES, COLS, LINES);
-	int y = LINES / 2 - 1;
-	ui_put(y > 0 ? y : 0, 1, COLS - 1, line, false, false, UI_ERROR);
-	ui_put(y + 1 > 0 ? y + 1 : 1, 1, COLS - 1, "请放大窗口, 界面会自动恢复 (Ctrl-C 退出)", false,
-	       false, UI_NORMAL);
-}
-
-static bool hidden_actions[ACT_COUNT];
-
-static void update_hidden(void)
-{
-	hidden_actions[ACT_REPORT] = report_screen == NULL;
-}
-
-/* What the key bar and help offer: the global set plus the screen's own. */
-static void offered(struct app *a, bool hidden[ACT_COUNT])
-{
-	memcpy(hidden, hidden_actions, sizeof hidden_actions);
-	if (top(a)->unoffered)
-		top(a)->unoffered(a, hidden);
-}
-
-static void draw_bottom(struct app *a, unsigned ctx, int digits)
-{
-	enum ui_style style = a->status_bad ? UI_ERROR : UI_NORMAL;
-	ui_put(LINES - 2, 0, COLS, "", true, false, UI_NORMAL);
-	if (text_width(a->status) > COLS - 2) {
-		/* A long message takes the rule's row too rather than be cut:
-		 * its end is often the part that says what to do. */
-		ui_put(LINES - 3, 0, COLS, "", true, false, UI_NORMAL);
-		ui_wrap(LINES - 3, 1, COLS - 2, 2, a->status, style);
-	} else {
-		ui_rule(LINES - 3, 0, COLS);
-		if (a->status[0])
-			ui_put(LINES - 2, 1, COLS - 2, a->status, false, false, style);
-	}
-	bool hidden[ACT_COUNT];
-	offered(a, hidden);
-	char *bar = keys_bar(ctx, hidden, digits);
-	ui_put(LINES - 1, 0, COLS, bar, true, false, UI_NORMAL);
-	free(bar);
-}
-
-static void draw(struct app *a)
-{
-	a->cursor_on = false;
-	if (too_small()) {
-		draw_too_small();
-		curs_set(0);
-		refresh();
-		return;
-	}
-	erase();
-	const struct screen_ops *s = top(a);
-	/* The status line and key bar go last, so a screen cannot paint over
-	 * them; the screen's cursor is saved first because drawing moves it. */
-	s->draw(a);
-	bool on = a->cursor_on;
-	int y = a->cursor_y, x = a->cursor_x;
-	draw_bottom(a, s->context(a), s->digits ? s->digits(a) : 0);
-	if (on) {
-		move(y, x);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
-	refresh();
-}
-
-struct help_state {
-	int row, skip, shown;
-};
-
-static void help_line(const char *keys, const char *text, void *arg)
-{
-	struct help_state *h = arg;
-	if (h->skip > 0) {
-		h->skip--;
-		return;
-	}
-	if (h->row >= LINES - 2)
-		return;
-	ui_put(h->row, 2, 22, keys, true, false, UI_TITLE);
-	ui_put(h->row, 25, COLS - 26, text, false, false, UI_NORMAL);
-	h->row++;
-	h->shown++;
-}
-
-static void count_line(const char *keys, const char *text, void *arg)
-{
-	(void)keys;
-	(void)text;
-	(*(int *)arg)++;
-}
-
-/* F1 / ?: the bindings of the current context, from the key table. */
-static void show_help(struct app *a, unsigned ctx)
-{
-	int total = 0, first = 0;
-	int digits = top(a)->digits ? top(a)->digits(a) : 0;
-	bool hidden[ACT_COUNT];
-	offered(a, hidden);
-	keys_help(ctx, hidden, digits, count_line, &total);
-	for (;;) {
-		if (too_small()) {
-			draw_too_small();
-		} else {
-			erase();
-			ui_title("按键说明", top(a)->name);
-			ui_rule(1, 0, COLS);
-			struct help_state h = {.row = 2, .skip = first};
-			keys_help(ctx, hidden, digits, help_line, &h);
-			ui_rule(LINES - 2, 0, COLS);
-			ui_put(LINES - 1, 0, COLS,
-			       total > LINES - 4 ? " Up/Down 翻看  其他键 返回" : " 任意键 返回", true,
-			       false, UI_NORMAL);
-		}
-		curs_set(0);
-		refresh();
-		int key;
-		bool got = input_read(&key);
-		if (input_gone())
-			return;
-		if (!got || key == FK(KEY_RESIZE))
-			continue;
-		if (key == TK_DOWN || key == TK_NPAGE) {
-			if (first + LINES - 4 < total)
-				first++;
-			continue;
-		}
-		if (key == TK_UP || key == TK_PPAGE) {
-			if (first > 0)
-				first--;
-			continue;
-		}
-		return;
-	}
-}
-
 static void refresh_today(struct app *a)
 {
 	if (a->fixed_date)
@@ -328,16 +147,11 @@ static void follow_catalog(struct app *a)
 		app_error_take(a, err);
 		return;
 	}
-	while (a->depth > 1) {
-		const struct screen_ops *s = a->stack[--a->depth];
-		if (s->leave)
-			s->leave(a);
-	}
+	view_close_all(a);
 	catalog_free(a->cat);
 	a->cat = fresh;
 	a->cat_version = v;
-	if (a->depth == 1 && a->stack[0]->enter)
-		a->stack[0]->enter(a, 0);
+	app_push(a, &home_screen, 0);
 	app_say(a, "事项目录已更新");
 }
 
@@ -348,7 +162,7 @@ static void loop(struct app *a)
 	bool dirty = true;
 	while (!a->quit && !input_gone()) {
 		if (dirty)
-			draw(a);
+			view_draw(a);
 		dirty = false;
 		int key;
 		if (!input_read(&key)) {
@@ -366,16 +180,19 @@ static void loop(struct app *a)
 			continue;
 		}
 		dirty = true;
+		/* A resize needs nothing here: the draw above lays the
+		 * screens out again (view_layout) before it draws. */
+		bool usable = view_layout(a);
 		if (key == FK(KEY_RESIZE))
-			continue; /* the one place a resize is handled: redraw */
-		const struct screen_ops *s = top(a);
-		unsigned ctx = s->context(a);
+			continue;
+		struct view *v = view_top(a);
+		unsigned ctx = v->ops->context(a, v);
 		key = input_cook(key, ctx, after_text);
 		if (key < 0)
 			continue;
-		enum action act = keys_lookup(key, ctx, hidden_actions);
+		enum action act = keys_lookup(key, ctx, a->hidden);
 		after_text = act == ACT_TEXT;
-		if (too_small()) {
+		if (!usable) {
 			/* Nothing to act on that cannot be seen; leaving still
 			 * works (q on the home screen, Ctrl-C anywhere). */
 			if (act == ACT_QUIT || act == ACT_INTERRUPT)
@@ -386,18 +203,18 @@ static void loop(struct app *a)
 		a->status_bad = false;
 		switch (act) {
 		case ACT_HELP:
-			show_help(a, ctx);
+			view_help(a);
 			break;
 		case ACT_INTERRUPT:
 			a->quit = true;
 			break;
 		default:
-			s->handle(a, act, key);
+			v->ops->request(a, v, act, key);
 			break;
 		}
-		int64_t v = db_data_version(a->db);
-		if (v != seen_version) {
-			seen_version = v;
+		int64_t ver = db_data_version(a->db);
+		if (ver != seen_version) {
+			seen_version = ver;
 			follow_catalog(a);
 		}
 	}
@@ -422,7 +239,8 @@ static bool first_run(struct app *a, char **err)
 {
 	if (a->cat->nwindows > 0)
 		return true;
-	if (!catalog_load_defaults(a->db, current_login(), err))
+	if (!catalog_load_defaults(a->db, current_login(), err) ||
+	    !holiday_load_defaults(a->db, current_login(), NULL, err))
 		return false;
 	struct clerk c = {.login = (char *)current_login(), .name = (char *)current_login(),
 			  .role = ROLE_ADMIN, .windows = ""};
@@ -452,6 +270,10 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 	if (why)
 		ui_unambiguous(why);
 	a->clerk_problem = why;
+	/* Only the register's accounts see the ledger (the demo registers its
+	 * own account; a fresh database, its first user, in first_run). */
+	if (!a->clerk_known)
+		return fail(err, "%s", why ? why : "当前账户不是登记的经办人");
 	if (fixed_date[0]) {
 		if (!period_valid_date(fixed_date))
 			return fail(err, "日期无效: %s (应为 YYYY-MM-DD)", fixed_date);
@@ -465,11 +287,7 @@ static bool open_app(struct app *a, const char *db_path, char **err)
 
 static void close_app(struct app *a)
 {
-	while (a->depth > 0) {
-		const struct screen_ops *s = a->stack[--a->depth];
-		if (s->leave)
-			s->leave(a);
-	}
+	view_close_all(a);
 	for (size_t i = 0; i < a->nnames; i++) {
 		free(a->names[i].login);
 		free(a->names[i].name);
@@ -510,7 +328,6 @@ int tui_main(const char *db_path, bool demo)
 		return 1;
 	}
 
-	set_escdelay(25);
 	/* newterm, not initscr: initscr exits on an unknown TERM by itself,
 	 * before we could say so in Chinese and close the database. */
 	const char *term = getenv("TERM");
@@ -535,6 +352,9 @@ int tui_main(const char *db_path, bool demo)
 		return 1;
 	}
 	curses_on = true;
+	die_set_hook(restore_terminal);
+	/* Esc at once (ncurses waits a second for an escape sequence); on the
+	 * screen just made, which a reentrant ncurses requires. */
 	set_escdelay(25);
 	/* raw, not cbreak: Ctrl-S (save) must reach us instead of stopping
 	 * the terminal's output (XON/XOFF). */
@@ -544,11 +364,13 @@ int tui_main(const char *db_path, bool demo)
 	keypad(stdscr, TRUE);
 	input_start();
 	ui_init_colors(&a);
-	update_hidden();
+	a.hidden[ACT_REPORT] = report_screen == NULL;
+	view_layout(&a);
 
 	app_push(&a, &home_screen, 0);
 	loop(&a);
 
+	die_set_hook(NULL);
 	end_curses();
 	delscreen(scr);
 	close_app(&a);

@@ -203,15 +203,16 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 	size_t n;
 	struct choice *c = choices(f, cat, &n);
 	bool village = focused(f) == FF_VILLAGE;
+	int cols = ui_get_area()->cols;
 	if (n && f->pick >= n)
 		f->pick = n - 1;
-	ui_put(y0, 1, COLS - 2,
+	ui_put(y0, 1, cols - 2,
 	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
 		       : "选择分类: 按序号或输入文字筛选, Up/Down 选择, Enter 确定",
 	       false, false, UI_TITLE);
 	int rows = y1 - y0;
 	if (n == 0) {
-		ui_put(y0 + 1, 2, COLS - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
+		ui_put(y0 + 1, 2, cols - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
 		       false, UI_ERROR);
 		free(c);
 		return;
@@ -341,14 +342,6 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 	}
 }
 
-static int index_of(const struct entry_form *f, enum form_field ff)
-{
-	for (int i = 0; i < f->nfields; i++)
-		if (f->fields[i] == ff)
-			return i;
-	return -1;
-}
-
 void entry_form_values_free(struct entry_form_values *v)
 {
 	for (int i = 0; i < FF_COUNT; i++) {
@@ -438,21 +431,16 @@ int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct e
 	return bad;
 }
 
-int entry_form_field_for_message(const struct entry_form *f, const char *msg)
+int entry_form_index_of_field(const struct entry_form *f, enum entry_field field)
 {
-	static const struct {
-		const char *word;
-		enum form_field ff;
-	} words[] = {
-		{"申请人", FF_APPLICANT}, {"证件", FF_ID},       {"身份证", FF_ID},
-		{"信用代码", FF_ID},     {"校验", FF_ID},       {"户数", FF_HOUSEHOLDS},
-		{"人数", FF_PERSONS},     {"数量", FF_QUANTITY}, {"分类", FF_CATEGORY},
-		{"村", FF_VILLAGE},       {"备注", FF_NOTE},
+	static const enum entry_field codes[FF_COUNT] = {
+		[FF_APPLICANT] = FIELD_APPLICANT, [FF_ID] = FIELD_ID_NUMBER,
+		[FF_VILLAGE] = FIELD_VILLAGE,     [FF_HOUSEHOLDS] = FIELD_HOUSEHOLDS,
+		[FF_PERSONS] = FIELD_PERSONS,     [FF_QUANTITY] = FIELD_QUANTITY,
+		[FF_CATEGORY] = FIELD_CATEGORY,   [FF_NOTE] = FIELD_NOTE,
 	};
-	if (!msg)
-		return -1;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strstr(msg, words[i].word) && index_of(f, words[i].ff) >= 0)
-			return index_of(f, words[i].ff);
+	for (int i = 0; field != FIELD_NONE && i < f->nfields; i++)
+		if (codes[f->fields[i]] == field)
+			return i;
 	return -1;
 }

@@ -82,8 +82,9 @@ struct entry_form_values {
 int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct entry_draft *d,
 		       struct entry_form_values *v, char **err);
 void entry_form_values_free(struct entry_form_values *v);
-/* The field a core message is about, by the label it names; -1 if none. */
-int entry_form_field_for_message(const struct entry_form *f, const char *msg);
+/* The index (into fields) of the field core's refusal names; -1 when the
+ * form does not show it or the refusal is about no one field. */
+int entry_form_index_of_field(const struct entry_form *f, enum entry_field field);
 /* After a save: empty for the next citizen, the village kept. */
 void entry_form_clear_for_next(struct entry_form *f);
 

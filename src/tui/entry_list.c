@@ -1,67 +1,39 @@
 #include "entry_list.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "field.h"
 #include "ledger.h"
-#include "lineedit.h"
 #include "tally.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
 
-enum mode { MODE_TODAY, MODE_CHOOSE, MODE_REASON };
-
-#define MAX_LISTED 64
-
-static struct {
-	enum mode mode;
-	char listed[MAX_LISTED][SERIAL_LEN]; /* the entries as drawn */
-	size_t nlisted, sel;
-	struct lineedit reason;
-	char serial[SERIAL_LEN]; /* the one being voided */
-	/* Whose entries are offered: NULL everyone's (a supervisor or
-	 * admin), else this clerk's own; `none` when a clerk may void none
-	 * on this working day. */
-	char *only_clerk;
-	bool none;
-} ls;
-
-void entry_list_init(void)
+static size_t row_count(void *ctx)
 {
-	ls.mode = MODE_TODAY;
-	ls.nlisted = ls.sel = 0;
-	lineedit_init(&ls.reason, LEDGER_REASON_MAX);
+	return ((struct entry_list *)ctx)->rows.n;
 }
 
-void entry_list_finish(void)
+static const char *row_key(void *ctx, size_t i)
 {
-	lineedit_finish(&ls.reason);
-	free(ls.only_clerk);
-	ls.only_clerk = NULL;
+	return entry_rows_serial(&((struct entry_list *)ctx)->rows, i);
 }
 
-struct list_ctx {
-	struct app *a;
-	int y;
-};
-
-static bool draw_row(const struct entry *e, void *arg)
+/* A voided entry is shown (dim) but cannot be chosen. */
+static bool row_selectable(void *ctx, size_t i)
 {
-	struct list_ctx *c = arg;
-	if (ls.nlisted >= MAX_LISTED || c->y > LINES - 4)
-		return false;
-	size_t i = ls.nlisted++;
-	snprintf(ls.listed[i], sizeof ls.listed[i], "%s", e->serial);
-	enum ui_style s = UI_NORMAL;
-	if (ls.mode != MODE_TODAY && i == ls.sel)
-		s = UI_SELECTED;
-	else if (e->voided_at)
-		s = UI_DIM;
-	int y = c->y++;
+	struct entry_list *l = ctx;
+	return !l->rows.rows[i].voided_at;
+}
+
+static void draw_row(void *ctx, size_t i, int y, bool selected)
+{
+	struct entry_list *l = ctx;
+	const struct entry *e = &l->rows.rows[i];
+	int cols = ui_get_area()->cols;
+	enum ui_style s = selected ? UI_SELECTED : e->voided_at ? UI_DIM : UI_NORMAL;
 	/* The figure in the matter's unit tells 2户7人 from 1户1人 at a
 	 * glance, as the tally will count it. */
 	char fig[48] = "";
@@ -69,70 +41,107 @@ static bool draw_row(const struct entry *e, void *arg)
 		struct tally_cell one = {1, e->households, e->persons, e->quantity};
 		tally_format(fig, sizeof fig, e->matter->unit, &one);
 	}
-	ui_put(y, 1, COLS - 2, "", true, false, s);
+	ui_put(y, 1, cols - 2, "", true, false, s);
 	ui_put(y, 2, 16, e->serial, true, false, s);
 	ui_put(y, 19, 5, e->time, true, false, s);
 	ui_put(y, 25, 12, e->matter ? e->matter->name : "", true, false, s);
 	ui_put(y, 38, 7, fig, true, true, s);
 	ui_put(y, 46, 10, e->applicant, true, false, s);
 	ui_put(y, 57, 8, e->village ? e->village->name : "", true, false, s);
-	ui_put(y, 66, 6, app_clerk_name(c->a, e->clerk), true, false, s);
+	ui_put(y, 66, 6, app_clerk_name(l->a, e->clerk), true, false, s);
 	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
-	ui_put(y, 73, COLS - 74, mark, true, false, s);
-	return true;
+	ui_put(y, 73, cols - 74, mark, true, false, s);
 }
 
-static void draw_heading(struct app *a, int y)
+static const struct list_ops entry_rows_list = {
+	.count = row_count,
+	.draw = draw_row,
+	.key = row_key,
+	.selectable = row_selectable,
+};
+
+void entry_list_init(struct entry_list *l, struct app *a, const struct catalog_window *w)
 {
-	if (ls.mode == MODE_REASON) {
+	memset(l, 0, sizeof *l);
+	l->a = a;
+	l->w = w;
+	l->mode = ENTRY_LIST_TODAY;
+	list_init(&l->list, &entry_rows_list, l, true);
+	lineedit_init(&l->reason, LEDGER_REASON_MAX);
+}
+
+void entry_list_finish(struct entry_list *l)
+{
+	lineedit_finish(&l->reason);
+	entry_rows_finish(&l->rows);
+	free(l->only_clerk);
+	l->only_clerk = NULL;
+}
+
+static void draw_heading(struct entry_list *l, int y)
+{
+	int cols = ui_get_area()->cols;
+	if (l->mode == ENTRY_LIST_REASON) {
 		char label[96];
-		snprintf(label, sizeof label, "作废 %s  原因: ", ls.serial);
+		snprintf(label, sizeof label, "作废 %s  原因: ", l->serial);
 		int lw = text_width(label);
 		ui_put(y, 1, lw, label, false, false, UI_ERROR);
-		field_draw(a, &ls.reason, y, 1 + lw, COLS - lw - 3, true);
-	} else if (ls.mode == MODE_CHOOSE) {
-		ui_put(y, 1, COLS - 2,
-		       ls.only_clerk ? "选择要作废的登记 (本人今日的; Enter 确定, Esc 取消)"
+		field_draw(l->a, &l->reason, y, 1 + lw, cols - lw - 3, true);
+	} else if (l->mode == ENTRY_LIST_CHOOSE) {
+		ui_put(y, 1, cols - 2,
+		       l->only_clerk ? "选择要作废的登记 (本人今日的; Enter 确定, Esc 取消)"
 				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
 		       false, false, UI_TITLE);
 	} else {
-		ui_put(y, 1, COLS - 2, app_backdating(a) ? "当日已录入" : "今日已录入", false, false,
-		       UI_TITLE);
+		ui_put(y, 1, cols - 2, app_backdating(l->a) ? "当日已录入" : "今日已录入", false,
+		       false, UI_TITLE);
 	}
 }
 
-void entry_list_draw(struct app *a, const struct catalog_window *w, int y)
+static void clerk_day_only(struct entry_list *l, char **msg)
 {
-	draw_heading(a, y);
-	ls.nlisted = 0;
-	bool voiding = ls.mode != MODE_TODAY;
+	char today[DATE_LEN];
+	period_today(today);
+	*msg = xasprintf("经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+	(void)l;
+}
+
+void entry_list_draw(struct entry_list *l, int y, int rows)
+{
+	struct app *a = l->a;
+	int cols = ui_get_area()->cols;
+	draw_heading(l, y);
+	bool voiding = l->mode != ENTRY_LIST_TODAY;
+	if (voiding && l->none) {
+		char *msg;
+		clerk_day_only(l, &msg);
+		ui_put(y + 1, 2, cols - 3, msg, false, false, UI_ERROR);
+		free(msg);
+		return;
+	}
+	/* Today's list shows what fits; choosing scrolls through them all. */
 	struct ledger_filter f = {
 		.from = a->today,
 		.to = a->today,
-		.window = w,
-		.clerk = voiding ? ls.only_clerk : NULL,
+		.window = l->w,
+		.clerk = voiding ? l->only_clerk : NULL,
 		.include_voided = !voiding,
 		.newest_first = true,
-		.limit = LINES - 4 - y,
+		.limit = voiding ? 0 : rows - 1,
 	};
-	struct list_ctx c = {.a = a, .y = y + 1};
 	char *err = NULL;
-	if (voiding && ls.none) {
-		char today[DATE_LEN];
-		period_today(today);
-		ui_printf(y + 1, 2, COLS - 3, UI_ERROR,
-			  "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
-	} else if (!ledger_query(a->db, a->cat, &f, draw_row, &c, &err)) {
-		ui_put(y + 1, 2, COLS - 3, err ? err : "查询失败", false, false, UI_ERROR);
+	if (!entry_rows_query(&l->rows, a->db, a->cat, &f, &err)) {
+		ui_put(y + 1, 2, cols - 3, err ? err : "查询失败", false, false, UI_ERROR);
 		free(err);
-	} else if (ls.nlisted == 0) {
+		return;
+	}
+	if (l->rows.n == 0) {
 		const char *empty = voiding ? "(没有可以作废的登记)"
 				    : app_backdating(a) ? "(当日本窗口尚无登记)"
 							: "(今日本窗口尚无登记)";
-		ui_put(y + 1, 2, COLS - 3, empty, false, false, UI_DIM);
+		ui_put(y + 1, 2, cols - 3, empty, false, false, UI_DIM);
 	}
-	if (ls.sel >= ls.nlisted)
-		ls.sel = ls.nlisted ? ls.nlisted - 1 : 0;
+	list_draw(&l->list, y + 1, rows - 1);
 }
 
 static bool found_one(const struct entry *e, void *arg)
@@ -144,19 +153,21 @@ static bool found_one(const struct entry *e, void *arg)
 
 /* Whether the list of entries to void would offer any: an empty list to
  * choose from is no answer, the status line says why instead. */
-static bool any_voidable(struct app *a, const struct catalog_window *w)
+static bool any_voidable(struct entry_list *l)
 {
-	if (ls.none) {
-		char today[DATE_LEN];
-		period_today(today);
-		app_error(a, "经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+	struct app *a = l->a;
+	if (l->none) {
+		char *msg;
+		clerk_day_only(l, &msg);
+		app_error(a, "%s", msg);
+		free(msg);
 		return false;
 	}
 	struct ledger_filter f = {
 		.from = a->today,
 		.to = a->today,
-		.window = w,
-		.clerk = ls.only_clerk,
+		.window = l->w,
+		.clerk = l->only_clerk,
 		.limit = 1,
 	};
 	bool found = false;
@@ -166,13 +177,14 @@ static bool any_voidable(struct app *a, const struct catalog_window *w)
 		return false;
 	}
 	if (!found)
-		app_error(a, ls.only_clerk ? "本窗口今日没有您录入的、可以作废的登记"
+		app_error(a, l->only_clerk ? "本窗口今日没有您录入的、可以作废的登记"
 					   : "本窗口今日没有可以作废的登记");
 	return found;
 }
 
-bool entry_list_begin_void(struct app *a, const struct catalog_window *w)
+bool entry_list_begin_void(struct entry_list *l)
 {
+	struct app *a = l->a;
 	/* The role as it is now: an administrator may have changed it. */
 	struct clerk c;
 	char *err = NULL;
@@ -180,45 +192,56 @@ bool entry_list_begin_void(struct app *a, const struct catalog_window *w)
 		app_error_take(a, err);
 		return false;
 	}
-	free(ls.only_clerk);
-	ls.only_clerk = NULL;
-	ls.none = false;
+	free(l->only_clerk);
+	l->only_clerk = NULL;
+	l->none = false;
 	if (c.role == ROLE_CLERK) {
 		char today[DATE_LEN];
 		period_today(today);
-		ls.only_clerk = xstrdup(c.login);
-		ls.none = strcmp(a->today, today) != 0;
+		l->only_clerk = xstrdup(c.login);
+		l->none = strcmp(a->today, today) != 0;
 	}
 	clerk_clear(&c);
-	if (!any_voidable(a, w))
+	if (!any_voidable(l))
 		return false;
-	ls.mode = MODE_CHOOSE;
-	ls.sel = 0;
+	l->mode = ENTRY_LIST_CHOOSE;
+	/* The cursor starts on the newest; the rows come with the next draw. */
+	entry_rows_clear(&l->rows);
+	list_init(&l->list, &entry_rows_list, l, false);
 	return true;
 }
 
-static bool handle_choose(struct app *a, enum action act)
+static void end_choosing(struct entry_list *l)
 {
+	l->mode = ENTRY_LIST_TODAY;
+	list_init(&l->list, &entry_rows_list, l, true);
+}
+
+static bool handle_choose(struct entry_list *l, enum action act, int key)
+{
+	struct app *a = l->a;
+	size_t i;
+	if (list_act(&l->list, act))
+		return false;
 	switch (act) {
-	case ACT_MOVE_UP:
-		if (ls.sel > 0)
-			ls.sel--;
+	case ACT_JUMP:
+		if (!list_type(&l->list, key))
+			app_error(a, "没有编号末尾为 %s%c 的登记", l->list.typed, key);
 		break;
-	case ACT_MOVE_DOWN:
-		if (ls.sel + 1 < ls.nlisted)
-			ls.sel++;
+	case ACT_CODE_ERASE:
+		list_erase(&l->list);
 		break;
 	case ACT_CONFIRM:
-		if (ls.none || ls.sel >= ls.nlisted) {
+		if (l->none || !list_selected(&l->list, &i)) {
 			app_error(a, "没有可作废的登记");
 			break;
 		}
-		memcpy(ls.serial, ls.listed[ls.sel], SERIAL_LEN);
-		lineedit_clear(&ls.reason);
-		ls.mode = MODE_REASON;
+		snprintf(l->serial, sizeof l->serial, "%s", l->rows.rows[i].serial);
+		lineedit_clear(&l->reason);
+		l->mode = ENTRY_LIST_REASON;
 		break;
 	case ACT_BACK:
-		ls.mode = MODE_TODAY;
+		end_choosing(l);
 		return true;
 	default:
 		break;
@@ -226,47 +249,54 @@ static bool handle_choose(struct app *a, enum action act)
 	return false;
 }
 
-static bool handle_reason(struct app *a, enum action act, int key)
+static bool handle_reason(struct entry_list *l, enum action act, int key)
 {
+	struct app *a = l->a;
 	if (act == ACT_BACK) {
-		ls.mode = MODE_CHOOSE;
+		l->mode = ENTRY_LIST_CHOOSE;
 		return false;
 	}
 	if (act != ACT_CONFIRM) {
-		field_type(a, &ls.reason, "作废原因", act, key);
+		field_type(a, &l->reason, "作废原因", act, key);
 		return false;
 	}
-	char *reason = lineedit_text(&ls.reason);
+	char *reason = lineedit_text(&l->reason);
 	char *err = NULL;
 	bool over = false;
 	if (!text_trim(reason)[0]) {
 		app_error(a, "请填写作废原因");
-	} else if (ledger_void(a->db, ls.serial, text_trim(reason), current_login(), &err)) {
-		app_say(a, "已作废 %s", ls.serial);
-		ls.mode = MODE_TODAY;
+	} else if (ledger_void(a->db, l->serial, text_trim(reason), current_login(), &err)) {
+		app_say(a, "已作废 %s", l->serial);
+		end_choosing(l);
 		over = true;
 	} else {
 		app_error_take(a, err);
-		ls.mode = MODE_CHOOSE;
+		l->mode = ENTRY_LIST_CHOOSE;
 	}
 	free(reason);
 	return over;
 }
 
-bool entry_list_handle(struct app *a, enum action act, int key)
+bool entry_list_handle(struct entry_list *l, enum action act, int key)
 {
-	switch (ls.mode) {
-	case MODE_CHOOSE:
-		return handle_choose(a, act);
-	case MODE_REASON:
-		return handle_reason(a, act, key);
-	case MODE_TODAY:
+	switch (l->mode) {
+	case ENTRY_LIST_CHOOSE:
+		return handle_choose(l, act, key);
+	case ENTRY_LIST_REASON:
+		return handle_reason(l, act, key);
+	case ENTRY_LIST_TODAY:
 		break;
 	}
 	return true;
 }
 
-unsigned entry_list_context(void)
+unsigned entry_list_context(const struct entry_list *l)
 {
-	return ls.mode == MODE_REASON ? CTX_PROMPT | CTX_TEXT : CTX_ENTRIES;
+	return l->mode == ENTRY_LIST_REASON ? CTX_PROMPT | CTX_TEXT : CTX_ENTRIES;
+}
+
+void entry_list_unoffered(const struct entry_list *l, bool *hidden)
+{
+	if (l->mode == ENTRY_LIST_CHOOSE)
+		list_unoffered(&l->list, hidden);
 }

@@ -2,25 +2,48 @@
 #define BIANMIN_TUI_ENTRY_LIST_H
 /* The lower part of the window screen: today's entries of the window, and
  * voiding one of them (choose it, then type the reason).  The list offers
- * only what this account may void; ledger_void still decides. */
+ * only what this account may void; ledger_void still decides.  Part of
+ * the window screen's state, not a screen of its own. */
 
 #include <stdbool.h>
 
 #include "catalog.h"
+#include "entry_rows.h"
 #include "keys.h"
+#include "lineedit.h"
+#include "list.h"
 
 struct app;
 
-void entry_list_init(void);
-void entry_list_finish(void);
-/* Draws from row y down to LINES-4. */
-void entry_list_draw(struct app *a, const struct catalog_window *w, int y);
-/* Starts choosing one of window w's entries to void; false (with a
+enum entry_list_mode { ENTRY_LIST_TODAY, ENTRY_LIST_CHOOSE, ENTRY_LIST_REASON };
+
+struct entry_list {
+	struct app *a;
+	const struct catalog_window *w;
+	enum entry_list_mode mode;
+	struct entry_rows rows; /* as last drawn */
+	struct list list;
+	struct lineedit reason;
+	char serial[SERIAL_LEN]; /* the one being voided */
+	/* Whose entries are offered: NULL everyone's (a supervisor or
+	 * admin), else this clerk's own; `none` when a clerk may void none
+	 * on this working day. */
+	char *only_clerk;
+	bool none;
+};
+
+void entry_list_init(struct entry_list *l, struct app *a, const struct catalog_window *w);
+void entry_list_finish(struct entry_list *l);
+/* Draws the heading on line y and the entries below it, `rows` lines in
+ * all. */
+void entry_list_draw(struct entry_list *l, int y, int rows);
+/* Starts choosing one of the window's entries to void; false (with a
  * message) when it cannot or there is none. */
-bool entry_list_begin_void(struct app *a, const struct catalog_window *w);
+bool entry_list_begin_void(struct entry_list *l);
 /* Keys while voiding; true when voiding is over (done or given up). */
-bool entry_list_handle(struct app *a, enum action act, int key);
-/* The key contexts while voiding. */
-unsigned entry_list_context(void);
+bool entry_list_handle(struct entry_list *l, enum action act, int key);
+/* The key contexts while voiding, and what they do not offer now. */
+unsigned entry_list_context(const struct entry_list *l);
+void entry_list_unoffered(const struct entry_list *l, bool *hidden);
 
 #endif

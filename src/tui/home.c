@@ -6,17 +6,54 @@
 #include <stdlib.h>
 
 #include "ledger.h"
+#include "list.h"
 #include "tally.h"
 #include "tui.h"
 #include "util.h"
 
-static size_t selected;
+struct home {
+	struct app *a;
+	struct list windows;
+	/* The figures being drawn, for the list's rows. */
+	struct tally day, month, year;
+};
 
-static void home_enter(struct app *a, int arg)
+static size_t window_count(void *ctx)
 {
-	(void)a;
+	struct home *st = ctx;
+	return st->a->cat->nwindows;
+}
+
+static const char *window_key(void *ctx, size_t i)
+{
+	struct home *st = ctx;
+	return st->a->cat->windows[i].code;
+}
+
+static void put_counts(int y, const char *label, int64_t d, int64_t m, int64_t yr,
+		       enum ui_style st);
+
+static void window_row(void *ctx, size_t i, int y, bool selected)
+{
+	struct home *st = ctx;
+	char label[64];
+	snprintf(label, sizeof label, "%zu %s", i + 1, st->a->cat->windows[i].name);
+	put_counts(y, label, st->day.windows[i].entries, st->month.windows[i].entries,
+		   st->year.windows[i].entries, selected ? UI_SELECTED : UI_NORMAL);
+}
+
+static const struct list_ops window_list = {
+	.count = window_count,
+	.draw = window_row,
+	.key = window_key,
+};
+
+static void home_open(struct app *a, struct view *v, int arg)
+{
+	struct home *st = v->state;
 	(void)arg;
-	selected = 0;
+	st->a = a;
+	list_init(&st->windows, &window_list, st, false);
 }
 
 static bool count_overdue(const struct entry *e, void *ctx)
@@ -41,8 +78,10 @@ static void put_counts(int y, const char *label, int64_t d, int64_t m, int64_t y
 	ui_put(y, COL_NAME + W_NAME + 2 * W_NUM - 1, W_NUM, buf, true, true, st);
 }
 
-static void home_draw(struct app *a)
+static void home_draw(struct app *a, struct view *v)
 {
+	struct home *st = v->state;
+	int cols = v->area.cols;
 	char dayname[32], date[48], right[160], left[200];
 	ui_date_label(dayname, a->today);
 	snprintf(date, sizeof date, "%s%s", app_backdating(a) ? "补录 " : "", dayname);
@@ -53,21 +92,20 @@ static void home_draw(struct app *a)
 		snprintf(right, sizeof right, "%s   账号 %s 未登记", date, current_login());
 	snprintf(left, sizeof left, "%s%s", a->center, a->demo ? "  (演示数据)" : "");
 	ui_title(left, right);
-	ui_rule(1, 0, COLS);
+	ui_rule(1, 0, cols);
 
-	struct tally day = {0}, month = {0}, year = {0};
 	char *err = NULL;
 	char mfrom[DATE_LEN], mto[DATE_LEN], yfrom[DATE_LEN], yto[DATE_LEN];
 	period_month_bounds(a->today, mfrom, mto);
 	period_year_bounds(period_year_of(a->today), yfrom, yto);
-	if (!tally_compute(a->db, a->cat, a->today, a->today, NULL, &day, &err) ||
-	    !tally_compute(a->db, a->cat, mfrom, mto, NULL, &month, &err) ||
-	    !tally_compute(a->db, a->cat, yfrom, yto, NULL, &year, &err)) {
-		ui_put(3, 3, COLS - 4, err ? err : "统计失败", false, false, UI_ERROR);
+	if (!tally_compute(a->db, a->cat, a->today, a->today, NULL, &st->day, &err) ||
+	    !tally_compute(a->db, a->cat, mfrom, mto, NULL, &st->month, &err) ||
+	    !tally_compute(a->db, a->cat, yfrom, yto, NULL, &st->year, &err)) {
+		ui_put(3, 3, cols - 4, err ? err : "统计失败", false, false, UI_ERROR);
 		free(err);
-		tally_clear(&day);
-		tally_clear(&month);
-		tally_clear(&year);
+		tally_clear(&st->day);
+		tally_clear(&st->month);
+		tally_clear(&st->year);
 		return;
 	}
 
@@ -78,61 +116,57 @@ static void home_draw(struct app *a)
 	ui_put(y, COL_NAME + W_NAME + W_NUM - 1, W_NUM, "本月", true, true, UI_TITLE);
 	ui_put(y, COL_NAME + W_NAME + 2 * W_NUM - 1, W_NUM, "本年", true, true, UI_TITLE);
 	y++;
-	for (size_t i = 0; i < a->cat->nwindows && y < LINES - 8; i++, y++) {
-		char label[64];
-		snprintf(label, sizeof label, "%zu %s", i + 1, a->cat->windows[i].name);
-		put_counts(y, label, day.windows[i].entries, month.windows[i].entries,
-			   year.windows[i].entries, i == selected ? UI_SELECTED : UI_NORMAL);
-	}
+	/* The windows take what the total, the overdue line and the account
+	 * line below leave them (they scroll if they must). */
+	int rows = v->area.rows - 5 - y;
+	if (rows > (int)a->cat->nwindows)
+		rows = (int)a->cat->nwindows;
+	list_draw(&st->windows, y, rows);
+	y += rows;
 	int table_cols = W_NAME + 3 * W_NUM - 1;
 	ui_rule(y++, COL_NAME, table_cols);
-	put_counts(y++, "合计", day.total.entries, month.total.entries, year.total.entries,
+	put_counts(y++, "合计", st->day.total.entries, st->month.total.entries, st->year.total.entries,
 		   UI_NORMAL);
-	tally_clear(&day);
-	tally_clear(&month);
-	tally_clear(&year);
+	tally_clear(&st->day);
+	tally_clear(&st->month);
+	tally_clear(&st->year);
 
 	int overdue = 0;
 	y++;
 	if (!ledger_overdue(a->db, a->cat, a->today, count_overdue, &overdue, &err)) {
-		ui_put(y, COL_NAME, COLS - 4, err ? err : "逾期查询失败", false, false, UI_ERROR);
+		ui_put(y, COL_NAME, cols - 4, err ? err : "逾期查询失败", false, false, UI_ERROR);
 		free(err);
 		err = NULL;
 	} else if (overdue > 0) {
-		ui_printf(y, COL_NAME, COLS - 4, UI_ERROR, "逾期未办结 %d 件 (T 查看)", overdue);
+		ui_printf(y, COL_NAME, cols - 4, UI_ERROR, "逾期未办结 %d 件 (T 查看)", overdue);
 	} else {
-		ui_put(y, COL_NAME, COLS - 4, "无逾期未办结件", false, false, UI_NORMAL);
+		ui_put(y, COL_NAME, cols - 4, "无逾期未办结件", false, false, UI_NORMAL);
 	}
 	y += 2;
 	if (!a->clerk_known) {
-		y += ui_wrap(y, COL_NAME, COLS - 4, 3,
+		y += ui_wrap(y, COL_NAME, cols - 4, 3,
 			     a->clerk_problem ? a->clerk_problem : "账号未登记", UI_ERROR);
-		ui_put(y, COL_NAME, COLS - 4, "本账号可以查看统计和查询, 不能登记或作废.", false,
+		ui_put(y, COL_NAME, cols - 4, "本账号可以查看统计和查询, 不能登记或作废.", false,
 		       false, UI_NORMAL);
 	}
 }
 
-static void home_handle(struct app *a, enum action act, int key)
+static void home_request(struct app *a, struct view *v, enum action act, int key)
 {
-	size_t n = a->cat->nwindows;
+	struct home *st = v->state;
+	size_t n = a->cat->nwindows, sel;
+	if (list_act(&st->windows, act))
+		return;
 	switch (act) {
 	case ACT_PICK_WINDOW:
-		if ((size_t)(key - '0') <= n) {
-			selected = (size_t)(key - '1');
-			app_push(a, &entry_screen, (int)selected);
-		} else {
+		if ((size_t)(key - '0') <= n && list_select(&st->windows, (size_t)(key - '1')))
+			app_push(a, &entry_screen, key - '1');
+		else
 			app_error(a, "没有第 %c 个窗口", key);
-		}
-		break;
-	case ACT_MOVE_UP:
-		selected = selected > 0 ? selected - 1 : n - 1;
-		break;
-	case ACT_MOVE_DOWN:
-		selected = selected + 1 < n ? selected + 1 : 0;
 		break;
 	case ACT_OPEN:
-		if (n > 0)
-			app_push(a, &entry_screen, (int)selected);
+		if (list_selected(&st->windows, &sel))
+			app_push(a, &entry_screen, (int)sel);
 		break;
 	case ACT_TALLY:
 		app_push(a, &tally_screen, 0);
@@ -152,22 +186,33 @@ static void home_handle(struct app *a, enum action act, int key)
 	}
 }
 
-static unsigned home_context(struct app *a)
+static unsigned home_context(struct app *a, struct view *v)
 {
 	(void)a;
+	(void)v;
 	return CTX_HOME;
 }
 
-static int home_digits(struct app *a)
+static int home_digits(struct app *a, struct view *v)
 {
+	(void)v;
 	return (int)a->cat->nwindows;
+}
+
+static void home_unoffered(struct app *a, struct view *v, bool *hidden)
+{
+	struct home *st = v->state;
+	(void)a;
+	list_unoffered(&st->windows, hidden);
 }
 
 const struct screen_ops home_screen = {
 	.name = "首页",
-	.enter = home_enter,
+	.state_size = sizeof(struct home),
+	.open = home_open,
 	.draw = home_draw,
-	.handle = home_handle,
+	.request = home_request,
 	.context = home_context,
 	.digits = home_digits,
+	.unoffered = home_unoffered,
 };

@@ -31,9 +31,16 @@ enum tui_ctx {
 	CTX_BY_CLERK = 1 << 12, /* the tally shows entries per clerk */
 	CTX_NARRATIVE = 1 << 13, /* the report shows its paragraph, not the table */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
+	CTX_HELP    = 1 << 16, /* the F1 help itself: none of the screens' keys */
 };
 #define CTX_ALL 0x7fff
 #define CTX_LISTS (CTX_HOME | CTX_MATTERS | CTX_PICKER | CTX_ENTRIES | CTX_RESULTS)
+/* The lists drawn by the list widget (the picker's Home/End edit text). */
+#define CTX_CURSOR_LISTS (CTX_HOME | CTX_MATTERS | CTX_ENTRIES | CTX_RESULTS)
+/* Lists whose paging the bar names; in the others it is in the help only
+ * (the bar of home and of a window has no room for it). */
+#define CTX_PAGED (CTX_RESULTS | CTX_TALLY | CTX_REPORT)
+#define CTX_QUIET_PAGED (CTX_HOME | CTX_MATTERS | CTX_ENTRIES)
 
 /* Function keys (KEY_* from curses) are kept apart from characters. */
 #define TUI_FN 0x40000000
@@ -42,6 +49,9 @@ enum tui_ctx {
 #define CTRL(c) ((c) & 0x1f)
 #define KC_DIGIT 0x20000001  /* any of 1-9 */
 #define KC_LETTER 0x20000002 /* any ASCII letter */
+#define KC_NUMBER 0x20000003 /* any of 0-9 */
+#define KC_TEXT 0x20000004   /* any printable character */
+#define KC_ANY 0x20000005    /* any key at all */
 #define ESC 27
 
 /* Curses key codes used below (kept numeric so this header needs no
@@ -62,65 +72,79 @@ enum tui_ctx {
 #define KEYS(...) ((const int[]){__VA_ARGS__, 0})
 #define ENTER_KEYS '\n', '\r', TK_ENTER
 
-/* name, contexts, key names for the bar (NULL: from the keys), bar label
- * (NULL: help only), help text, keys.  Order matters: the first binding
- * that applies wins, so narrower contexts come first. */
+/* How a binding's keys are named on the bar, always from its keys:
+ * BAR_KEYS every key that works ("F2/Ctrl-S"), BAR_FIRST the first one
+ * ("Tab" of Tab and Down), BAR_PAIR the first of this binding and of the
+ * next one together ("Up/Down", "Left/Right"), BAR_WORDS the key classes
+ * in words (digits 数字, letters 代码).  The help names every key. */
+enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
+
+/* name, contexts, how the bar names the keys, bar label (NULL: help
+ * only), help text, keys.  Order matters: the first binding that applies
+ * wins, so narrower contexts come first. */
 #define TUI_ACTIONS(X) \
-	X(PICK_WINDOW, CTX_HOME, NULL, "进入窗口", "按序号进入窗口", KEYS(KC_DIGIT)) \
-	X(PICK_MATTER, CTX_MATTERS, "数字/代码", "选事项", \
+	X(PICK_WINDOW, CTX_HOME, BAR_KEYS, "进入窗口", "按序号进入窗口", KEYS(KC_DIGIT)) \
+	X(PICK_MATTER, CTX_MATTERS, BAR_WORDS, "选事项", \
 	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
-	X(PICK_CHOICE, CTX_NUMBERED, NULL, NULL, "按序号选分类 (列表上方也有说明)", KEYS(KC_DIGIT)) \
-	X(MOVE_UP, CTX_LISTS, "Up/Down", "选择", "上移一行", KEYS(TK_UP)) \
-	X(MOVE_DOWN, CTX_LISTS, NULL, NULL, "下移一行", KEYS(TK_DOWN)) \
-	X(OPEN, CTX_HOME, NULL, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
-	X(TALLY, CTX_HOME, NULL, "今日统计", "各窗口各事项当日统计", KEYS('T', 't')) \
-	X(REPORT, CTX_HOME, NULL, "年报", "年度统计报表", KEYS('R', 'r')) \
-	X(SEARCH, CTX_HOME, NULL, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
-	X(DO_MATTER, CTX_MATTERS, NULL, "办理", \
+	X(PICK_CHOICE, CTX_NUMBERED, BAR_KEYS, NULL, "按序号选分类 (列表上方也有说明)", KEYS(KC_DIGIT)) \
+	X(MOVE_UP, CTX_LISTS, BAR_PAIR, "选择", "上移一行", KEYS(TK_UP)) \
+	X(MOVE_DOWN, CTX_LISTS, BAR_KEYS, NULL, "下移一行", KEYS(TK_DOWN)) \
+	X(JUMP, CTX_ENTRIES, BAR_KEYS, NULL, "输入编号末尾的数字, 跳到该登记", KEYS(KC_NUMBER)) \
+	X(OPEN, CTX_HOME, BAR_KEYS, NULL, "进入选中的窗口", KEYS(ENTER_KEYS)) \
+	X(TALLY, CTX_HOME, BAR_KEYS, "今日统计", "各窗口各事项当日统计", KEYS('T', 't')) \
+	X(REPORT, CTX_HOME, BAR_KEYS, "年报", "年度统计报表", KEYS('R', 'r')) \
+	X(SEARCH, CTX_HOME, BAR_KEYS, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
+	X(DO_MATTER, CTX_MATTERS, BAR_KEYS, "办理", \
 	  "人次事项: 记一次; 其他事项: 填写登记表", KEYS(ENTER_KEYS)) \
-	X(CODE_ERASE, CTX_MATTERS, NULL, NULL, "删除已输入的代码", \
+	X(CODE_ERASE, CTX_MATTERS | CTX_ENTRIES, BAR_KEYS, NULL, "删除已输入的代码或编号", \
 	  KEYS(TK_BACKSPACE, 127, 8)) \
-	X(PREV_YEAR, CTX_REPORT, "Left/Right", "换年", "前一年", KEYS(TK_LEFT)) \
-	X(NEXT_YEAR, CTX_REPORT, NULL, NULL, "后一年", KEYS(TK_RIGHT)) \
-	X(SHOW_WINDOW, CTX_REPORT, NULL, "窗口", "按序号看某一窗口", KEYS(KC_DIGIT)) \
-	X(NEXT_WINDOW, CTX_REPORT, "Tab", NULL, "下一个窗口", KEYS('\t', TK_DOWN)) \
-	X(PREV_WINDOW, CTX_REPORT, NULL, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
-	X(EXPORT, CTX_REPORT, NULL, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
+	X(PREV_YEAR, CTX_REPORT, BAR_PAIR, "换年", "前一年", KEYS(TK_LEFT)) \
+	X(NEXT_YEAR, CTX_REPORT, BAR_KEYS, NULL, "后一年", KEYS(TK_RIGHT)) \
+	X(SHOW_WINDOW, CTX_REPORT, BAR_KEYS, "窗口", "按序号看某一窗口", KEYS(KC_DIGIT)) \
+	X(NEXT_WINDOW, CTX_REPORT, BAR_FIRST, NULL, "下一个窗口", KEYS('\t', TK_DOWN)) \
+	X(PREV_WINDOW, CTX_REPORT, BAR_KEYS, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
+	X(EXPORT, CTX_REPORT, BAR_KEYS, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
 	  KEYS('e', 'E')) \
-	X(TABLE, CTX_NARRATIVE, NULL, "表格", "回到统计表格", KEYS('n', 'N')) \
-	X(NARRATIVE, CTX_REPORT, NULL, "文字", "看年度报告文字", KEYS('n', 'N')) \
-	X(PAGE_UP, CTX_TALLY | CTX_RESULTS | CTX_REPORT, "PgUp/PgDn", "翻页", "上一页", \
-	  KEYS(TK_PPAGE)) \
-	X(PAGE_DOWN, CTX_TALLY | CTX_RESULTS | CTX_REPORT, NULL, NULL, "下一页", KEYS(TK_NPAGE)) \
-	X(NEXT_FIELD, CTX_FORM, "Tab", "下一栏", "到下一栏", KEYS('\t', TK_DOWN)) \
-	X(PREV_FIELD, CTX_FORM, NULL, NULL, "到上一栏", KEYS(TK_BTAB, TK_UP)) \
-	X(ENTER_FIELD, CTX_FORM, NULL, NULL, "到下一栏; 在最后一栏时保存", KEYS(ENTER_KEYS)) \
-	X(SAVE, CTX_FORM, "F2/Ctrl-S", "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
-	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, "F8/Ctrl-X", "作废", \
+	X(TABLE, CTX_NARRATIVE, BAR_KEYS, "表格", "回到统计表格", KEYS('n', 'N')) \
+	X(NARRATIVE, CTX_REPORT, BAR_KEYS, "文字", "看年度报告文字", KEYS('n', 'N')) \
+	X(PAGE_UP, CTX_PAGED, BAR_PAIR, "翻页", "上一页", KEYS(TK_PPAGE)) \
+	X(PAGE_DOWN, CTX_PAGED, BAR_KEYS, NULL, "下一页", KEYS(TK_NPAGE)) \
+	X(LIST_PAGE_UP, CTX_QUIET_PAGED, BAR_KEYS, NULL, "上一页", KEYS(TK_PPAGE)) \
+	X(LIST_PAGE_DOWN, CTX_QUIET_PAGED, BAR_KEYS, NULL, "下一页", KEYS(TK_NPAGE)) \
+	X(LIST_HOME, CTX_CURSOR_LISTS, BAR_KEYS, NULL, "到第一行", KEYS(TK_HOME)) \
+	X(LIST_END, CTX_CURSOR_LISTS, BAR_KEYS, NULL, "到最后一行", KEYS(TK_END)) \
+	X(NEXT_FIELD, CTX_FORM, BAR_FIRST, "下一栏", "到下一栏", KEYS('\t', TK_DOWN)) \
+	X(PREV_FIELD, CTX_FORM, BAR_KEYS, NULL, "到上一栏", KEYS(TK_BTAB, TK_UP)) \
+	X(ENTER_FIELD, CTX_FORM, BAR_KEYS, NULL, "到下一栏; 在最后一栏时保存", KEYS(ENTER_KEYS)) \
+	X(SAVE, CTX_FORM, BAR_KEYS, "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
+	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, BAR_KEYS, "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(KF(8), CTRL('X'))) \
-	X(MARK_DONE, CTX_DETAIL, NULL, "办结", "受理中的承诺件: 标为办结", KEYS('D', 'd')) \
-	X(MARK_RETURNED, CTX_DETAIL, NULL, "退回", "受理中的承诺件: 退回 (须说明原因)", \
+	X(MARK_DONE, CTX_DETAIL, BAR_KEYS, "办结", "受理中的承诺件: 标为办结", KEYS('D', 'd')) \
+	X(MARK_RETURNED, CTX_DETAIL, BAR_KEYS, "退回", "受理中的承诺件: 退回 (须说明原因)", \
 	  KEYS('B', 'b')) \
-	X(CONFIRM, CTX_ENTRIES | CTX_PROMPT | CTX_SEARCH | CTX_RESULTS, NULL, "确定", \
+	X(CONFIRM, CTX_ENTRIES | CTX_PROMPT | CTX_SEARCH | CTX_RESULTS, BAR_KEYS, "确定", \
 	  "确定", KEYS(ENTER_KEYS)) \
-	X(PREV_DAY, CTX_TALLY, "Left/Right", "换日", "前一天", KEYS(TK_LEFT)) \
-	X(NEXT_DAY, CTX_TALLY, NULL, NULL, "后一天", KEYS(TK_RIGHT)) \
-	X(BY_MATTER, CTX_BY_CLERK, NULL, "按事项", "按事项统计", KEYS('C', 'c')) \
-	X(BY_CLERK, CTX_TALLY, NULL, "按经办人", "按经办人统计", KEYS('C', 'c')) \
-	X(EDIT_LEFT, CTX_TEXT, NULL, NULL, "光标左移一字", KEYS(TK_LEFT, CTRL('B'))) \
-	X(EDIT_RIGHT, CTX_TEXT, NULL, NULL, "光标右移一字", KEYS(TK_RIGHT, CTRL('F'))) \
-	X(EDIT_HOME, CTX_TEXT, NULL, NULL, "光标到行首", KEYS(TK_HOME, CTRL('A'))) \
-	X(EDIT_END, CTX_TEXT, NULL, NULL, "光标到行尾", KEYS(TK_END, CTRL('E'))) \
-	X(EDIT_BACKSPACE, CTX_TEXT, NULL, NULL, "删除光标前一字", KEYS(TK_BACKSPACE, 127, 8)) \
-	X(EDIT_DELETE, CTX_TEXT, NULL, NULL, "删除光标处一字", KEYS(TK_DC, CTRL('D'))) \
-	X(EDIT_KILL_START, CTX_TEXT, NULL, NULL, "删除光标前全部", KEYS(CTRL('U'))) \
-	X(EDIT_KILL_END, CTX_TEXT, NULL, NULL, "删除光标后全部", KEYS(CTRL('K'))) \
-	X(TO_QUERY, CTX_RESULTS, "Esc/输入文字", "改查询", \
-	  "回到查询栏修改条件 (直接输入文字或 Ctrl-U 也回到查询栏)", KEYS(ESC)) \
-	X(BACK, CTX_ALL & ~CTX_HOME, NULL, "返回", "返回上一级 (取消)", KEYS(ESC)) \
-	X(HELP, CTX_ALL, NULL, "帮助", "显示本屏的按键说明", KEYS(KF(1), '?')) \
-	X(INTERRUPT, CTX_ALL, NULL, NULL, "立即退出程序 (未保存的输入不保留)", KEYS(CTRL('C'))) \
-	X(QUIT, CTX_HOME, NULL, "退出", "退出程序", KEYS('q', 'Q'))
+	X(PREV_DAY, CTX_TALLY, BAR_PAIR, "换日", "前一天", KEYS(TK_LEFT)) \
+	X(NEXT_DAY, CTX_TALLY, BAR_KEYS, NULL, "后一天", KEYS(TK_RIGHT)) \
+	X(BY_MATTER, CTX_BY_CLERK, BAR_KEYS, "按事项", "按事项统计", KEYS('C', 'c')) \
+	X(BY_CLERK, CTX_TALLY, BAR_KEYS, "按经办人", "按经办人统计", KEYS('C', 'c')) \
+	X(EDIT_LEFT, CTX_TEXT, BAR_KEYS, NULL, "光标左移一字", KEYS(TK_LEFT, CTRL('B'))) \
+	X(EDIT_RIGHT, CTX_TEXT, BAR_KEYS, NULL, "光标右移一字", KEYS(TK_RIGHT, CTRL('F'))) \
+	X(EDIT_HOME, CTX_TEXT, BAR_KEYS, NULL, "光标到行首", KEYS(TK_HOME, CTRL('A'))) \
+	X(EDIT_END, CTX_TEXT, BAR_KEYS, NULL, "光标到行尾", KEYS(TK_END, CTRL('E'))) \
+	X(EDIT_BACKSPACE, CTX_TEXT, BAR_KEYS, NULL, "删除光标前一字", KEYS(TK_BACKSPACE, 127, 8)) \
+	X(EDIT_DELETE, CTX_TEXT, BAR_KEYS, NULL, "删除光标处一字", KEYS(TK_DC, CTRL('D'))) \
+	X(EDIT_KILL_START, CTX_TEXT, BAR_KEYS, NULL, "删除光标前全部", KEYS(CTRL('U'))) \
+	X(EDIT_KILL_END, CTX_TEXT, BAR_KEYS, NULL, "删除光标后全部", KEYS(CTRL('K'))) \
+	X(TO_QUERY, CTX_RESULTS, BAR_KEYS, "改查询", \
+	  "回到查询栏修改条件 (直接输入文字或 Ctrl-U 也回到查询栏)", KEYS(ESC, KC_TEXT)) \
+	X(BACK, CTX_ALL & ~CTX_HOME, BAR_KEYS, "返回", "返回上一级 (取消)", KEYS(ESC)) \
+	X(HELP, CTX_ALL, BAR_KEYS, "帮助", "显示本屏的按键说明", KEYS(KF(1), '?')) \
+	X(INTERRUPT, CTX_ALL, BAR_KEYS, NULL, "立即退出程序 (未保存的输入不保留)", KEYS(CTRL('C'))) \
+	X(QUIT, CTX_HOME, BAR_KEYS, "退出", "退出程序", KEYS('q', 'Q')) \
+	X(HELP_UP, CTX_HELP, BAR_PAIR, "翻看", "上移一行", KEYS(TK_UP, TK_PPAGE)) \
+	X(HELP_DOWN, CTX_HELP, BAR_KEYS, NULL, "下移一行", KEYS(TK_DOWN, TK_NPAGE)) \
+	X(HELP_CLOSE, CTX_HELP, BAR_KEYS, "返回", "关闭说明", KEYS(KC_ANY))
 
 enum action {
 	ACT_NONE,
@@ -144,6 +168,12 @@ char *keys_bar(unsigned ctx, const bool *hidden, int ndigits);
 /* The help lines for ctx: "key names" and what they do. */
 typedef void (*keys_help_fn)(const char *keys, const char *text, void *ctx);
 void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, void *arg);
+
+/* For text that names a key ("Enter 下一栏"): the first key bound to act
+ * that works in ctx, and the first plain one (not an F-key: "Ctrl-S"),
+ * from the table; "" when none does. */
+const char *keys_first_name(enum action act, unsigned ctx);
+const char *keys_plain_name(enum action act, unsigned ctx);
 
 /* "F2", "Ctrl-S", "Enter", "Up", "q" ... (static or into buf). */
 const char *keys_name(int key, char buf[16]);

@@ -11,26 +11,76 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clerk.h"
 #include "csvio.h"
+#include "list.h"
+#include "priv.h"
 #include "report.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
 
-static struct {
+struct report_view {
+	struct app *a;
 	int year;
 	size_t window;  /* index into the catalog's windows */
 	bool narrative;
-	struct ui_pager pg; /* the table, or the text */
-} st;
+	/* Browse lists: the window's rows of the report, or the lines of the
+	 * paragraph.  They scroll with PgUp/PgDn. */
+	struct list table, text;
+	struct report r;      /* as last drawn */
+	bool have;
+	char **lines;         /* the paragraph, wrapped */
+	size_t nlines, cap;
+};
 
-static void report_enter(struct app *a, int arg)
+static size_t table_count(void *ctx)
 {
+	struct report_view *st = ctx;
+	return st->have && st->window < st->r.nwindows ? st->r.windows[st->window].nrows : 0;
+}
+
+static size_t text_count(void *ctx)
+{
+	return ((struct report_view *)ctx)->nlines;
+}
+
+static void table_row(void *ctx, size_t i, int y, bool selected);
+static void text_row(void *ctx, size_t i, int y, bool selected);
+
+static const struct list_ops table_list = {.count = table_count, .draw = table_row};
+static const struct list_ops text_list = {.count = text_count, .draw = text_row};
+
+static void report_open(struct app *a, struct view *v, int arg)
+{
+	struct report_view *st = v->state;
 	(void)arg;
-	st.year = period_year_of(a->today);
-	st.window = 0;
-	st.narrative = false;
-	st.pg.scroll = 0;
+	st->a = a;
+	st->year = period_year_of(a->today);
+	list_init(&st->table, &table_list, st, true);
+	list_init(&st->text, &text_list, st, true);
+}
+
+static void clear_lines(struct report_view *st)
+{
+	for (size_t i = 0; i < st->nlines; i++)
+		free(st->lines[i]);
+	st->nlines = 0;
+}
+
+static void report_done(struct app *a, struct view *v)
+{
+	struct report_view *st = v->state;
+	(void)a;
+	clear_lines(st);
+	free(st->lines);
+	report_clear(&st->r);
+}
+
+/* What the clerk looks at changed: both start from their first line. */
+static void rewind_lists(struct report_view *st)
+{
+	st->table.top = st->text.top = 0;
 }
 
 enum { X_NAME = 2, W_NAME = 30, X_CUR = 32, X_PREV = 45, X_CHANGE = 58, W_FIG = 12 };
@@ -40,126 +90,77 @@ enum { X_NAME = 2, W_NAME = 30, X_CUR = 32, X_PREV = 45, X_CHANGE = 58, W_FIG = 
 static const char bar_levels[] = {' ', '=', '#'};
 #define BAR_STEPS 2
 
-static void draw_tabs(struct app *a, int y)
+static void draw_tabs(struct report_view *st, int y)
 {
-	int x = 1;
-	for (size_t w = 0; w < a->cat->nwindows && x < COLS - 2; w++) {
+	const struct catalog *cat = st->a->cat;
+	int x = 1, cols = ui_get_area()->cols;
+	for (size_t w = 0; w < cat->nwindows && x < cols - 2; w++) {
 		char tab[96];
-		snprintf(tab, sizeof tab, " %zu %s ", w + 1, a->cat->windows[w].name);
+		snprintf(tab, sizeof tab, " %zu %s ", w + 1, cat->windows[w].name);
 		int width = text_width(tab);
-		ui_put(y, x, COLS - 1 - x, tab, false, false,
-		       w == st.window && !st.narrative ? UI_SELECTED : UI_NORMAL);
+		ui_put(y, x, cols - 1 - x, tab, false, false,
+		       w == st->window && !st->narrative ? UI_SELECTED : UI_NORMAL);
 		x += width + 1;
 	}
 }
 
-static void figure_row(int y, const char *name, enum unit u, const struct tally_cell *cur,
-		       const struct tally_cell *prev, enum ui_style style)
+static void table_row(void *ctx, size_t i, int y, bool selected)
 {
-	char fig[64];
-	ui_put(y, X_NAME, W_NAME, name, true, false, style);
-	ui_put(y, X_CUR, W_FIG, tally_format(fig, sizeof fig, u, cur), true, true, style);
-	ui_put(y, X_PREV, W_FIG, tally_format(fig, sizeof fig, u, prev), true, true, style);
-	ui_put(y, X_CHANGE, W_FIG, report_format_change(fig, sizeof fig, u, cur, prev), true,
-	       true, style);
+	struct report_view *st = ctx;
+	const struct report_row *row = &st->r.windows[st->window].rows[i];
+	(void)selected;
+	enum ui_style style = row->kind == REPORT_ROW_TOTAL      ? UI_TITLE
+			      : row->kind == REPORT_ROW_CATEGORY ? UI_DIM
+								 : UI_NORMAL;
+	char name[128], fig[64];
+	ui_put(y, X_NAME, W_NAME, report_row_label(row, name, sizeof name), true, false, style);
+	ui_put(y, X_CUR, W_FIG, tally_format(fig, sizeof fig, row->unit, row->cur), true, true,
+	       style);
+	ui_put(y, X_PREV, W_FIG, tally_format(fig, sizeof fig, row->unit, row->prev), true, true,
+	       style);
+	ui_put(y, X_CHANGE, W_FIG, report_format_change(fig, sizeof fig, row->unit, row->cur, row->prev),
+	       true, true, style);
 }
 
-/* Rows come in order; those before the scroll position or past the last
- * line are skipped.  Returns the line to draw on, or -1. */
-static int next_line(int *row, int first, int *y, int last_y)
+static void draw_table(struct report_view *st, int top, int last_y)
 {
-	int i = (*row)++;
-	if (i < first || *y > last_y)
-		return -1;
-	return (*y)++;
-}
-
-static void draw_table(const struct report *r, int top, int last_y)
-{
-	const struct report_window *rw = &r->windows[st.window];
-	char head[32];
+	const struct report *r = &st->r;
+	int cols = ui_get_area()->cols;
+	char cur[32], prev[32];
+	report_period_labels(r, cur, prev, sizeof cur);
 	ui_put(top, X_NAME, W_NAME, "事项", true, false, UI_TITLE);
-	snprintf(head, sizeof head, "%d年", r->year);
-	ui_put(top, X_CUR, W_FIG, head, true, true, UI_TITLE);
-	snprintf(head, sizeof head, r->to_date ? "%d年同期" : "%d年", r->year - 1);
-	ui_put(top, X_PREV, W_FIG, head, true, true, UI_TITLE);
+	ui_put(top, X_CUR, W_FIG, cur, true, true, UI_TITLE);
+	ui_put(top, X_PREV, W_FIG, prev, true, true, UI_TITLE);
 	ui_put(top, X_CHANGE, W_FIG, "同比", true, true, UI_TITLE);
-
-	int row = 0, y = top + 1, shown = 0;
-	for (size_t k = 0; k < rw->nmatters; k++) {
-		const struct report_matter *rm = &rw->matters[k];
-		const struct catalog_matter *m = rm->matter;
-		if (!m->active && !rm->cur.entries && !rm->prev.entries)
-			continue;
-		shown++;
-		int line = next_line(&row, st.pg.scroll, &y, last_y);
-		if (line >= 0)
-			figure_row(line, m->name, m->unit, &rm->cur, &rm->prev, UI_NORMAL);
-		for (size_t c = 0; m->ncategories && c <= m->ncategories; c++) {
-			bool other = c == m->ncategories;
-			const struct tally_cell *cur = &rm->cur_by_category[c];
-			const struct tally_cell *prev = &rm->prev_by_category[c];
-			if (other && !cur->entries && !prev->entries)
-				continue;
-			line = next_line(&row, st.pg.scroll, &y, last_y);
-			if (line < 0)
-				continue;
-			char name[96];
-			snprintf(name, sizeof name, "  其中 %s", other ? "未分类" : m->categories[c]);
-			figure_row(line, name, m->unit, cur, prev, UI_DIM);
-		}
-	}
-	if (rw->has_total && shown > 1) {
-		int line = next_line(&row, st.pg.scroll, &y, last_y);
-		if (line >= 0)
-			figure_row(line, "合计", rw->unit, &rw->cur, &rw->prev, UI_TITLE);
-	}
-	if (shown == 0)
-		ui_put(top + 1, X_NAME, COLS - X_NAME - 1, "此窗口没有事项", false, false, UI_DIM);
-	st.pg.nrows = row;
-	st.pg.page = last_y - top;
-	if (st.pg.scroll > 0 || row > st.pg.scroll + st.pg.page)
-		ui_printf(top, COLS - 12, 11, UI_DIM, "%d-%d/%d", st.pg.scroll + 1,
-			  row < st.pg.scroll + st.pg.page ? row : st.pg.scroll + st.pg.page, row);
-}
-
-static int table_rows(const struct report_window *rw)
-{
-	int rows = 0, shown = 0;
-	for (size_t k = 0; k < rw->nmatters; k++) {
-		const struct report_matter *rm = &rw->matters[k];
-		const struct catalog_matter *m = rm->matter;
-		if (!m->active && !rm->cur.entries && !rm->prev.entries)
-			continue;
-		shown++;
-		rows += 1 + (int)m->ncategories;
-		if (m->ncategories && (rm->cur_by_category[m->ncategories].entries ||
-				       rm->prev_by_category[m->ncategories].entries))
-			rows++;
-	}
-	return rows + (rw->has_total && shown > 1);
+	list_draw(&st->table, top + 1, last_y - top);
+	if (r->windows[st->window].nshown == 0)
+		ui_put(top + 1, X_NAME, cols - X_NAME - 1, "此窗口没有事项", false, false, UI_DIM);
+	char pos[48];
+	list_position(&st->table, pos, sizeof pos);
+	ui_put(top, cols - 12, 11, pos, false, false, UI_DIM);
 }
 
 /* Monthly entries of the window as bars `height` lines tall, month names
  * and counts below; 5 columns a month. */
-static void draw_chart(const struct report *r, int top, int height)
+static void draw_chart(const struct report *r, size_t window, int top, int height)
 {
-	const struct report_window *rw = &r->windows[st.window];
+	const struct report_window *rw = &r->windows[window];
+	int cols = ui_get_area()->cols;
 	int64_t max = 0, sum = 0;
 	for (size_t m = 0; m < r->nmonths; m++) {
 		sum += rw->months[m];
 		if (rw->months[m] > max)
 			max = rw->months[m];
 	}
-	ui_printf(top, X_NAME, COLS - X_NAME - 1, UI_TITLE, "每月办件数  (共 %lld 件)",
+	ui_printf(top, X_NAME, cols - X_NAME - 1, UI_TITLE, "每月办件数  (共 %lld 件)",
 		  (long long)sum);
 	if (max == 0) {
-		ui_put(top + 1, X_NAME, COLS - X_NAME - 1, "本期没有办件", false, false, UI_DIM);
+		ui_put(top + 1, X_NAME, cols - X_NAME - 1, "本期没有办件", false, false, UI_DIM);
 		return;
 	}
 	for (size_t m = 0; m < r->nmonths; m++) {
 		int x = X_NAME + (int)m * 5;
-		if (x + 4 >= COLS)
+		if (x + 4 >= cols)
 			break;
 		int64_t steps = (rw->months[m] * height * BAR_STEPS + max / 2) / max;
 		if (rw->months[m] > 0 && steps == 0)
@@ -178,12 +179,19 @@ static void draw_chart(const struct report *r, int top, int height)
 	}
 }
 
+static void text_row(void *ctx, size_t i, int y, bool selected)
+{
+	struct report_view *st = ctx;
+	(void)selected;
+	ui_put(y, X_NAME, ui_get_area()->cols - 4, st->lines[i], false, false, UI_NORMAL);
+}
+
 /* The paragraph wrapped to `cols` columns; a line never starts with
  * closing punctuation (it stays on the line before, one char over). */
-static int draw_narrative(const char *text, int top, int last_y, int cols)
+static void wrap_narrative(struct report_view *st, const char *text, int cols)
 {
 	static const char *const no_start[] = {"，", "。", "；", "、", "："};
-	int row = 0, y = top;
+	clear_lines(st);
 	const char *p = text, *end = text + strlen(text);
 	while (p < end) {
 		const char *q = p;
@@ -213,73 +221,77 @@ static int draw_narrative(const char *text, int top, int last_y, int cols)
 			q = digits;
 		if (q == p)
 			q = end; /* undecodable text: show the rest, never loop */
-		int line = next_line(&row, st.pg.scroll, &y, last_y);
-		if (line >= 0) {
-			char *s = xstrndup(p, (size_t)(q - p));
-			ui_put(line, X_NAME, cols + 2, s, false, false, UI_NORMAL);
-			free(s);
-		}
+		st->lines = xgrow(st->lines, &st->cap, st->nlines + 1, sizeof *st->lines);
+		st->lines[st->nlines++] = xstrndup(p, (size_t)(q - p));
 		p = q;
 	}
-	st.pg.nrows = row;
-	st.pg.page = last_y - top + 1;
-	return row;
 }
 
-static void report_draw(struct app *a)
+static void report_draw(struct app *a, struct view *v)
 {
-	struct report r;
+	struct report_view *st = v->state;
+	struct report *r = &st->r;
+	int cols = v->area.cols;
 	char *err = NULL;
 	char title[64], right[96];
-	snprintf(title, sizeof title, "%d 年度统计%s", st.year, st.narrative ? "  文字" : "");
-	if (!report_year(a->db, a->cat, st.year, &r, &err)) {
+	snprintf(title, sizeof title, "%d 年度统计%s", st->year, st->narrative ? "  文字" : "");
+	report_clear(r);
+	st->have = report_year(a->db, a->cat, st->year, r, &err);
+	if (!st->have) {
 		ui_title(title, "");
 		app_error_take(a, err);
 		return;
 	}
-	int64_t cur = 0, prev = 0;
-	for (size_t w = 0; w < r.nwindows; w++) {
-		cur += r.windows[w].cur.entries;
-		prev += r.windows[w].prev.entries;
-	}
-	snprintf(right, sizeof right, "共 %lld 件  %d 年 %lld 件", (long long)cur, st.year - 1,
-		 (long long)prev);
+	snprintf(right, sizeof right, "共 %lld 件  %d 年 %lld 件", (long long)r->cur.entries,
+		 st->year - 1, (long long)r->prev.entries);
 	ui_title(title, right);
-	ui_rule(1, 0, COLS);
-	int last_y = LINES - 4;
+	ui_rule(1, 0, cols);
+	int last_y = v->area.rows - 1;
 
-	if (st.narrative) {
-		char *text = report_narrative(&r);
-		if (!text[0])
-			ui_put(3, X_NAME, COLS - 4, "本年度没有办件", false, false, UI_DIM);
-		else
-			draw_narrative(text, 3, last_y, COLS - 6);
+	if (st->narrative) {
+		char *text = report_narrative(r);
+		if (!text[0]) {
+			ui_put(3, X_NAME, cols - 4, "本年度没有办件", false, false, UI_DIM);
+			clear_lines(st);
+		} else {
+			wrap_narrative(st, text, cols - 6);
+			list_draw(&st->text, 3, last_y - 3 + 1);
+		}
 		free(text);
-	} else if (r.nwindows == 0) {
-		ui_put(3, X_NAME, COLS - 4, "目录中没有窗口", false, false, UI_DIM);
+	} else if (r->nwindows == 0) {
+		ui_put(3, X_NAME, cols - 4, "目录中没有窗口", false, false, UI_DIM);
 	} else {
-		if (st.window >= r.nwindows)
-			st.window = 0;
-		draw_tabs(a, 2);
+		if (st->window >= r->nwindows)
+			st->window = 0;
+		draw_tabs(st, 2);
 		/* Title, header and table from the top; the chart (its title, bars,
 		 * months, counts) from the bottom, taking what the table leaves:
 		 * 2 to 6 lines of bars, the table scrolling if it must. */
-		int chart_height = last_y - 7 - table_rows(&r.windows[st.window]);
+		int chart_height = last_y - 7 - (int)r->windows[st->window].nrows;
 		chart_height = chart_height < 2 ? 2 : chart_height > 6 ? 6 : chart_height;
 		int chart_top = last_y - chart_height - 2;
-		draw_table(&r, 3, chart_top - 2);
-		draw_chart(&r, chart_top, chart_height);
+		draw_table(st, 3, chart_top - 2);
+		draw_chart(r, st->window, chart_top, chart_height);
 	}
-	report_clear(&r);
 }
 
 /* bianmin-2021.csv in the current directory, or bianmin-2021-2.csv ... when
  * that exists: an export never overwrites a file (it may be someone's
  * edited copy).  Written beside its name and linked into place whole. */
-static void export_year(struct app *a)
+static void export_year(struct app *a, int year)
 {
-	char *tmp = xasprintf("bianmin-%d.csv.XXXXXX", st.year);
+	char *err = NULL;
+	/* Every entry with its ID number: the roles and the folder are core's
+	 * rules, and the file is the caller's, made with the caller's rights. */
+	if (!clerk_may_export(a->db, current_login(), "导出办件", &err) ||
+	    !priv_may_write_for_caller("bianmin.csv", &err)) {
+		app_error_take(a, err);
+		return;
+	}
+	char *tmp = xasprintf("bianmin-%d.csv.XXXXXX", year);
+	priv_as_caller_begin();
 	int fd = mkstemp(tmp);
+	priv_as_caller_end();
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!out) {
 		int why = errno;
@@ -293,17 +305,18 @@ static void export_year(struct app *a)
 		free(tmp);
 		return;
 	}
-	char *err = NULL;
-	bool ok = csvio_export_year(a->db, a->cat, st.year, out, CSVIO_UTF8, &err);
+	long long rows = 0;
+	bool ok = csvio_export_year_rows(a->db, a->cat, year, out, CSVIO_UTF8, &rows, &err);
 	if (ok && (fflush(out) != 0 || fsync(fd) != 0))
 		ok = fail(&err, "写入导出文件失败: %s", errno_text(errno));
 	if (fclose(out) != 0 && ok)
 		ok = fail(&err, "写入导出文件失败: %s", errno_text(errno));
 	char *name = NULL;
+	priv_as_caller_begin();
 	for (int n = 1; ok && n < 1000; n++) {
 		free(name);
-		name = n == 1 ? xasprintf("bianmin-%d.csv", st.year)
-			      : xasprintf("bianmin-%d-%d.csv", st.year, n);
+		name = n == 1 ? xasprintf("bianmin-%d.csv", year)
+			      : xasprintf("bianmin-%d-%d.csv", year, n);
 		if (link(tmp, name) == 0)
 			break;
 		int why = errno;
@@ -323,10 +336,18 @@ static void export_year(struct app *a)
 		ok = fail(&err, "无法写入 %s: %s", name, errno_text(why));
 	}
 	unlink(tmp);
+	priv_as_caller_end();
 	free(tmp);
+	/* Audited, or not left behind. */
+	if (ok && !clerk_audit_export(a->db, current_login(), "export", name, rows, &err)) {
+		priv_as_caller_begin();
+		unlink(name);
+		priv_as_caller_end();
+		ok = false;
+	}
 	if (ok) {
 		char *dir = getcwd(NULL, 0);
-		app_say(a, "已导出 %d 年度办件: %s/%s", st.year, dir ? dir : ".", name);
+		app_say(a, "已导出 %d 年度办件: %s/%s", year, dir ? dir : ".", name);
 		free(dir);
 	} else {
 		app_error_take(a, err);
@@ -334,50 +355,51 @@ static void export_year(struct app *a)
 	free(name);
 }
 
-static void report_handle(struct app *a, enum action act, int key)
+static void report_request(struct app *a, struct view *v, enum action act, int key)
 {
+	struct report_view *st = v->state;
 	size_t nwindows = a->cat->nwindows;
 	switch (act) {
 	case ACT_PREV_YEAR:
-		if (st.year > 1901) {
-			st.year--;
-			st.pg.scroll = 0;
+		if (st->year > 1901) {
+			st->year--;
+			rewind_lists(st);
 		}
 		break;
 	case ACT_NEXT_YEAR:
-		if (st.year < period_year_of(a->today)) {
-			st.year++;
-			st.pg.scroll = 0;
+		if (st->year < period_year_of(a->today)) {
+			st->year++;
+			rewind_lists(st);
 		} else {
-			app_say(a, "%d 年是今年，没有以后的年度", st.year);
+			app_say(a, "%d 年是今年，没有以后的年度", st->year);
 		}
 		break;
 	case ACT_SHOW_WINDOW:
 		if (key >= '1' && (size_t)(key - '1') < nwindows) {
-			st.window = (size_t)(key - '1');
-			st.narrative = false;
-			st.pg.scroll = 0;
+			st->window = (size_t)(key - '1');
+			st->narrative = false;
+			rewind_lists(st);
 		}
 		break;
 	case ACT_NEXT_WINDOW:
 	case ACT_PREV_WINDOW:
-		if (nwindows && !st.narrative) {
-			st.window = (st.window + (act == ACT_NEXT_WINDOW ? 1 : nwindows - 1)) %
-				    nwindows;
-			st.pg.scroll = 0;
+		if (nwindows && !st->narrative) {
+			st->window = (st->window + (act == ACT_NEXT_WINDOW ? 1 : nwindows - 1)) %
+				     nwindows;
+			rewind_lists(st);
 		}
 		break;
 	case ACT_NARRATIVE:
 	case ACT_TABLE:
-		st.narrative = act == ACT_NARRATIVE;
-		st.pg.scroll = 0;
+		st->narrative = act == ACT_NARRATIVE;
+		rewind_lists(st);
 		break;
 	case ACT_EXPORT:
-		export_year(a);
+		export_year(a, st->year);
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		ui_pager_act(&st.pg, act);
+		list_act(st->narrative ? &st->text : &st->table, act);
 		break;
 	case ACT_BACK:
 		app_pop(a);
@@ -387,29 +409,34 @@ static void report_handle(struct app *a, enum action act, int key)
 	}
 }
 
-static unsigned report_context(struct app *a)
+static unsigned report_context(struct app *a, struct view *v)
 {
+	struct report_view *st = v->state;
 	(void)a;
-	return CTX_REPORT | (st.narrative ? CTX_NARRATIVE : 0);
+	return CTX_REPORT | (st->narrative ? CTX_NARRATIVE : 0);
 }
 
 /* Paging keys only when there is more than one page. */
-static void report_unoffered(struct app *a, bool *hidden)
+static void report_unoffered(struct app *a, struct view *v, bool *hidden)
 {
+	struct report_view *st = v->state;
 	(void)a;
-	ui_pager_unoffered(&st.pg, hidden);
+	list_unoffered(st->narrative ? &st->text : &st->table, hidden);
 }
 
-static int report_digits(struct app *a)
+static int report_digits(struct app *a, struct view *v)
 {
+	(void)v;
 	return (int)a->cat->nwindows;
 }
 
 static const struct screen_ops report_view = {
 	.name = "年度统计",
-	.enter = report_enter,
+	.state_size = sizeof(struct report_view),
+	.open = report_open,
 	.draw = report_draw,
-	.handle = report_handle,
+	.request = report_request,
+	.done = report_done,
 	.context = report_context,
 	.digits = report_digits,
 	.unoffered = report_unoffered,

@@ -8,142 +8,194 @@
 #include <string.h>
 
 #include "ledger.h"
+#include "list.h"
 #include "tally.h"
 #include "tui.h"
 #include "util.h"
 
-static struct {
-	char date[DATE_LEN];
-	bool by_clerk;
-	struct ui_pager pg; /* the table, or the text */
-} st;
+/* One line of the table: a matter, a window's total, the day's total; or
+ * a clerk's entries per window, and their total. */
+enum line_kind { LINE_MATTER, LINE_WINDOW, LINE_TOTAL, LINE_CLERK, LINE_CLERKS_TOTAL };
 
-static void tally_enter(struct app *a, int arg)
-{
-	(void)arg;
-	memcpy(st.date, a->today, DATE_LEN);
-	st.by_clerk = false;
-	st.pg.scroll = 0;
-}
-
-/* Rows are produced in order; only those in the visible slice are drawn. */
-struct rows {
-	int next, first, y, last_y;
+struct line {
+	enum line_kind kind;
+	size_t window, matter; /* catalog indices */
+	bool first;            /* the window's first line */
+	char *clerk;
+	int64_t *entries, total; /* per window (LINE_CLERK) */
 };
 
-static int row_y(struct rows *r)
+struct tally_view {
+	struct app *a;
+	char date[DATE_LEN];
+	bool by_clerk;
+	struct list table;   /* browse: the keys scroll it */
+	struct line *lines;  /* as last drawn */
+	size_t nlines, cap;
+	struct tally t;      /* the day's, while drawing */
+};
+
+static size_t line_count(void *ctx)
 {
-	int i = r->next++;
-	if (i < r->first || r->y > r->last_y)
-		return -1;
-	return r->y++;
+	return ((struct tally_view *)ctx)->nlines;
 }
 
-enum { X_WIN = 2, W_WIN = 10, X_MATTER = 13, W_MATTER = 30, X_FIG = 43, W_FIG = 14 };
+static void line_draw(void *ctx, size_t i, int y, bool selected);
 
-static void draw_by_matter(struct app *a, const struct tally *t, struct rows *r)
+static const struct list_ops line_list = {.count = line_count, .draw = line_draw};
+
+static void tally_open(struct app *a, struct view *v, int arg)
 {
-	int y = 2;
-	ui_put(y, X_WIN, W_WIN, "窗口", true, false, UI_TITLE);
-	ui_put(y, X_MATTER, W_MATTER, "事项", true, false, UI_TITLE);
-	ui_put(y, X_FIG, W_FIG, "数量", true, true, UI_TITLE);
-	for (size_t w = 0; w < a->cat->nwindows; w++) {
-		const struct catalog_window *win = &a->cat->windows[w];
+	struct tally_view *st = v->state;
+	(void)arg;
+	st->a = a;
+	memcpy(st->date, a->today, DATE_LEN);
+	list_init(&st->table, &line_list, st, true);
+}
+
+static void clear_lines(struct tally_view *st)
+{
+	for (size_t i = 0; i < st->nlines; i++) {
+		free(st->lines[i].clerk);
+		free(st->lines[i].entries);
+	}
+	st->nlines = 0;
+}
+
+static void tally_done(struct app *a, struct view *v)
+{
+	struct tally_view *st = v->state;
+	(void)a;
+	clear_lines(st);
+	free(st->lines);
+	tally_clear(&st->t);
+}
+
+static struct line *add_line(struct tally_view *st, enum line_kind kind)
+{
+	st->lines = xgrow(st->lines, &st->cap, st->nlines + 1, sizeof *st->lines);
+	struct line *l = &st->lines[st->nlines++];
+	*l = (struct line){.kind = kind};
+	return l;
+}
+
+static void matter_lines(struct tally_view *st)
+{
+	const struct catalog *cat = st->a->cat;
+	for (size_t w = 0; w < cat->nwindows; w++) {
+		const struct catalog_window *win = &cat->windows[w];
 		bool first = true;
 		for (size_t k = 0; k < win->nmatters; k++) {
 			size_t mi = win->first_matter + k;
-			const struct catalog_matter *m = &a->cat->matters[mi];
-			if (!m->active && t->matters[mi].entries == 0)
+			if (!cat->matters[mi].active && st->t.matters[mi].entries == 0)
 				continue;
-			int yy = row_y(r);
-			if (yy >= 0) {
-				char fig[48];
-				tally_format(fig, sizeof fig, m->unit, &t->matters[mi]);
-				/* A page that starts inside a window names it again. */
-				if (first || r->next - 1 == r->first)
-					ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
-				ui_put(yy, X_MATTER, W_MATTER, m->name, true, false, UI_NORMAL);
-				ui_put(yy, X_FIG, W_FIG, fig, true, true, UI_NORMAL);
-			}
+			struct line *l = add_line(st, LINE_MATTER);
+			l->window = w;
+			l->matter = mi;
+			l->first = first;
 			first = false;
 		}
-		int yy = row_y(r);
-		if (yy >= 0) {
-			char fig[48];
-			tally_format(fig, sizeof fig, tally_window_unit(a->cat, win), &t->windows[w]);
-			if (first || r->next - 1 == r->first)
-				ui_put(yy, X_WIN, W_WIN, win->name, true, false, UI_NORMAL);
-			ui_put(yy, X_MATTER, W_MATTER, "合计", true, false, UI_TITLE);
-			ui_put(yy, X_FIG, W_FIG, fig, true, true, UI_TITLE);
-		}
+		struct line *l = add_line(st, LINE_WINDOW);
+		l->window = w;
+		l->first = first;
 	}
-	int yy = row_y(r);
-	if (yy >= 0) {
-		char fig[48];
-		snprintf(fig, sizeof fig, "%lld件", (long long)t->total.entries);
-		ui_put(yy, X_WIN, W_WIN, "总计", true, false, UI_TITLE);
-		ui_put(yy, X_FIG, W_FIG, fig, true, true, UI_TITLE);
-	}
+	add_line(st, LINE_TOTAL);
 }
 
-struct clerk_rows {
-	struct app *a;
-	struct rows *r;
-};
-
-enum { X_CLERK = 2, W_CLERK = 12, W_COL = 9 };
-
-static bool clerk_row(const struct tally_clerk_row *row, void *arg)
+/* A clerk's line, or with clerk NULL the line of everyone's totals. */
+static void add_clerk_line(struct tally_view *st, const char *clerk, const struct tally_cell *cells,
+			   int64_t total)
 {
-	struct clerk_rows *c = arg;
-	int y = row_y(c->r);
-	if (y < 0)
-		return true;
-	ui_put(y, X_CLERK, W_CLERK, app_clerk_name(c->a, row->clerk), true, false, UI_NORMAL);
-	size_t n = c->a->cat->nwindows;
-	for (size_t w = 0; w < n; w++) {
-		char num[24];
-		snprintf(num, sizeof num, "%lld", (long long)row->windows[w].entries);
-		ui_put(y, X_CLERK + W_CLERK + (int)w * W_COL, W_COL, num, true, true, UI_NORMAL);
-	}
-	char num[24];
-	snprintf(num, sizeof num, "%lld", (long long)row->total);
-	ui_put(y, X_CLERK + W_CLERK + (int)n * W_COL, W_COL, num, true, true, UI_NORMAL);
+	size_t n = st->a->cat->nwindows;
+	struct line *l = add_line(st, clerk ? LINE_CLERK : LINE_CLERKS_TOTAL);
+	l->clerk = clerk ? xstrdup(clerk) : NULL;
+	l->entries = xcalloc(n ? n : 1, sizeof *l->entries);
+	for (size_t w = 0; w < n; w++)
+		l->entries[w] = cells[w].entries;
+	l->total = total;
+}
+
+static bool clerk_line(const struct tally_clerk_row *row, void *arg)
+{
+	add_clerk_line(arg, row->clerk, row->windows, row->total);
 	return true;
 }
 
-static void draw_by_clerk(struct app *a, const struct tally *t, struct rows *r)
+enum { X_WIN = 2, W_WIN = 10, X_MATTER = 13, W_MATTER = 30, X_FIG = 43, W_FIG = 14 };
+enum { X_CLERK = 2, W_CLERK = 12, W_COL = 9 };
+
+static void clerk_columns(struct tally_view *st, int y, const char *name, const int64_t *cells,
+			  int64_t total, enum ui_style style)
 {
-	size_t n = a->cat->nwindows;
+	size_t n = st->a->cat->nwindows;
+	char num[24];
+	ui_put(y, X_CLERK, W_CLERK, name, true, false, style);
+	for (size_t w = 0; w < n; w++) {
+		snprintf(num, sizeof num, "%lld", (long long)cells[w]);
+		ui_put(y, X_CLERK + W_CLERK + (int)w * W_COL, W_COL, num, true, true, style);
+	}
+	snprintf(num, sizeof num, "%lld", (long long)total);
+	ui_put(y, X_CLERK + W_CLERK + (int)n * W_COL, W_COL, num, true, true, style);
+}
+
+static void line_draw(void *ctx, size_t i, int y, bool selected)
+{
+	struct tally_view *st = ctx;
+	const struct line *l = &st->lines[i];
+	const struct catalog *cat = st->a->cat;
+	char fig[48];
+	(void)selected;
+	/* A page that starts inside a window names it again. */
+	if ((l->kind == LINE_MATTER || l->kind == LINE_WINDOW) && (l->first || i == st->table.top))
+		ui_put(y, X_WIN, W_WIN, cat->windows[l->window].name, true, false, UI_NORMAL);
+	switch (l->kind) {
+	case LINE_MATTER: {
+		const struct catalog_matter *m = &cat->matters[l->matter];
+		tally_format(fig, sizeof fig, m->unit, &st->t.matters[l->matter]);
+		ui_put(y, X_MATTER, W_MATTER, m->name, true, false, UI_NORMAL);
+		ui_put(y, X_FIG, W_FIG, fig, true, true, UI_NORMAL);
+		break;
+	}
+	case LINE_WINDOW:
+		tally_format(fig, sizeof fig, tally_window_unit(cat, &cat->windows[l->window]),
+			     &st->t.windows[l->window]);
+		ui_put(y, X_MATTER, W_MATTER, "合计", true, false, UI_TITLE);
+		ui_put(y, X_FIG, W_FIG, fig, true, true, UI_TITLE);
+		break;
+	case LINE_TOTAL:
+		snprintf(fig, sizeof fig, "%lld件", (long long)st->t.total.entries);
+		ui_put(y, X_WIN, W_WIN, "总计", true, false, UI_TITLE);
+		ui_put(y, X_FIG, W_FIG, fig, true, true, UI_TITLE);
+		break;
+	case LINE_CLERK:
+	case LINE_CLERKS_TOTAL:
+		clerk_columns(st, y, l->clerk ? app_clerk_name(st->a, l->clerk) : "合计", l->entries,
+			      l->total, l->clerk ? UI_NORMAL : UI_TITLE);
+		break;
+	}
+}
+
+static void draw_heading(struct tally_view *st)
+{
+	const struct catalog *cat = st->a->cat;
 	int y = 2;
+	if (!st->by_clerk) {
+		ui_put(y, X_WIN, W_WIN, "窗口", true, false, UI_TITLE);
+		ui_put(y, X_MATTER, W_MATTER, "事项", true, false, UI_TITLE);
+		ui_put(y, X_FIG, W_FIG, "数量", true, true, UI_TITLE);
+		return;
+	}
+	size_t n = cat->nwindows;
 	ui_put(y, X_CLERK, W_CLERK, "经办人", true, false, UI_TITLE);
 	for (size_t w = 0; w < n; w++)
-		ui_put(y, X_CLERK + W_CLERK + (int)w * W_COL, W_COL, a->cat->windows[w].name, true,
+		ui_put(y, X_CLERK + W_CLERK + (int)w * W_COL, W_COL, cat->windows[w].name, true,
 		       true, UI_TITLE);
 	ui_put(y, X_CLERK + W_CLERK + (int)n * W_COL, W_COL, "合计", true, true, UI_TITLE);
-	struct clerk_rows c = {a, r};
-	char *err = NULL;
-	if (!tally_by_clerk(a->db, a->cat, st.date, st.date, clerk_row, &c, &err)) {
-		app_error_take(a, err);
-		return;
-	}
-	int yy = row_y(r);
-	if (yy < 0)
-		return;
-	ui_put(yy, X_CLERK, W_CLERK, "合计", true, false, UI_TITLE);
-	for (size_t w = 0; w < n; w++) {
-		char num[24];
-		snprintf(num, sizeof num, "%lld", (long long)t->windows[w].entries);
-		ui_put(yy, X_CLERK + W_CLERK + (int)w * W_COL, W_COL, num, true, true, UI_TITLE);
-	}
-	char num[24];
-	snprintf(num, sizeof num, "%lld", (long long)t->total.entries);
-	ui_put(yy, X_CLERK + W_CLERK + (int)n * W_COL, W_COL, num, true, true, UI_TITLE);
 }
 
 struct overdue_lines {
 	struct app *a;
-	int y, last_y, count;
+	int y, last_y, count, cols;
 };
 
 static bool overdue_line(const struct entry *e, void *arg)
@@ -152,97 +204,102 @@ static bool overdue_line(const struct entry *e, void *arg)
 	o->count++;
 	if (o->y > o->last_y)
 		return true;
-	ui_printf(o->y++, 2, COLS - 3, UI_ERROR, "%s %s %s (承诺 %d 天, 已 %d 天)", e->serial,
+	ui_printf(o->y++, 2, o->cols - 3, UI_ERROR, "%s %s %s (承诺 %d 天, 已 %d 天)", e->serial,
 		  e->matter ? e->matter->name : "", e->applicant,
 		  e->matter ? e->matter->time_limit_days : 0, ledger_days_open(e, o->a->today));
 	return true;
 }
 
-/* Overdue cases at the foot; returns the rows they take. */
-static int draw_overdue(struct app *a)
+/* Overdue cases at the foot of the area; returns the rows they take. */
+static int draw_overdue(struct tally_view *st, const struct view *v)
 {
-	int max_lines = 3;
-	int top = LINES - 4 - max_lines;
-	struct overdue_lines o = {a, top + 1, LINES - 4, 0};
+	struct app *a = st->a;
+	enum { MAX_LINES = 3 };
+	int last = v->area.rows - 1, cols = v->area.cols;
 	char *err = NULL;
 	/* Counted first so the table knows how much room it has. */
-	struct overdue_lines count = {a, 1, 0, 0};
+	struct overdue_lines count = {a, 1, 0, 0, cols};
 	if (!ledger_overdue(a->db, a->cat, a->today, overdue_line, &count, &err)) {
 		app_error_take(a, err);
 		return 0;
 	}
 	if (count.count == 0)
 		return 0;
-	int shown = count.count < max_lines ? count.count : max_lines;
-	top = LINES - 4 - shown;
-	o.y = top + 1;
-	ui_rule(top - 1, 0, COLS);
+	int shown = count.count < MAX_LINES ? count.count : MAX_LINES;
+	int top = last - shown;
+	struct overdue_lines o = {a, top + 1, last, 0, cols};
+	ui_rule(top - 1, 0, cols);
 	/* The cases open now, waiting as of today, whatever day the table
 	 * shows: a case done since cannot be told apart from one never
 	 * overdue, so a past day's own overdue list cannot be drawn. */
-	if (strcmp(st.date, a->today) == 0)
-		ui_printf(top, 1, COLS - 2, UI_ERROR, "逾期未办结 %d 件:", count.count);
+	if (strcmp(st->date, a->today) == 0)
+		ui_printf(top, 1, cols - 2, UI_ERROR, "逾期未办结 %d 件:", count.count);
 	else
-		ui_printf(top, 1, COLS - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
+		ui_printf(top, 1, cols - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
 			  count.count);
 	ledger_overdue(a->db, a->cat, a->today, overdue_line, &o, NULL);
 	return shown + 2;
 }
 
-static void tally_draw(struct app *a)
+static void tally_draw(struct app *a, struct view *v)
 {
+	struct tally_view *st = v->state;
 	char date[32], title[64], right[64];
-	ui_date_label(date, st.date);
-	bool today = strcmp(st.date, a->today) == 0 && !app_backdating(a);
+	ui_date_label(date, st->date);
+	bool today = strcmp(st->date, a->today) == 0 && !app_backdating(a);
 	snprintf(title, sizeof title, "%s  %s", today ? "今日统计" : "当日统计", date);
-	struct tally t = {0};
 	char *err = NULL;
-	if (!tally_compute(a->db, a->cat, st.date, st.date, NULL, &t, &err)) {
+	tally_clear(&st->t);
+	if (!tally_compute(a->db, a->cat, st->date, st->date, NULL, &st->t, &err)) {
 		ui_title(title, "");
 		app_error_take(a, err);
 		return;
 	}
-	snprintf(right, sizeof right, "%s  共 %lld 件", st.by_clerk ? "按经办人" : "按事项",
-		 (long long)t.total.entries);
+	snprintf(right, sizeof right, "%s  共 %lld 件", st->by_clerk ? "按经办人" : "按事项",
+		 (long long)st->t.total.entries);
 	ui_title(title, right);
-	ui_rule(1, 0, COLS);
+	ui_rule(1, 0, v->area.cols);
 
-	int foot = draw_overdue(a);
-	struct rows r = {.first = st.pg.scroll, .y = 3, .last_y = LINES - 4 - foot};
-	st.pg.page = r.last_y - r.y + 1;
-	if (st.by_clerk)
-		draw_by_clerk(a, &t, &r);
-	else
-		draw_by_matter(a, &t, &r);
-	st.pg.nrows = r.next;
-	if (st.pg.scroll > 0 || r.next > st.pg.scroll + st.pg.page)
-		ui_printf(2, COLS - 14, 13, UI_DIM, "%d-%d/%d", st.pg.scroll + 1,
-			  r.next < st.pg.scroll + st.pg.page ? r.next : st.pg.scroll + st.pg.page, r.next);
-	tally_clear(&t);
+	int foot = draw_overdue(st, v);
+	draw_heading(st);
+	clear_lines(st);
+	if (st->by_clerk) {
+		if (!tally_by_clerk(a->db, a->cat, st->date, st->date, clerk_line, st, &err))
+			app_error_take(a, err);
+		else
+			add_clerk_line(st, NULL, st->t.windows, st->t.total.entries);
+	} else {
+		matter_lines(st);
+	}
+	list_draw(&st->table, 3, v->area.rows - 3 - foot);
+	char pos[48];
+	list_position(&st->table, pos, sizeof pos);
+	ui_put(2, v->area.cols - 14, 13, pos, false, false, UI_DIM);
 }
 
-static void tally_handle(struct app *a, enum action act, int key)
+static void tally_request(struct app *a, struct view *v, enum action act, int key)
 {
+	struct tally_view *st = v->state;
 	(void)key;
 	char d[DATE_LEN];
 	switch (act) {
 	case ACT_PREV_DAY:
 	case ACT_NEXT_DAY:
-		if (act == ACT_NEXT_DAY && strcmp(st.date, a->today) >= 0) {
+		if (act == ACT_NEXT_DAY && strcmp(st->date, a->today) >= 0) {
 			app_say(a, "已是今天 (%s), 之后的日子还没有登记", a->today);
 			break;
 		}
-		period_add_days(st.date, act == ACT_PREV_DAY ? -1 : 1, d);
-		memcpy(st.date, d, DATE_LEN);
+		period_add_days(st->date, act == ACT_PREV_DAY ? -1 : 1, d);
+		memcpy(st->date, d, DATE_LEN);
 		break;
 	case ACT_BY_CLERK:
 	case ACT_BY_MATTER:
-		st.by_clerk = act == ACT_BY_CLERK;
-		st.pg.scroll = 0;
+		st->by_clerk = act == ACT_BY_CLERK;
+		st->table.top = 0;
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
-		ui_pager_act(&st.pg, act);
+		list_act(&st->table, act);
 		break;
 	case ACT_BACK:
 		app_pop(a);
@@ -252,24 +309,28 @@ static void tally_handle(struct app *a, enum action act, int key)
 	}
 }
 
-static unsigned tally_context(struct app *a)
+static unsigned tally_context(struct app *a, struct view *v)
 {
+	struct tally_view *st = v->state;
 	(void)a;
-	return CTX_TALLY | (st.by_clerk ? CTX_BY_CLERK : 0);
+	return CTX_TALLY | (st->by_clerk ? CTX_BY_CLERK : 0);
 }
 
 /* Paging keys only when there is more than one page. */
-static void tally_unoffered(struct app *a, bool *hidden)
+static void tally_unoffered(struct app *a, struct view *v, bool *hidden)
 {
+	struct tally_view *st = v->state;
 	(void)a;
-	ui_pager_unoffered(&st.pg, hidden);
+	list_unoffered(&st->table, hidden);
 }
 
 const struct screen_ops tally_screen = {
 	.name = "今日统计",
-	.enter = tally_enter,
+	.state_size = sizeof(struct tally_view),
+	.open = tally_open,
 	.draw = tally_draw,
-	.handle = tally_handle,
+	.request = tally_request,
+	.done = tally_done,
 	.context = tally_context,
 	.unoffered = tally_unoffered,
 };

@@ -11,6 +11,22 @@
 enum { PAIR_TITLE = 1, PAIR_SELECTED, PAIR_ERROR, PAIR_KEY };
 
 static bool colored;
+/* Where drawing goes; the whole terminal until a screen's area is set. */
+static struct ui_area area;
+static bool area_set;
+
+void ui_set_area(const struct ui_area *a)
+{
+	area = *a;
+	area_set = true;
+}
+
+const struct ui_area *ui_get_area(void)
+{
+	if (!area_set)
+		area = (struct ui_area){0, 0, LINES, COLS};
+	return &area;
+}
 
 void ui_init_colors(struct app *a)
 {
@@ -51,15 +67,16 @@ int ui_attr(enum ui_style s)
 
 void ui_put(int y, int x, int cols, const char *s, bool pad, bool right, enum ui_style st)
 {
-	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+	const struct ui_area *ar = ui_get_area();
+	if (cols <= 0 || y < 0 || y >= ar->rows || x < 0 || x >= ar->cols)
 		return;
-	if (x + cols > COLS)
-		cols = COLS - x;
+	if (x + cols > ar->cols)
+		cols = ar->cols - x;
 	size_t outsz = strlen(s) + (size_t)cols + 1;
 	char *out = xmalloc(outsz);
 	text_fit_marked(out, outsz, s, cols, pad, right);
 	attrset(ui_attr(st));
-	mvaddstr(y, x, out);
+	mvaddstr(ar->top + y, ar->left + x, out);
 	attrset(A_NORMAL);
 	free(out);
 }
@@ -137,39 +154,35 @@ void ui_unambiguous(char *s)
 
 void ui_rule(int y, int x, int cols)
 {
+	const struct ui_area *ar = ui_get_area();
+	if (y < 0 || y >= ar->rows || x < 0 || x >= ar->cols)
+		return;
+	if (x + cols > ar->cols)
+		cols = ar->cols - x;
 	if (cols > 0)
-		mvhline(y, x, ACS_HLINE, cols);
+		mvhline(ar->top + y, ar->left + x, ACS_HLINE, cols);
 }
 
 void ui_vrule(int y, int x, int rows)
 {
+	const struct ui_area *ar = ui_get_area();
+	if (y < 0 || y >= ar->rows || x < 0 || x >= ar->cols)
+		return;
+	if (y + rows > ar->rows)
+		rows = ar->rows - y;
 	if (rows > 0)
-		mvvline(y, x, ACS_VLINE, rows);
+		mvvline(ar->top + y, ar->left + x, ACS_VLINE, rows);
 }
 
 void ui_title(const char *left, const char *right)
 {
-	int rw = text_width(right);
-	ui_put(0, 0, COLS, "", true, false, UI_NORMAL);
-	ui_put(0, 1, COLS - rw - 3, left, false, false, UI_TITLE);
-	ui_put(0, COLS - rw - 1, rw, right, false, false, UI_NORMAL);
+	int rw = text_width(right), cols = ui_get_area()->cols;
+	ui_put(0, 0, cols, "", true, false, UI_NORMAL);
+	ui_put(0, 1, cols - rw - 3, left, false, false, UI_TITLE);
+	ui_put(0, cols - rw - 1, rw, right, false, false, UI_NORMAL);
 }
 
 void ui_date_label(char out[32], const char *date)
 {
 	snprintf(out, 32, "%s %s", date, period_weekday_name(date));
-}
-
-void ui_pager_act(struct ui_pager *p, enum action act)
-{
-	if (act == ACT_PAGE_DOWN && p->scroll + p->page < p->nrows)
-		p->scroll += p->page;
-	else if (act == ACT_PAGE_UP)
-		p->scroll = p->scroll > p->page ? p->scroll - p->page : 0;
-}
-
-void ui_pager_unoffered(const struct ui_pager *p, bool *hidden)
-{
-	if (p->scroll == 0 && p->nrows <= p->page)
-		hidden[ACT_PAGE_UP] = hidden[ACT_PAGE_DOWN] = true;
 }

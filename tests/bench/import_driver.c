@@ -13,7 +13,7 @@
 #include "db.h"
 #include "util.h"
 
-static int die(const char *what, char *err)
+static int failed(const char *what, char *err)
 {
 	fprintf(stderr, "import_driver: %s: %s\n", what, err ? err : "");
 	free(err);
@@ -30,22 +30,22 @@ int main(int argc, char **argv)
 	bool init = strcmp(argv[1], "init") == 0;
 	struct db *db = db_open(argv[2], init ? DB_OPEN_CREATE : DB_OPEN_EXISTING, &err);
 	if (!db)
-		return die("open", err);
+		return failed("open", err);
 	const char *login = current_login();
 	if (init) {
 		struct clerk c = {.login = (char *)login, .name = "管理员", .role = ROLE_ADMIN,
 				  .windows = ""};
 		if (!catalog_load_defaults(db, login, &err) || !clerk_put(db, &c, login, &err))
-			return die("init", err);
+			return failed("init", err);
 		db_close(db);
 		return 0;
 	}
 	struct catalog *cat = catalog_read(db, &err);
 	if (!cat)
-		return die("catalog", err);
+		return failed("catalog", err);
 	struct csvio_import_result res;
 	if (!csvio_import(db, cat, argv[3], false, login, &res, &err))
-		return die("import", err);
+		return failed("import", err);
 	printf("%zu\n", res.rows);
 	catalog_free(cat);
 	db_close(db);

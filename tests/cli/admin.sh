@@ -61,7 +61,8 @@ s1=$(bm add -w sczr -m bg -a 甲 --date 2021-03-01)
 s2=$(bm add -w sczr -m bg -a 乙 --date 2021-03-01)
 s3=$(bm add -w sczr -m bg -a 丙 --date 2021-03-10)
 like "$(bm list --date 2021-03-01)" "^$s1 .* 受理 " "a 承诺件 is saved as 受理"
-run bm overdue --date 2021-03-08
+# Five working days after Monday 03-01: due Monday 03-08, late from 03-09.
+run bm overdue --date 2021-03-09
 is "$rc" 0 "overdue"
 like "$out" "^$s1 " "an entry past its limit is overdue"
 unlike "$out" "^$s3 " "an entry within its limit is not"
@@ -74,7 +75,7 @@ is "$rc" 2 "return without --reason is a usage error"
 run bm return "$s2" --reason 材料不全
 is "$rc" 0 "return with a reason"
 like "$(bm list --date 2021-03-01)" "^$s2 .* 退回 " "return marks it 退回"
-like "$(bm overdue --date 2021-03-08)" '^逾期未办结 0 件$' "nothing is overdue any more"
+like "$(bm overdue --date 2021-03-09)" '^逾期未办结 0 件$' "nothing is overdue any more"
 run bm done SCZR-2021-999999
 is "$rc" 1 "done on an unknown serial exits 1"
 

@@ -20,14 +20,16 @@ d=$(bm add -w msbz -m lr -a 李玉兰 --date 2021-11-01)
 like "$(bm list --date 2021-11-01)" "^$a .* 受理 " "a 承诺件 starts as 受理"
 like "$(bm list --date 2021-11-01)" "^$d .* 办结 " "a 即办件 is 办结 at once"
 
-run bm overdue --date 2021-11-16
+# Ten working days: 11-01 is due 11-15, 11-05 is due 11-19, 11-20 (a
+# Saturday) is due 12-03.
+run bm overdue --date 2021-11-22
 is "$rc" 0 "overdue"
 like "$out" "^$a .*赵秀英" "past its limit: overdue"
 like "$out" "^$b .*钱建国" "the second one too"
 unlike "$out" "^$c " "within its limit: not overdue"
 unlike "$out" "^$d " "a 即办件 is never overdue"
 like "$out" '^逾期未办结 2 件$' "overdue counts them"
-like "$(bm overdue --date 2021-11-11)" '^逾期未办结 0 件$' "on the last day of the limit nothing is late"
+like "$(bm overdue --date 2021-11-15)" "^逾期未办结 0 件$" "on the due day nothing is late"
 
 run bm done "$a"
 is "$rc" 0 "done"
@@ -35,7 +37,7 @@ like "$(bm list --date 2021-11-01)" "^$a .* 办结 " "done: 办结"
 run bm return "$b" --reason 材料不全
 is "$rc" 0 "return with a reason"
 like "$(bm list --date 2021-11-05)" "^$b .* 退回 " "return: 退回"
-like "$(bm overdue --date 2021-11-16)" '^逾期未办结 0 件$' "neither is overdue any more"
+like "$(bm overdue --date 2021-11-22)" '^逾期未办结 0 件$' "neither is overdue any more"
 run bm done "$a"
 is "$rc" 1 "an entry already 办结 cannot be done again"
 ok "with a Chinese message" has_chinese "$err"

@@ -41,4 +41,15 @@ run python3 "$summary" "$tmp/none.json"
 is "$rc" 1 "a missing log exits 1"
 is "$(printf '%s\n' "$out" | tail -1)" "0 passed, 0 failed" "and still ends with the count"
 
+# The package checks are counted with the suite, in one line.
+printf '%s\n' '{"name": "package: x", "result": "OK"}' '{"name": "package: y", "result": "FAIL"}' \
+	>"$tmp/package.json"
+run python3 "$summary" "$tmp/pass.json" "$tmp/package.json"
+is "$rc" 1 "a failing package check fails the summary"
+is "$(printf '%s\n' "$out" | tail -1)" "3 passed, 1 failed" "logs given together are counted together"
+run python3 "$summary" "$tmp/pass.json" "$tmp/none.json"
+is "$rc" 1 "a missing second log exits 1"
+like "$(grep -n '^\.ci/package ' "$ci")" '^[0-9]+:\.ci/package "\$package_log"' ".ci/run runs the package checks"
+like "$(grep '^\.ci/summary ' "$ci")" '"\$package_log"' "and counts them in the summary"
+
 done_testing

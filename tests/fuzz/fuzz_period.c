@@ -1,7 +1,7 @@
 /* period on arbitrary text: a date it accepts survives the trip through a
  * day number unchanged, day numbers keep date order, a day number within
- * range comes back as itself, and the time and year parsers accept exactly
- * their strict forms. */
+ * range comes back as itself, the time and year parsers accept exactly
+ * their strict forms, and the loose ones give only the strict forms. */
 #include <stdbool.h>
 
 #include "fuzz.h"
@@ -82,6 +82,21 @@ static void check_time(const char *s)
 	FUZZ_CHECK(period_valid_time(s) == want, "'%s' as a time: %d", s, (int)!want);
 }
 
+/* A spreadsheet's date or time, once taken, is in the ledger's shape: a
+ * date is shaped YYYY-MM-DD (a real day or not), a time a valid HH:MM. */
+static void check_loose(const char *s)
+{
+	char date[DATE_LEN] = "", hm[6] = "";
+	if (period_loose_date(s, date))
+		FUZZ_CHECK(period_date_shaped(date), "'%s' taken as date '%s'", s, date);
+	if (period_loose_time(s, hm))
+		FUZZ_CHECK(period_valid_time(hm), "'%s' taken as time '%s'", s, hm);
+	if (period_valid_time(s))
+		FUZZ_CHECK(period_loose_time(s, hm) && strcmp(hm, s) == 0, "'%s' kept", s);
+	if (period_valid_date(s))
+		FUZZ_CHECK(period_loose_date(s, date) && strcmp(date, s) == 0, "'%s' kept", s);
+}
+
 static void check_year(const char *s)
 {
 	int year = -1;
@@ -104,6 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = fuzz_cstring(data, size);
 	check_date(s);
 	check_time(s);
+	check_loose(s);
 	check_year(s);
 
 	/* Two dates side by side: day numbers keep their order. */

@@ -136,7 +136,8 @@ static void test_excel_saved(void)
 		free(path);
 		free(t);
 	}
-	static const char *const bad_times[] = {"8:5", "24:00", "8:05:00", "123:00", ":05"};
+	static const char *const bad_times[] = {"8:5", "24:00", "8:05:30", "123:00", ":05",
+					        "13:05 PM"};
 	for (size_t i = 0; i < sizeof bad_times / sizeof *bad_times; i++) {
 		char *t = xasprintf("日期,时间,窗口,事项\n2021-01-04,%s,sczr,sl\n", bad_times[i]);
 		path = write_file("badtime.csv", t, strlen(t));

@@ -137,14 +137,14 @@ int main(void)
 	write_file(conf, conf_text, sizeof conf_text - 1);
 	conf_set_path(conf);
 	unsetenv("BIANMIN_DB");
-	char *p = conf_db_path(NULL);
+	char *p = conf_db_path(NULL, NULL);
 	is_str(p, "/srv/bianmin/center.db", "db = in the config file");
 	free(p);
 	setenv("BIANMIN_DB", "/tmp/env.db", 1);
-	p = conf_db_path(NULL);
+	p = conf_db_path(NULL, NULL);
 	is_str(p, "/tmp/env.db", "BIANMIN_DB wins over the config file");
 	free(p);
-	p = conf_db_path("/tmp/flag.db");
+	p = conf_db_path("/tmp/flag.db", NULL);
 	is_str(p, "/tmp/flag.db", "--db wins over BIANMIN_DB");
 	free(p);
 	p = conf_center();
@@ -153,7 +153,7 @@ int main(void)
 	conf_set_path("/nonexistent/bianmin.conf");
 	unsetenv("BIANMIN_DB");
 	setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
-	p = conf_db_path(NULL);
+	p = conf_db_path(NULL, NULL);
 	is_str(p, "/tmp/xdg/bianmin/bianmin.db", "XDG default");
 	free(p);
 	free(conf);

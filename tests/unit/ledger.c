@@ -89,13 +89,13 @@ int main(void)
 	struct entry_draft imp = draft("sczr", "bg", "2021-04-01");
 	imp.serial = "SCZR-2021-000050";
 	ok(db_begin_write(db, &err) && ledger_insert(db, cat, &imp, current_login(), serial, &err) &&
-	   db_commit(db, &err), "an import keeps its serial: %s", err ? err : "");
+	   db_end_write(db, true, &err), "an import keeps its serial: %s", err ? err : "");
 	d.date = "2021-04-02";
 	ok(ledger_record(db, cat, &d, current_login(), serial, &err), "records after an import");
 	is_str(serial, "SCZR-2021-000051", "draws above the imported serial");
 	ok(!db_begin_write(db, &err) || !ledger_insert(db, cat, &imp, current_login(), serial, &err),
 	   "a serial is never used twice: %s", err ? err : "");
-	db_rollback(db);
+	db_end_write(db, false, &err);
 	free(err);
 	err = NULL;
 
@@ -295,8 +295,16 @@ int main(void)
 	ledger_get(db, cat, serial, keep_first, first, &err);
 	ok(strstr(first, "受理") != NULL, "saved as 受理: %s", first);
 	int n = 0;
-	ok(ledger_overdue(db, cat, "2022-03-06", count_entry, &n, &err) && n == 0, "not overdue on day 5");
-	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 1, "overdue on day 6");
+	/* Five working days after Tuesday 2022-03-01 (the day itself not
+	 * counted, the weekend skipped): due Tuesday 03-08. */
+	is_int(db_int(db, 0, "SELECT due_on = '2022-03-08' FROM txn WHERE matter_id = "
+		      "(SELECT id FROM matter WHERE code = 'jf')"), 1, "due on 2022-03-08");
+	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 0,
+	   "not overdue after five calendar days");
+	ok(ledger_overdue(db, cat, "2022-03-08", count_entry, &n, &err) && n == 0,
+	   "nor on the due day");
+	ok(ledger_overdue(db, cat, "2022-03-09", count_entry, &n, &err) && n == 1,
+	   "overdue the day after");
 	ok(!ledger_set_status(db, serial, STATUS_RETURNED, NULL, current_login(), &err),
 	   "return needs a reason");
 	free(err);
@@ -312,7 +320,7 @@ int main(void)
 	err = NULL;
 	ok(ledger_set_status(db, serial, STATUS_DONE, NULL, current_login(), &err), "办结");
 	n = 0;
-	ok(ledger_overdue(db, cat, "2022-03-07", count_entry, &n, &err) && n == 0, "no longer overdue");
+	ok(ledger_overdue(db, cat, "2022-03-09", count_entry, &n, &err) && n == 0, "no longer overdue");
 	ok(!ledger_set_status(db, serial, STATUS_DONE, NULL, current_login(), &err), "not twice");
 	free(err);
 	err = NULL;

@@ -2,6 +2,7 @@
 #include "tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static void test_valid_date(void)
@@ -50,6 +51,54 @@ static void test_valid_time(void)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ok(!period_valid_time(bad[i]), "invalid time '%s'", bad[i]);
 	ok(!period_valid_time(NULL), "NULL is not a time");
+}
+
+/* What Excel, WPS and Calc save of a date or a time cell. */
+static void test_loose(void)
+{
+	static const char *const dates[][2] = {
+		{"2021/6/1", "2021-06-01"},   {"2021-6-1", "2021-06-01"},
+		{"2021/06/01", "2021-06-01"}, {"2021.6.1", "2021-06-01"},
+		{"2021年6月1日", "2021-06-01"}, {"2021年12月31日", "2021-12-31"},
+		{"2021-06-01", "2021-06-01"}, {"2021/2/30", "2021-02-30"},
+	};
+	char out[DATE_LEN];
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+		out[0] = '\0';
+		ok(period_loose_date(dates[i][0], out) && strcmp(out, dates[i][1]) == 0,
+		   "date %s is %s (%s)", dates[i][0], dates[i][1], out);
+	}
+	static const char *const not_dates[] = {
+		"21/6/1", "6/1/2021", "2021/6-1", "2021/6/1/", "2021/001/4", "2021年6月1",
+		"2021年6/1日", "2021/6/1 0:00", "1899/1/1", "", "2021//1", "2021/6/",
+	};
+	for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++)
+		ok(!period_loose_date(not_dates[i], out), "'%s' is not taken for a date",
+		   not_dates[i]);
+	ok(!period_loose_date(NULL, out), "nor NULL");
+
+	static const char *const times[][2] = {
+		{"9:05", "09:05"},        {"09:05", "09:05"},       {"09:05:00", "09:05"},
+		{"9:05:00 AM", "09:05"},  {"12:50:00 PM", "12:50"}, {"12:05:00 AM", "00:05"},
+		{"2:29:00 PM", "14:29"},  {"02:29:00 PM", "14:29"}, {"11:59 PM", "23:59"},
+		{"9:05AM", "09:05"},      {"9:05 pm", "21:05"},     {"下午1:05:00", "13:05"},
+		{"上午12:30", "00:30"},   {"1:05 下午", "13:05"},   {"23:59:00", "23:59"},
+	};
+	char hm[6];
+	for (size_t i = 0; i < sizeof times / sizeof *times; i++) {
+		hm[0] = '\0';
+		ok(period_loose_time(times[i][0], hm) && strcmp(hm, times[i][1]) == 0,
+		   "time %s is %s (%s)", times[i][0], times[i][1], hm);
+	}
+	/* Seconds other than 00 would be dropped: not exact, not taken. */
+	static const char *const not_times[] = {
+		"9:05:30", "13:05 PM", "0:05 AM", "24:00", "9:60", "9:5", "123:00", ":05",
+		"9:05 XM", "9:05:0", "9:05:00 AM extra", "", "下午13:05",
+	};
+	for (size_t i = 0; i < sizeof not_times / sizeof *not_times; i++)
+		ok(!period_loose_time(not_times[i], hm), "'%s' is not taken for a time",
+		   not_times[i]);
+	ok(!period_loose_time(NULL, hm), "nor NULL");
 }
 
 static void test_day_numbers(void)
@@ -221,6 +270,7 @@ int main(void)
 {
 	test_valid_date();
 	test_valid_time();
+	test_loose();
 	test_day_numbers();
 	test_add_days();
 	test_weekday();

@@ -294,6 +294,7 @@ static void test_fallback_wording(void)
 		 .unit = UNIT_XIANG, .cur = {.entries = 2}},
 	};
 	struct report r = {.matters = rm, .nmatters = 4, .windows = rw, .nwindows = 2};
+	report_build_rows(&r);
 	char *text = report_narrative(&r);
 	is_str(text, "公安窗口办理户籍证明3件，办理身份证受理5件，合计8件；市场准入窗口共办理企业开办2项。",
 	       "unknown and renamed matters fall back; a lone matter gets no total");
@@ -301,6 +302,7 @@ static void test_fallback_wording(void)
 
 	rm[0].cur.entries = rm[1].cur.entries = rm[2].cur.entries = 0;
 	rw[0].cur.entries = rw[1].cur.entries = 0;
+	report_build_rows(&r);
 	text = report_narrative(&r);
 	is_str(text, "", "nothing recorded: nothing said");
 	free(text);
@@ -326,10 +328,13 @@ static void test_fallback_wording(void)
 		 .cur = {.entries = 1}},
 	};
 	struct report r2 = {.matters = rm2, .nmatters = 2, .windows = rw2, .nwindows = 2};
+	report_build_rows(&r2);
 	text = report_narrative(&r2);
 	is_str(text, "民生保障窗口办理特困人员申请、终止审核2人次。",
 	       "a window's first phrase has a verb; 0户0人 is left out");
 	free(text);
+	free(r.rows);
+	free(r2.rows);
 	char change[64];
 	struct tally_cell same = {.entries = 1, .households = 1, .persons = 1};
 	is_str(report_format_change(change, sizeof change, UNIT_HU_REN, &same, &same), "0",

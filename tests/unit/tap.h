@@ -10,7 +10,7 @@
 static int tap_n, tap_failed;
 
 /* A description must stay on its TAP line: messages may span lines. */
-static void tap_describe(const char *fmt, va_list ap)
+static inline void tap_describe(const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -25,7 +25,7 @@ static void tap_describe(const char *fmt, va_list ap)
 #define is_int(got, want, ...) tap_is_int((long long)(got), (long long)(want), __FILE__, __LINE__, __VA_ARGS__)
 
 __attribute__((format(printf, 4, 5)))
-static int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+static inline int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 	printf("%s %d - ", pass ? "ok" : "not ok", ++tap_n);
@@ -42,7 +42,7 @@ static int tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 }
 
 __attribute__((format(printf, 5, 6)))
-static int tap_is_str(const char *got, const char *want, const char *file, int line,
+static inline int tap_is_str(const char *got, const char *want, const char *file, int line,
 		      const char *fmt, ...)
 {
 	int pass = got && want ? strcmp(got, want) == 0 : got == want;
@@ -62,7 +62,7 @@ static int tap_is_str(const char *got, const char *want, const char *file, int l
 }
 
 __attribute__((format(printf, 5, 6)))
-static int tap_is_int(long long got, long long want, const char *file, int line,
+static inline int tap_is_int(long long got, long long want, const char *file, int line,
 		      const char *fmt, ...)
 {
 	int pass = got == want;
@@ -80,7 +80,7 @@ static int tap_is_int(long long got, long long want, const char *file, int line,
 	return pass;
 }
 
-static int tap_done(void)
+static inline int tap_done(void)
 {
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;

@@ -1,6 +1,5 @@
 #include "field.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,13 +17,9 @@ void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool
 	for (size_t i = 0; i < v.count; i++)
 		at += (size_t)lineedit_encode(le->buf[v.first + i], text + at);
 	text[at] = '\0';
-	attrset(ui_attr(UI_FIELD));
-	mvaddstr(y, x, text);
-	/* The columns past the text, including one a wide character left
-	 * empty at the edge, are blanked so nothing old shows through. */
-	for (int c = v.used; c < cols; c++)
-		mvaddch(y, x + c, ' ');
-	attrset(A_NORMAL);
+	/* Padded: the columns past the text, including one a wide character
+	 * left empty at the edge, are blanked so nothing old shows through. */
+	ui_put(y, x, cols, text, true, false, UI_FIELD);
 	free(text);
 	if (focus)
 		app_cursor(a, y, x + v.cursor_col);

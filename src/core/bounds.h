@@ -1,0 +1,20 @@
+#ifndef BIANMIN_BOUNDS_H
+#define BIANMIN_BOUNDS_H
+/* Limits more than one module must agree on: a check in core, a field in
+ * a form and an option in the CLI take theirs from here. */
+
+/* A login is an OS account name; clerk put refuses longer ones, so a
+ * longer account (or an import's longer 经办人) can never be a clerk. */
+#define LOGIN_MAX 32
+
+/* Households, persons or quantity of one entry: more is a slip of the
+ * finger, not a figure.  Digits a form accepts for such a count. */
+#define LEDGER_COUNT_MAX 100000
+#define LEDGER_COUNT_DIGITS 6
+
+/* Catalog positions are moved past this while a new catalog loads, so
+ * the old rows stand out of the way until they are renumbered or dropped;
+ * no catalog has this many windows or matters. */
+#define CATALOG_POSITION_PARKED 100000
+
+#endif
