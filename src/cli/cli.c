@@ -122,14 +122,15 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "report",
-		.usage = "--year Y [--from D --to D] [--format text|csv|narrative] [-o 文件]",
+		.usage = "--year Y [--from D --to D] [--format text|csv|narrative|xlsx] [-o 文件]",
 		.summary = "年度统计报表：各窗口各事项、合计、上年同期与同比、每月办件数",
 		.help = "  -y, --year Y        年度\n"
 			"      --from D        起始日期（含；与 --year 同用时替换年初）\n"
 			"      --to D          截止日期（含；与 --year 同用时替换年末）\n"
-			"  -f, --format 格式   text（默认，对齐的表格）、csv（Excel）或\n"
-			"                      narrative（年度报告的文字段落）\n"
-			"  -o, --output 文件   写入文件（默认标准输出）\n"
+			"  -f, --format 格式   text（默认，对齐的表格）、csv（Excel）、\n"
+			"                      narrative（年度报告的文字段落）或 xlsx（工作簿：\n"
+			"                      汇总、各窗口一张表、文字说明，数字均为数值）\n"
+			"  -o, --output 文件   写入文件（默认标准输出）；以 .xlsx 结尾即为 xlsx\n"
 			"统计区间不能超过一年（与上年同期比较）；已作废的办件不计。\n",
 		.handler = cli_cmd_report,
 	},
@@ -221,6 +222,17 @@ static const struct cli_cmd commands[] = {
 		.help = "  list [--year Y]   列出放假（休）和调休上班（班）的日子\n"
 			"  load 文件         载入 holidays.csv（管理员；格式见 bianmin(5)）\n",
 		.handler = cli_cmd_holiday,
+	},
+	{
+		.name = "rate",
+		.usage = "编号 等级 [--reason 原因] | --followup 编号 --note 回访情况",
+		.summary = "好差评：记录办事群众的评价，或差评的回访",
+		.help = "  等级                非常满意、满意、基本满意、不满意、非常不满意，或 5 到 1\n"
+			"  -r, --reason 原因   评价原因（不满意、非常不满意必填）\n"
+			"      --followup      记录差评的回访（15 个工作日内）\n"
+			"      --note 情况     回访情况（与 --followup 同用，必填）\n"
+			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
+		.handler = cli_cmd_rate,
 	},
 };
 

@@ -136,6 +136,8 @@ void cli_put_plain(const char *s);
 char *cli_fit(char *out, size_t outsz, const char *s, int cols);
 void cli_cell(const char *s, int cols, bool align_right);
 void cli_tail(const char *s);
+/* cli_tail in a colour (an SGR parameter such as "31"; NULL for none). */
+void cli_tail_sgr(const char *s, const char *sgr);
 void cli_end_row(void);
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
@@ -164,6 +166,12 @@ void cli_workday_note(struct workday_cal *cal);
 /* After a save: the note about a year without holiday data, when the
  * entry's due day was counted in one. */
 void cli_promise_note(struct cli *c, const char *serial);
+/* The 差评 waiting for a call-back, 超期 past 15 working days on `today`
+ * (rating.c), or, unless `always`, nothing when none waits; false after
+ * printing why. */
+bool cli_print_pending_ratings(struct cli *c, const char *today, bool always);
+/* 预警 and 超期 per window on `today` (promise.c). */
+bool cli_print_promise_counts(struct cli *c, const char *today);
 /* A list row's due and done days, where the row ends. */
 void cli_promise_tail(const struct entry *e);
 

@@ -367,6 +367,18 @@ void cli_tail(const char *s)
 	cli_put_plain(s);
 }
 
+void cli_tail_sgr(const char *s, const char *sgr)
+{
+	if (!s || !*s)
+		return;
+	pay_owed();
+	if (sgr)
+		printf("\033[%sm", sgr);
+	cli_put_plain(s);
+	if (sgr)
+		fputs("\033[0m", stdout);
+}
+
 void cli_end_row(void)
 {
 	row_owed = 0;

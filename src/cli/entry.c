@@ -462,5 +462,9 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	cell("", 28, false);
 	last_cell(tally_format(figure, sizeof figure, UNIT_JIAN, &t.total), 12, true);
 	tally_clear(&t);
+	/* What a supervisor follows up: cases near or past their due day, and
+	 * 差评 waiting for a call-back. */
+	if (!cli_print_promise_counts(c, to) || !cli_print_pending_ratings(c, to, false))
+		return CLI_FAIL;
 	return CLI_OK;
 }

@@ -11,6 +11,7 @@
 #include "period.h"
 #include "phone.h"
 #include "promise.h"
+#include "util.h"
 
 #define LIST_MATTER_COLS 20
 
@@ -62,21 +63,48 @@ void cli_promise_tail(const struct entry *e)
 
 /* The word always (a log or a monochrome terminal must say it too), in
  * colour on a terminal that has not asked for none (no-color.org). */
-static const char *state_word(enum promise_state s, char *out, size_t outsz)
+static void state_word(enum promise_state s)
 {
 	static int colour = -1;
 	if (colour < 0) {
 		const char *no = getenv("NO_COLOR");
 		colour = isatty(STDOUT_FILENO) && !(no && *no);
 	}
-	const char *w = promise_state_name(s);
-	if (colour && (s == PROMISE_OVERDUE || s == PROMISE_LATE))
-		snprintf(out, outsz, "\033[31m%s\033[0m", w);
-	else if (colour && s == PROMISE_WARN)
-		snprintf(out, outsz, "\033[33m%s\033[0m", w);
-	else
-		snprintf(out, outsz, "%s", w);
-	return out;
+	const char *sgr = !colour ? NULL : s == PROMISE_OVERDUE || s == PROMISE_LATE ? "31"
+		: s == PROMISE_WARN ? "33" : NULL;
+	cli_tail_sgr(promise_state_name(s), sgr);
+}
+
+bool cli_print_promise_counts(struct cli *c, const char *today)
+{
+	struct workday_cal *cal = cli_calendar(c);
+	if (!cal)
+		return false;
+	struct promise_counts *counts = xcalloc(c->cat->nwindows + 1, sizeof *counts), total;
+	char *err = NULL;
+	bool ok = promise_count(c->db, c->cat, cal, today, counts, &total, &err);
+	if (!ok)
+		cli_core_error(err);
+	else if (total.warn || total.overdue) {
+		char n[32];
+		printf("承诺件  %s（按工作日）\n", today);
+		for (size_t i = 0; i < c->cat->nwindows; i++) {
+			if (!counts[i].warn && !counts[i].overdue)
+				continue;
+			cli_cell(c->cat->windows[i].name, 10, false);
+			state_word(PROMISE_OVERDUE);
+			snprintf(n, sizeof n, " %lld 件  ", counts[i].overdue);
+			cli_tail(n);
+			state_word(PROMISE_WARN);
+			snprintf(n, sizeof n, " %lld 件", counts[i].warn);
+			cli_tail(n);
+			cli_end_row();
+		}
+		cli_workday_note(cal);
+	}
+	free(counts);
+	workday_cal_free(cal);
+	return ok;
 }
 
 /* done and return: SERIAL, [--date D], and for return a reason. */
@@ -143,7 +171,7 @@ struct overdue_state {
 static bool overdue_row(const struct entry *e, void *ctx)
 {
 	struct overdue_state *st = ctx;
-	char limit[32], late[32], due[DATE_LEN], phone[PHONE_LEN], word[32];
+	char limit[32], late[32], due[DATE_LEN], phone[PHONE_LEN];
 	enum promise_state s = promise_state(st->cal, e, st->today);
 	promise_due(st->cal, e, due);
 	snprintf(limit, sizeof limit, "%d", e->matter->time_limit_days);
@@ -157,10 +185,9 @@ static bool overdue_row(const struct entry *e, void *ctx)
 	cli_cell(phone_mask(phone, sizeof phone, e->phone), 13, false);
 	cli_cell(limit, 4, true);
 	cli_cell(s == PROMISE_OVERDUE ? late : "", 4, true);
-	/* Padding is the cell's business: the colour codes have no width. */
+	/* The word is as wide as its column (4): only the gap follows. */
+	state_word(s);
 	cli_cell("", 0, false);
-	cli_tail(state_word(s, word, sizeof word));
-	cli_tail("  ");
 	cli_tail(e->clerk);
 	cli_end_row();
 	if (s == PROMISE_OVERDUE)

@@ -7,8 +7,9 @@
 #include "cmd.h"
 #include "period.h"
 #include "report.h"
+#include "xlsx.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_NARRATIVE };
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_NARRATIVE, FORMAT_XLSX };
 
 static bool write_report(const struct report *r, enum report_format format, FILE *out,
 			 char **err)
@@ -16,6 +17,8 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 	switch (format) {
 	case FORMAT_CSV:
 		return report_write_csv(r, out, err);
+	case FORMAT_XLSX:
+		return xlsx_write_report(r, out, err);
 	case FORMAT_NARRATIVE: {
 		char *text = report_narrative(r);
 		/* Nothing to say is said on stderr: the paragraph stays empty. */
@@ -60,6 +63,7 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 	int year = 0, opt, status;
 	const char *from = NULL, *to = NULL, *output = NULL;
 	enum report_format format = FORMAT_TEXT;
+	bool format_given = false;
 	while ((opt = cli_getopt(c, argc, argv, "y:f:o:", longs, &status)) != -1) {
 		switch (opt) {
 		case CLI_STOP:
@@ -85,9 +89,12 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 				format = FORMAT_CSV;
 			else if (strcmp(optarg, "narrative") == 0)
 				format = FORMAT_NARRATIVE;
+			else if (strcmp(optarg, "xlsx") == 0)
+				format = FORMAT_XLSX;
 			else
-				return cli_usage(c, "--format 应为 text、csv 或 narrative，而不是“%s”",
-						 optarg);
+				return cli_usage(c, "--format 应为 text、csv、narrative 或 xlsx，"
+						 "而不是“%s”", optarg);
+			format_given = true;
 			break;
 		case 'o':
 			if (!*optarg)
@@ -97,6 +104,10 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!format_given && cli_xlsx_name(output))
+		format = FORMAT_XLSX;
+	if (format == FORMAT_XLSX && !cli_binary_output_ok(c, output))
 		return CLI_USAGE;
 	/* --year gives the bounds; --from / --to move either of them. */
 	char year_from[DATE_LEN], year_to[DATE_LEN];
@@ -119,7 +130,8 @@ int cli_cmd_report(struct cli *c, int argc, char **argv)
 			 : report_range(c->db, c->cat, from, to, &r, &err)))
 		return cli_core_error(err);
 	struct report_job job = { &r, format };
-	bool ok = output ? cli_write_file(output, write_report_job, &job, &err)
+	bool ok = output && strcmp(output, "-") != 0
+			  ? cli_write_file(output, write_report_job, &job, &err)
 			 : write_report(&r, format, stdout, &err);
 	report_clear(&r);
 	return ok ? CLI_OK : cli_core_error(err);

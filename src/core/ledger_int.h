@@ -1,7 +1,7 @@
 #ifndef BIANMIN_LEDGER_INT_H
 #define BIANMIN_LEDGER_INT_H
-/* What ledger.c (recording) and ledger_void.c (voids and status changes)
- * share; no other module includes this. */
+/* What ledger.c (recording), ledger_void.c (voids and status changes) and
+ * rating.c (ratings of entries) share; no other module includes this. */
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -46,7 +46,7 @@ like "$out" '^预警 1 件' "counted as 预警"
 like "$(bm overdue --date 2021-10-12 --warn)" "^$a .* 预警  " "预警 the working day before too"
 unlike "$(bm overdue --date 2021-10-11 --warn)" "^$a " "not two working days before"
 run bm overdue --date 2021-10-14
-like "$out" "^$a .* 5     1    超期  " "overdue on 10-14, one working day late"
+like "$out" "^$a .* 5     1  超期  " "overdue on 10-14, one working day late"
 like "$out" '^逾期未办结 1 件$' "counted"
 run bm done "$a" --date 2021-10-12
 is "$rc" 0 "done --date"
