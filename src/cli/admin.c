@@ -132,8 +132,11 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 		free(from_config);
 		return cli_core_error(err);
 	}
-	if (center || stored)
-		printf("中心: %s\n", center ? center : stored);
+	if (center || stored) {
+		fputs("中心: ", stdout);
+		cli_put_plain(center ? center : stored);
+		fputc('\n', stdout);
+	}
 	free(stored);
 	free(from_config);
 	printf("数据库已就绪: %s\n", db_path(c->db));
@@ -154,7 +157,9 @@ static void print_catalog(const struct catalog *cat)
 	cli_end_row();
 	for (size_t i = 0; i < cat->nwindows; i++) {
 		const struct catalog_window *w = &cat->windows[i];
-		printf("%d %s (%s)\n", w->position, w->name, w->code);
+		printf("%d ", w->position);
+		cli_put_plain(w->name);
+		printf(" (%s)\n", w->code);
 		for (size_t j = 0; j < w->nmatters; j++) {
 			const struct catalog_matter *m = &cat->matters[w->first_matter + j];
 			char pos[16], limit[32];

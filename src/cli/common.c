@@ -19,14 +19,24 @@
 #include "text.h"
 #include "util.h"
 
+/* A message may quote what the user typed or the file holds: it is shown
+ * as every printer shows text, hidden characters escaped. */
+static void put_message(const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap), *owned;
+	fputs(text_escape_hidden(msg, true, &owned), stderr);
+	fputc('\n', stderr);
+	free(owned);
+	free(msg);
+}
+
 int cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("bianmin: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CLI_FAIL;
 }
 
@@ -35,9 +45,8 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_list ap;
 	fprintf(stderr, "bianmin%s%s: ", c->cmd ? " " : "", c->cmd ? c->cmd->name : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (c->cmd)
 		fprintf(stderr, "用法: bianmin %s%s%s\n", c->cmd->name, *c->cmd->usage ? " " : "",
 			c->cmd->usage);
@@ -311,22 +320,11 @@ bool cli_find_matter(struct cli *c, const char *window, const char *matter,
 
 void cli_put_plain(const char *s)
 {
-	/* The rules of text_fit, for text that ends a line and is not cut. */
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		int n = text_decode(s + i, len - i, &cp);
-		if (n <= 0) {
-			fputc('?', stdout);
-			i++;
-		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			fputc(' ', stdout);
-			i += (size_t)n;
-		} else {
-			fwrite(s + i, 1, (size_t)n, stdout);
-			i += (size_t)n;
-		}
-	}
+	/* Text that ends a line and is not cut: escaped as every printer
+	 * escapes, a line break shown as a space. */
+	char *owned;
+	fputs(text_escape_hidden(s, false, &owned), stdout);
+	free(owned);
 }
 
 char *cli_fit(char *out, size_t outsz, const char *s, int cols)

@@ -428,8 +428,10 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	if (!tally_compute(c->db, c->cat, from, to, clerk, &t, &err))
 		return cli_core_error(err);
 	char *center = db_setting(c->db, "center");
-	if (center)
-		printf("%s  ", center);
+	if (center) {
+		cli_put_plain(center);
+		fputs("  ", stdout);
+	}
 	free(center);
 	if (strcmp(from, to) == 0)
 		printf("办件统计  %s %s", from, period_weekday_name(from));

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "period.h"
 #include "report.h"
+#include "text.h"
 #include "xlsx.h"
 
 enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_NARRATIVE, FORMAT_XLSX };
@@ -24,8 +25,12 @@ static bool write_report(const struct report *r, enum report_format format, FILE
 		/* Nothing to say is said on stderr: the paragraph stays empty. */
 		if (!*text)
 			cli_error("%s 至 %s 没有办件，没有可写的文字", r->from, r->to);
-		else
-			fprintf(out, "%s\n", text);
+		else {
+			/* Names from the catalog, shown as every printer shows them. */
+			char *owned;
+			fprintf(out, "%s\n", text_escape_hidden(text, true, &owned));
+			free(owned);
+		}
 		free(text);
 		if (fflush(out) != 0 || ferror(out))
 			return fail(err, "写入报表失败: %s", errno_text(errno));

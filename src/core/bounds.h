@@ -12,6 +12,15 @@
 #define LEDGER_COUNT_MAX 100000
 #define LEDGER_COUNT_DIGITS 6
 
+/* Longest catalog names, in characters (字): a longer one is refused when
+ * the catalog loads, never cut.  Screens and the report's cells (128
+ * bytes: 4 bytes a character at most, and "  其中 " before a category)
+ * hold these whole. */
+#define CATALOG_WINDOW_NAME_MAX 16
+#define CATALOG_MATTER_NAME_MAX 30
+#define CATALOG_CATEGORY_MAX 16
+#define CATALOG_VILLAGE_NAME_MAX 20
+
 /* Catalog positions are moved past this while a new catalog loads, so
  * the old rows stand out of the way until they are renumbered or dropped;
  * no catalog has this many windows or matters. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounds.h"
 #include "catalog.h"
 #include "clerk.h"
 #include "csvrow.h"
@@ -17,10 +18,12 @@ extern const size_t embedded_catalog_csv_len;
 extern const char embedded_villages_csv[];
 extern const size_t embedded_villages_csv_len;
 
-/* A column of a loadable file: its Chinese label and its English key. */
+/* A column of a loadable file: its Chinese label and its English key, and
+ * the most characters a cell may hold (0: no limit). */
 struct column {
 	const char *label, *key;
 	bool required;
+	size_t max;
 };
 
 enum { MAX_COLUMNS = 10, MAX_ERRORS_SHOWN = 50 };
@@ -52,14 +55,6 @@ static void add_error(struct load *ld, size_t line, const char *fmt, ...)
 	else
 		strbuf_addf(&ld->errors, "%s\n", msg);
 	free(msg);
-}
-
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7F)
-			return true;
-	return false;
 }
 
 static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
@@ -94,9 +89,13 @@ static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err
 		int f = ld->index[c];
 		const char *v = f >= 0 && (size_t)f < n ? csvrow_unguard(fields[f]) : "";
 		/* A line break or tab in a name would tear every screen and table
-		 * that shows it. */
-		if (has_control(v))
-			add_error(ld, line, "“%s”含有换行、制表符或其他控制字符", ld->columns[c].label);
+		 * that shows it; an invisible character would make two names
+		 * look alike. */
+		char *field = xasprintf("“%s”", ld->columns[c].label), *why = NULL;
+		if (!text_check(v, field, ld->columns[c].max, false, &why))
+			add_error(ld, line, "%s", why);
+		free(why);
+		free(field);
 		ld->cells[ld->nrows * ld->ncolumns + c] = xstrdup(v);
 	}
 	ld->lines[ld->nrows++] = line;
@@ -195,16 +194,16 @@ static bool parse_days(const char *s, int *out)
 enum { C_WCODE, C_WNAME, C_MCODE, C_MNAME, C_UNIT, C_CATS, C_REQID, C_LIMIT, C_REQAPP,
        C_IDKIND };
 static const struct column catalog_columns[] = {
-	[C_WCODE] = { "窗口代码", "window_code", true },
-	[C_WNAME] = { "窗口", "window", true },
-	[C_MCODE] = { "事项代码", "matter_code", true },
-	[C_MNAME] = { "事项", "matter", true },
-	[C_UNIT] = { "单位", "unit", true },
-	[C_CATS] = { "分类", "categories", false },
-	[C_REQID] = { "需证件", "requires_id", false },
-	[C_LIMIT] = { "承诺时限", "time_limit_days", false },
-	[C_REQAPP] = { "需申请人", "requires_applicant", false },
-	[C_IDKIND] = { "证件类型", "id_kind", false },
+	[C_WCODE] = { "窗口代码", "window_code", true, 0 },
+	[C_WNAME] = { "窗口", "window", true, CATALOG_WINDOW_NAME_MAX },
+	[C_MCODE] = { "事项代码", "matter_code", true, 0 },
+	[C_MNAME] = { "事项", "matter", true, CATALOG_MATTER_NAME_MAX },
+	[C_UNIT] = { "单位", "unit", true, 0 },
+	[C_CATS] = { "分类", "categories", false, 0 },
+	[C_REQID] = { "需证件", "requires_id", false, 0 },
+	[C_LIMIT] = { "承诺时限", "time_limit_days", false, 0 },
+	[C_REQAPP] = { "需申请人", "requires_applicant", false, 0 },
+	[C_IDKIND] = { "证件类型", "id_kind", false, 0 },
 };
 
 /* An empty 需申请人 means the unit's default: a consultation (人次) is
@@ -257,6 +256,15 @@ static void check_catalog_rows(struct load *ld)
 				  cell(ld, r, C_IDKIND));
 		if (!parse_days(cell(ld, r, C_LIMIT), &days))
 			add_error(ld, line, "承诺时限“%s”应为 0 到 3650 的天数", cell(ld, r, C_LIMIT));
+		for (const char *p = cell(ld, r, C_CATS); *p;) {
+			size_t len = strcspn(p, "|");
+			char *one = xstrndup(p, len), *why = NULL;
+			if (!text_check(one, "分类", CATALOG_CATEGORY_MAX, false, &why))
+				add_error(ld, line, "“%s”: %s", one, why);
+			free(why);
+			free(one);
+			p += len + (p[len] == '|');
+		}
 		for (size_t p = 0; p < r; p++) {
 			if (strcmp(cell(ld, p, C_WCODE), wcode) != 0)
 				continue;
@@ -417,8 +425,8 @@ bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *l
 
 enum { V_CODE, V_NAME };
 static const struct column village_columns[] = {
-	[V_CODE] = { "代码", "code", true },
-	[V_NAME] = { "村", "name", true },
+	[V_CODE] = { "代码", "code", true, 0 },
+	[V_NAME] = { "村", "name", true, CATALOG_VILLAGE_NAME_MAX },
 };
 
 static void check_village_rows(struct load *ld)

@@ -5,6 +5,7 @@
 
 #include "bounds.h"
 #include "db_sql.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const role_names[] = {
@@ -158,6 +159,8 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 			    c->login ? c->login : "");
 	if (!c->name || !*c->name)
 		return fail(err, "请给出经办人姓名 (--name)");
+	if (!text_check(c->name, "经办人姓名", CLERK_NAME_MAX, false, err))
+		return false;
 	if (!db_begin_write(db, err))
 		return false;
 	/* The very first account (the one that ran init) becomes admin. */
@@ -243,6 +246,8 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 {
 	if (!name || !*name)
 		return fail(err, "中心名称不能为空");
+	if (!text_check(name, "中心名称", CLERK_CENTER_MAX, false, err))
+		return false;
 	if (!db_begin_write(db, err))
 		return false;
 	bool anyone = db_int(db, 0, "SELECT count(*) FROM clerk") == 0;

@@ -7,6 +7,10 @@
 
 struct db;
 
+/* Longest names, in characters (字); longer ones are refused, not cut. */
+#define CLERK_NAME_MAX 32
+#define CLERK_CENTER_MAX 64
+
 enum role { ROLE_CLERK, ROLE_SUPERVISOR, ROLE_ADMIN };
 
 struct clerk {

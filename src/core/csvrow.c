@@ -2,8 +2,10 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 #define CHUNK (64 * 1024)
@@ -254,14 +256,19 @@ static void put_quoted(struct csvrow_writer *w, const char *prefix, const char *
 
 void csvrow_put(struct csvrow_writer *w, const char *cell)
 {
-	if (!cell)
-		cell = "";
+	/* What older data may hide is shown, as on every printer; a note's
+	 * line breaks stay (the cell is quoted). */
+	char *owned;
+	cell = text_escape_hidden(cell ? cell : "", true, &owned);
 	put_quoted(w, needs_guard(cell) ? "'" : NULL, cell);
+	free(owned);
 }
 
 void csvrow_put_raw(struct csvrow_writer *w, const char *cell)
 {
-	put_quoted(w, NULL, cell ? cell : "");
+	char *owned;
+	put_quoted(w, NULL, text_escape_hidden(cell ? cell : "", true, &owned));
+	free(owned);
 }
 
 void csvrow_put_int(struct csvrow_writer *w, long long v)

@@ -28,6 +28,7 @@ const char *csvrow_unguard(const char *s);
 struct csvrow_writer;
 /* `bom` writes the UTF-8 BOM first. */
 struct csvrow_writer *csvrow_writer_create(FILE *out, bool bom);
+/* Cells are written through text_escape_hidden (line breaks kept). */
 void csvrow_put(struct csvrow_writer *w, const char *cell);  /* guarded */
 void csvrow_put_raw(struct csvrow_writer *w, const char *cell); /* unguarded */
 void csvrow_put_int(struct csvrow_writer *w, long long v);

@@ -49,32 +49,6 @@ static void copy_string(char *dst, const char *src, size_t size)
 	dst[n] = '\0';
 }
 
-/* Free text a clerk typed: valid UTF-8, no control characters but the line
- * breaks a note may hold, and a sane length. */
-bool ledger_check_text(const char *s, const char *label, size_t max_chars, bool multiline,
-		       char **err)
-{
-	if (!s)
-		return true;
-	size_t len = strlen(s);
-	if (!text_valid_utf8(s, len))
-		return fail(err, "%s含有无效的字符编码（应为 UTF-8）", label);
-	/* Counted in characters, as a clerk counts: only long texts need the walk. */
-	if (len > max_chars) {
-		size_t chars = 0;
-		for (const char *p = s; *p; p++)
-			chars += ((unsigned char)*p & 0xC0) != 0x80;
-		if (chars > max_chars)
-			return fail(err, "%s过长：%zu 个字，最多 %zu 个", label, chars, max_chars);
-	}
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-			return fail(err, "%s含有控制字符", label);
-	}
-	return true;
-}
-
 /* A draft resolved against the catalog: what ledger_insert writes. */
 struct resolved {
 	const struct catalog_window *window;
@@ -258,7 +232,7 @@ static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		const char *s = *(const char *const *)((const char *)d + texts[i].offset);
-		if (!ledger_check_text(s, texts[i].label, texts[i].max, texts[i].multiline, err))
+		if (!text_check(s, texts[i].label, texts[i].max, texts[i].multiline, err))
 			return entry_field_mark(field, texts[i].field);
 	}
 	if (counter && r->matter->requires_applicant && blank(d->applicant))

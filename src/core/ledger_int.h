@@ -9,6 +9,8 @@
 
 #include "ledger.h"
 
+#include "text.h"
+
 struct db;
 
 static inline bool ledger_present(const char *s)
@@ -16,11 +18,15 @@ static inline bool ledger_present(const char *s)
 	return s && *s;
 }
 
-/* Free text a clerk typed: valid UTF-8, no control characters but the
- * line breaks a note may hold, at most max_chars characters.  `label`
- * names the field in the message. */
-bool ledger_check_text(const char *s, const char *label, size_t max_chars, bool multiline,
-		       char **err);
+/* Free text a clerk typed: the rules of text_check (valid UTF-8, nothing
+ * hidden but the line breaks a note may hold, at most max_chars
+ * characters).  `label` names the field in the message. */
+static inline bool ledger_check_text(const char *s, const char *label, size_t max_chars,
+				     bool multiline, char **err)
+{
+	return text_check(s, label, max_chars, multiline, err);
+}
+
 /* True (with *err) when `year` is locked, or when the lock cannot be read:
  * not knowing is no permission.  `doing` names the refused act (作废). */
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err);

@@ -19,7 +19,7 @@
 struct target {
 	int64_t id;
 	char date[DATE_LEN];
-	char clerk[65];
+	char *clerk; /* malloc'd: a login of any length another program wrote */
 	char status[16];
 	char window_code[17];
 	bool voided;
@@ -27,6 +27,7 @@ struct target {
 
 static bool find_target(struct db *db, const char *serial, struct target *t, char **err)
 {
+	memset(t, 0, sizeof *t);
 	if (!ledger_present(serial))
 		return fail(err, "请给出办件编号");
 	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
@@ -41,7 +42,7 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 	if (rc == SQLITE_ROW) {
 		t->id = sqlite3_column_int64(st, 0);
 		snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
-		snprintf(t->clerk, sizeof t->clerk, "%s", db_col_text(st, 2));
+		t->clerk = xstrdup(db_col_text(st, 2));
 		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
 		t->voided = sqlite3_column_int(st, 4) != 0;
 		snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
@@ -102,54 +103,71 @@ static bool void_row(struct db *db, int64_t id, const char *reason, const char *
 	return ok;
 }
 
-/* A reason trimmed into buf, refused when blank or bad text. */
-static bool take_reason(const char *reason, const char *doing, char buf[512], char **err)
+/* The reason checked whole, then trimmed: a malloc'd copy of any length,
+ * never cut; NULL (with *err) when it is bad text or blank. */
+static char *take_reason(const char *reason, const char *label, const char *doing, char **err)
 {
-	snprintf(buf, 512, "%s", reason ? reason : "");
-	if (!*text_trim(buf))
-		return fail(err, "%s必须说明原因", doing);
-	return ledger_check_text(reason, "原因", LEDGER_REASON_MAX, true, err);
+	if (!text_check(reason, label, LEDGER_REASON_MAX, true, err))
+		return NULL;
+	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
+	if (!*trimmed) {
+		free(trimmed);
+		fail(err, "%s必须说明原因", doing);
+		return NULL;
+	}
+	return trimmed;
 }
 
 bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
 {
 	struct target t;
-	if (!find_target(db, serial, &t, err))
-		return false;
-	return may_change(db, &t, serial, login, "作废", err);
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "作废", err);
+	free(t.clerk);
+	return ok;
 }
 
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err)
 {
-	char trimmed[512];
-	if (!take_reason(reason, "作废", trimmed, err) || !db_begin_write(db, err))
+	char *trimmed = take_reason(reason, "作废原因", "作废", err);
+	if (!trimmed)
 		return false;
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
+		return false;
+	}
 	struct target t;
 	bool ok = find_target(db, serial, &t, err) &&
 		  may_change(db, &t, serial, login, "作废", err) &&
 		  void_row(db, t.id, trimmed, login, err) &&
 		  db_audit(db, login, "void", t.id, trimmed, err);
+	free(trimmed);
+	free(t.clerk);
 	return db_end_write(db, ok, err);
 }
 
 bool ledger_may_correct(struct db *db, const char *serial, const char *login, char **err)
 {
 	struct target t;
-	return find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
+	free(t.clerk);
+	return ok;
 }
 
 bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial,
 		    const char *reason, const struct entry_draft *d, const char *login,
 		    char serial_out[SERIAL_LEN], char **err)
 {
-	char trimmed[512], fresh[SERIAL_LEN];
-	if (!take_reason(reason, "更正", trimmed, err))
-		return false;
+	char fresh[SERIAL_LEN];
 	if (ledger_present(d->serial) || ledger_present(d->void_reason))
 		return fail(err, "更正不能指定新编号或作废原因");
-	if (!db_begin_write(db, err))
+	char *trimmed = take_reason(reason, "更正原因", "更正", err);
+	if (!trimmed)
 		return false;
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
+		return false;
+	}
 	struct target t;
 	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
 	int64_t id = ok ? ledger_record_locked(db, cat, d, login, fresh, NULL, err) : -1;
@@ -171,6 +189,8 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
 		ok = db_audit(db, login, "correct", t.id, detail, err);
 		free(detail);
 	}
+	free(trimmed);
+	free(t.clerk);
 	if (!db_end_write(db, ok, err))
 		return false;
 	if (serial_out)
@@ -203,7 +223,7 @@ bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 	char serial[SERIAL_LEN];
 	if (!db_begin_write(db, err))
 		return false;
-	struct target t;
+	struct target t = { 0 };
 	bool ok = last_save(db, login, serial, err);
 	if (ok && ledger_present(expect) && strcasecmp(serial, expect) != 0)
 		ok = fail(err, "最近一次保存的是 %s，不是 %s，未撤销", serial, expect);
@@ -211,6 +231,7 @@ bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 	     may_change(db, &t, serial, login, "撤销", err) &&
 	     void_row(db, t.id, LEDGER_UNDO_REASON, login, err) &&
 	     db_audit(db, login, "undo", t.id, LEDGER_UNDO_REASON, err);
+	free(t.clerk);
 	if (!db_end_write(db, ok, err))
 		return false;
 	if (serial_out)
@@ -236,16 +257,18 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 	snprintf(day, sizeof day, "%s", on ? on : today);
 	if (to == STATUS_ACCEPTED)
 		return fail(err, "办件不能退回到受理状态");
-	char trimmed[512];
-	snprintf(trimmed, sizeof trimmed, "%s", reason ? reason : "");
-	text_trim(trimmed);
+	if (!text_check(reason, "原因", LEDGER_REASON_MAX, true, err))
+		return false;
+	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
 	reason = trimmed;
-	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason)
+	if ((to == STATUS_RETURNED || to == STATUS_TRANSFERRED) && !*reason) {
+		free(trimmed);
 		return fail(err, "%s必须说明原因", status_name(to));
-	if (!ledger_check_text(reason, "原因", LEDGER_REASON_MAX, true, err))
+	}
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
 		return false;
-	if (!db_begin_write(db, err))
-		return false;
+	}
 	/* The year lock does not hold here: a 承诺件 received in December may
 	 * be finished after the year's report is published, and its status
 	 * changes no figure of the report. */
@@ -280,5 +303,7 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 		free(detail);
 	}
 	clerk_clear(&c);
+	free(trimmed);
+	free(t.clerk);
 	return db_end_write(db, ok, err);
 }

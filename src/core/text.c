@@ -102,38 +102,174 @@ int text_cp_width(unsigned cp)
 	return w > 2 ? 2 : w;
 }
 
-/* One step through possibly broken text: an invalid byte is taken alone
- * and shown as one column (a terminal draws a replacement glyph). */
-static int next_char(const char *s, size_t len, unsigned *cp, int *cols)
+bool text_cp_hidden(unsigned cp)
 {
-	int n = text_decode(s, len, cp);
-	*cols = 0;
-	if (n < 0) {
-		*cp = '?';
-		*cols = 1;
-		return -1;
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return true;
+	/* Most text is ASCII or CJK: neither holds one. */
+	if (cp < 0xAD || (cp >= 0x3165 && cp < 0xFE00))
+		return false;
+	/* Default_Ignorable_Code_Point of Unicode 15 (DerivedCoreProperties.txt;
+	 * the unit test compares with the system's copy when it has one), and
+	 * the line and paragraph separators, breaks no terminal draws. */
+	static const struct {
+		unsigned lo, hi;
+	} hidden[] = {
+		{ 0x00AD, 0x00AD },   { 0x034F, 0x034F },   { 0x061C, 0x061C },
+		{ 0x115F, 0x1160 },   { 0x17B4, 0x17B5 },   { 0x180B, 0x180F },
+		{ 0x200B, 0x200F },   { 0x2028, 0x202E },   { 0x2060, 0x206F },
+		{ 0x3164, 0x3164 },   { 0xFE00, 0xFE0F },   { 0xFEFF, 0xFEFF },
+		{ 0xFFA0, 0xFFA0 },   { 0xFFF0, 0xFFF8 },   { 0x1BCA0, 0x1BCA3 },
+		{ 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+	};
+	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++)
+		if (cp >= hidden[i].lo && cp <= hidden[i].hi)
+			return true;
+	return false;
+}
+
+int text_escape_cp(unsigned cp, char out[16])
+{
+	if (cp > 0x10FFFF)
+		return snprintf(out, 16, "<0x%02X>", (cp - 0x110000) & 0xFF);
+	return snprintf(out, 16, "<U+%04X>", cp);
+}
+
+/* What a printer shows for the text at s: the character itself, a line
+ * break, or an escape.  `bytes` is what it takes of s (0 at the end). */
+struct unit {
+	size_t bytes;
+	const char *show; /* s itself, the escape, or a break */
+	size_t len;       /* of show */
+	int cols;
+	bool line_break;
+	char esc[16];
+};
+
+static void next_unit(const char *s, size_t len, struct unit *u)
+{
+	unsigned cp;
+	int n = text_decode(s, len, &cp);
+	u->line_break = false;
+	if (n == 0) {
+		u->bytes = 0;
+		return;
 	}
-	if (n > 0)
-		*cols = text_cp_width(*cp);
-	return n;
+	if (n < 0) {
+		u->bytes = 1;
+		u->len = (size_t)text_escape_cp(0x110000 + (unsigned char)*s, u->esc);
+		u->show = u->esc;
+		u->cols = (int)u->len;
+		return;
+	}
+	u->bytes = (size_t)n;
+	if (cp == '\n' || (cp == '\r' && len > 1 && s[1] == '\n')) {
+		u->bytes = cp == '\n' ? 1 : 2;
+		u->line_break = true;
+		u->show = s;
+		u->len = u->bytes;
+		u->cols = 1; /* as the space a line shows it as */
+		return;
+	}
+	if (text_cp_hidden(cp)) {
+		u->len = (size_t)text_escape_cp(cp, u->esc);
+		u->show = u->esc;
+		u->cols = (int)u->len;
+		return;
+	}
+	u->show = s;
+	u->len = u->bytes;
+	u->cols = text_cp_width(cp);
+}
+
+/* True when every byte is printable ASCII: nothing to decode or escape. */
+static bool plain_ascii(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (; p[i]; i++)
+		if (p[i] < 0x20 || p[i] >= 0x7F)
+			break;
+	*len = i;
+	return p[i] == '\0';
 }
 
 int text_width(const char *s)
 {
 	if (!s)
 		return 0;
-	size_t len = strlen(s);
+	size_t len;
+	if (plain_ascii(s, &len))
+		return (int)len;
+	len += strlen(s + len);
 	int width = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		int cols;
-		int n = next_char(s + i, len - i, &cp, &cols);
-		if (n == 0)
+	struct unit u;
+	for (size_t i = 0; i < len; i += u.bytes) {
+		next_unit(s + i, len - i, &u);
+		if (u.bytes == 0)
 			break;
-		width += cols;
-		i += n < 0 ? 1 : (size_t)n;
+		width += u.cols;
 	}
 	return width;
+}
+
+const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)
+{
+	*owned = NULL;
+	if (!s)
+		return "";
+	size_t len;
+	if (plain_ascii(s, &len))
+		return s;
+	size_t clean = len;
+	len += strlen(s + len);
+	struct unit u;
+	/* Most non-ASCII text (Chinese) needs no copy: find the first unit
+	 * that changes before building one. */
+	for (; clean < len; clean += u.bytes) {
+		next_unit(s + clean, len - clean, &u);
+		if (u.show != s + clean || (u.line_break && !keep_breaks))
+			break;
+	}
+	if (clean >= len)
+		return s;
+	struct strbuf sb = { 0 };
+	strbuf_addn(&sb, s, clean);
+	for (size_t i = clean; i < len; i += u.bytes) {
+		next_unit(s + i, len - i, &u);
+		if (u.line_break && !keep_breaks)
+			strbuf_add(&sb, " ");
+		else
+			strbuf_addn(&sb, u.show, u.len);
+	}
+	*owned = sb.s;
+	return sb.s;
+}
+
+bool text_check(const char *s, const char *field, size_t max_chars, bool multiline, char **err)
+{
+	if (!s)
+		return true;
+	size_t len = strlen(s), chars = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		chars++;
+		if (n <= 0)
+			return fail(err, "%s含有无效的字符编码（第 %zu 个字处，应为 UTF-8）", field,
+				    chars);
+		if (multiline && cp == '\r' && s[i + 1] == '\n')
+			n = 2; /* one line break, as a clerk sees it */
+		else if (text_cp_hidden(cp) && !(multiline && cp == '\n'))
+			return fail(err, "%s含有%s字符 U+%04X（第 %zu 个字），请删去后重试", field,
+				    cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "控制" : "不可见的",
+				    cp, chars);
+		i += (size_t)n;
+	}
+	/* Counted in characters, as a clerk counts; refused, never cut. */
+	if (max_chars && chars > max_chars)
+		return fail(err, "%s过长：%zu 个字，最多 %zu 个", field, chars, max_chars);
+	return true;
 }
 
 char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool align_right)
@@ -147,31 +283,24 @@ char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool 
 	size_t len = strlen(s);
 	size_t used = 0;
 	int width = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned cp;
-		int cw;
-		int n = next_char(s + i, len - i, &cp, &cw);
-		if (n == 0)
+	struct unit u;
+	for (size_t i = 0; i < len; i += u.bytes) {
+		next_unit(s + i, len - i, &u);
+		if (u.bytes == 0)
 			break;
-		size_t step = n < 0 ? 1 : (size_t)n;
-		if (width + cw > cols)
+		if (width + u.cols > cols)
 			break;
-		/* Keep room for the padding still owed after this character. */
-		size_t owed = pad ? (size_t)(cols - width - cw) : 0;
-		size_t bytes = step;
-		if (n < 0 || cp < 0x20 || cp == 0x7F)
-			bytes = 1;
+		/* A table row holds one line: a break shows as a space. */
+		const char *show = u.line_break ? " " : u.show;
+		size_t bytes = u.line_break ? 1 : u.len;
+		/* Keep room for the padding still owed after this unit; an
+		 * escape goes in whole or not at all. */
+		size_t owed = pad ? (size_t)(cols - width - u.cols) : 0;
 		if (used + bytes + owed > outsz - 1)
 			break;
-		if (n < 0)
-			out[used] = '?'; /* never pass broken UTF-8 on to the terminal */
-		else if (cp < 0x20 || cp == 0x7F)
-			out[used] = ' '; /* a tab or newline would break the table */
-		else
-			memcpy(out + used, s + i, step);
+		memcpy(out + used, show, bytes);
 		used += bytes;
-		width += cw;
-		i += step;
+		width += u.cols;
 	}
 	size_t spaces = pad && width < cols ? (size_t)(cols - width) : 0;
 	if (used + spaces > outsz - 1)
@@ -210,14 +339,17 @@ void text_fput_padded(FILE *f, const char *s, int cols, bool align_right)
 		s = "";
 	/* Never cut here: a report figure or name printed in full beats a
 	 * neat column that hides data. */
-	int spaces = cols - text_width(s);
+	char *owned;
+	const char *shown = text_escape_hidden(s, false, &owned);
+	int spaces = cols - text_width(shown);
 	if (align_right)
 		for (int i = 0; i < spaces; i++)
 			fputc(' ', f);
-	fputs(s, f);
+	fputs(shown, f);
 	if (!align_right)
 		for (int i = 0; i < spaces; i++)
 			fputc(' ', f);
+	free(owned);
 }
 
 /* Length of a blank at p (ASCII white space or U+3000), 0 if none. */

@@ -209,7 +209,7 @@ static void loop(struct app *a)
 			a->quit = true;
 			break;
 		default:
-			v->ops->request(a, v, act, key);
+			view_request(a, act, key);
 			break;
 		}
 		int64_t ver = db_data_version(a->db);

@@ -142,10 +142,11 @@ static void entry_done(struct app *a, struct view *v)
 	free(st->matters);
 }
 
-/* After the list's cursor may have moved: the form follows the matter. */
-static void follow_matter(struct entry_view *st, size_t before)
+/* The form follows the matter with the list's cursor (the stack moves
+ * the cursor; the form catches up before the next draw or key). */
+static void follow_matter(struct entry_view *st)
 {
-	if (st->mlist.sel != before)
+	if (st->form.matter != current(st))
 		entry_form_set_matter(&st->form, current(st));
 }
 
@@ -227,6 +228,7 @@ static void draw_form(struct entry_view *st, const struct view *v)
 static void entry_draw(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
+	follow_matter(st);
 	const struct catalog_window *w = &a->cat->windows[st->window];
 	struct tally t = {0};
 	char *err = NULL;
@@ -311,11 +313,10 @@ static void save(struct entry_view *st)
 
 static void type_code(struct entry_view *st, int key)
 {
-	size_t before = st->mlist.sel;
 	int c = tolower(key);
 	if (!list_type(&st->mlist, c))
 		app_error(st->a, "没有代码为 %s%c 的事项", st->mlist.typed, c);
-	follow_matter(st, before);
+	follow_matter(st);
 }
 
 static void begin_void(struct entry_view *st)
@@ -342,11 +343,6 @@ static void leave_window(struct entry_view *st, bool asked)
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
 {
 	struct app *a = st->a;
-	size_t before = st->mlist.sel;
-	if (list_act(&st->mlist, act)) {
-		follow_matter(st, before);
-		return;
-	}
 	switch (act) {
 	case ACT_PICK_MATTER:
 		if (key >= '1' && key <= '9') {
@@ -355,7 +351,7 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 				app_error(a, "没有第 %c 个事项", key);
 			else
 				list_select(&st->mlist, (size_t)(key - '1'));
-			follow_matter(st, before);
+			follow_matter(st);
 		} else {
 			type_code(st, key);
 		}
@@ -439,10 +435,11 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 	}
 }
 
-static void entry_request(struct app *a, struct view *v, enum action act, int key)
+static bool entry_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	follow_matter(st);
 	bool asked = st->discard_asked;
 	st->discard_asked = false;
 	switch (st->focus) {
@@ -457,6 +454,7 @@ static void entry_request(struct app *a, struct view *v, enum action act, int ke
 			st->focus = st->before_void;
 		break;
 	}
+	return true;
 }
 
 static unsigned entry_context(struct app *a, struct view *v)
@@ -484,14 +482,13 @@ static int entry_digits(struct app *a, struct view *v)
 	return (int)st->nmatters;
 }
 
-static void entry_unoffered(struct app *a, struct view *v, bool *hidden)
+static struct list *entry_list_now(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
 	if (st->focus == FOCUS_MATTERS)
-		list_unoffered(&st->mlist, hidden);
-	else if (st->focus == FOCUS_VOID)
-		entry_list_unoffered(&st->entries, hidden);
+		return &st->mlist;
+	return st->focus == FOCUS_VOID ? entry_list_choosing(&st->entries) : NULL;
 }
 
 const struct screen_ops entry_screen = {
@@ -499,9 +496,9 @@ const struct screen_ops entry_screen = {
 	.state_size = sizeof(struct entry_view),
 	.open = entry_open,
 	.draw = entry_draw,
+	.list = entry_list_now,
 	.request = entry_request,
 	.done = entry_done,
 	.context = entry_context,
 	.digits = entry_digits,
-	.unoffered = entry_unoffered,
 };

@@ -221,8 +221,6 @@ static bool handle_choose(struct entry_list *l, enum action act, int key)
 {
 	struct app *a = l->a;
 	size_t i;
-	if (list_act(&l->list, act))
-		return false;
 	switch (act) {
 	case ACT_JUMP:
 		if (!list_type(&l->list, key))
@@ -295,8 +293,7 @@ unsigned entry_list_context(const struct entry_list *l)
 	return l->mode == ENTRY_LIST_REASON ? CTX_PROMPT | CTX_TEXT : CTX_ENTRIES;
 }
 
-void entry_list_unoffered(const struct entry_list *l, bool *hidden)
+struct list *entry_list_choosing(struct entry_list *l)
 {
-	if (l->mode == ENTRY_LIST_CHOOSE)
-		list_unoffered(&l->list, hidden);
+	return l->mode == ENTRY_LIST_CHOOSE ? &l->list : NULL;
 }

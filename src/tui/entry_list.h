@@ -42,8 +42,9 @@ void entry_list_draw(struct entry_list *l, int y, int rows);
 bool entry_list_begin_void(struct entry_list *l);
 /* Keys while voiding; true when voiding is over (done or given up). */
 bool entry_list_handle(struct entry_list *l, enum action act, int key);
-/* The key contexts while voiding, and what they do not offer now. */
+/* The key contexts while voiding. */
 unsigned entry_list_context(const struct entry_list *l);
-void entry_list_unoffered(const struct entry_list *l, bool *hidden);
+/* The list the cursor keys move while an entry is being chosen, else NULL. */
+struct list *entry_list_choosing(struct entry_list *l);
 
 #endif

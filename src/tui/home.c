@@ -151,12 +151,10 @@ static void home_draw(struct app *a, struct view *v)
 	}
 }
 
-static void home_request(struct app *a, struct view *v, enum action act, int key)
+static bool home_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct home *st = v->state;
 	size_t n = a->cat->nwindows, sel;
-	if (list_act(&st->windows, act))
-		return;
 	switch (act) {
 	case ACT_PICK_WINDOW:
 		if ((size_t)(key - '0') <= n && list_select(&st->windows, (size_t)(key - '1')))
@@ -182,8 +180,9 @@ static void home_request(struct app *a, struct view *v, enum action act, int key
 		a->quit = true;
 		break;
 	default:
-		break;
+		return false;
 	}
+	return true;
 }
 
 static unsigned home_context(struct app *a, struct view *v)
@@ -193,17 +192,10 @@ static unsigned home_context(struct app *a, struct view *v)
 	return CTX_HOME;
 }
 
-static int home_digits(struct app *a, struct view *v)
+static struct list *home_list(struct app *a, struct view *v)
 {
-	(void)v;
-	return (int)a->cat->nwindows;
-}
-
-static void home_unoffered(struct app *a, struct view *v, bool *hidden)
-{
-	struct home *st = v->state;
 	(void)a;
-	list_unoffered(&st->windows, hidden);
+	return &((struct home *)v->state)->windows;
 }
 
 const struct screen_ops home_screen = {
@@ -211,8 +203,8 @@ const struct screen_ops home_screen = {
 	.state_size = sizeof(struct home),
 	.open = home_open,
 	.draw = home_draw,
+	.list = home_list,
 	.request = home_request,
 	.context = home_context,
-	.digits = home_digits,
-	.unoffered = home_unoffered,
+	.digits = view_window_digits,
 };

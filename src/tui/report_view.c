@@ -355,7 +355,7 @@ static void export_year(struct app *a, int year)
 	free(name);
 }
 
-static void report_request(struct app *a, struct view *v, enum action act, int key)
+static bool report_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct report_view *st = v->state;
 	size_t nwindows = a->cat->nwindows;
@@ -397,16 +397,10 @@ static void report_request(struct app *a, struct view *v, enum action act, int k
 	case ACT_EXPORT:
 		export_year(a, st->year);
 		break;
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-		list_act(st->narrative ? &st->text : &st->table, act);
-		break;
-	case ACT_BACK:
-		app_pop(a);
-		break;
 	default:
-		break;
+		return false;
 	}
+	return true;
 }
 
 static unsigned report_context(struct app *a, struct view *v)
@@ -416,18 +410,11 @@ static unsigned report_context(struct app *a, struct view *v)
 	return CTX_REPORT | (st->narrative ? CTX_NARRATIVE : 0);
 }
 
-/* Paging keys only when there is more than one page. */
-static void report_unoffered(struct app *a, struct view *v, bool *hidden)
+static struct list *report_list(struct app *a, struct view *v)
 {
 	struct report_view *st = v->state;
 	(void)a;
-	list_unoffered(st->narrative ? &st->text : &st->table, hidden);
-}
-
-static int report_digits(struct app *a, struct view *v)
-{
-	(void)v;
-	return (int)a->cat->nwindows;
+	return st->narrative ? &st->text : &st->table;
 }
 
 static const struct screen_ops report_view = {
@@ -435,11 +422,11 @@ static const struct screen_ops report_view = {
 	.state_size = sizeof(struct report_view),
 	.open = report_open,
 	.draw = report_draw,
+	.list = report_list,
 	.request = report_request,
 	.done = report_done,
 	.context = report_context,
-	.digits = report_digits,
-	.unoffered = report_unoffered,
+	.digits = view_window_digits,
 };
 
 const struct screen_ops *const report_screen = &report_view;

@@ -332,14 +332,12 @@ static void handle_results(struct search *st, enum action act, int key)
 		field_edit(&st->query, edit, key);
 		return;
 	}
-	/* Up from the first result goes back to the query. */
-	if (act == ACT_MOVE_UP && list_at_first(&st->results)) {
-		st->focus = FOCUS_INPUT;
-		return;
-	}
-	if (list_act(&st->results, act))
-		return;
 	switch (act) {
+	case ACT_MOVE_UP:
+		/* Up from the first result (the list could not move) goes
+		 * back to the query. */
+		st->focus = FOCUS_INPUT;
+		break;
 	case ACT_CONFIRM:
 		if (list_selected(&st->results, &i)) {
 			snprintf(st->detail, sizeof st->detail, "%s", st->found.rows[i].serial);
@@ -451,15 +449,16 @@ static void handle_detail(struct search *st, enum action act)
 	}
 }
 
-static void search_request(struct app *a, struct view *v, enum action act, int key)
+static bool search_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct search *st = v->state;
+	(void)a;
 	switch (st->focus) {
 	case FOCUS_INPUT:
+		if (act == ACT_BACK)
+			return false;
 		if (act == ACT_CONFIRM)
 			run_search(st);
-		else if (act == ACT_BACK)
-			app_pop(a);
 		else
 			field_edit(&st->query, act, key);
 		break;
@@ -473,6 +472,7 @@ static void search_request(struct app *a, struct view *v, enum action act, int k
 		handle_prompt(st, act, key);
 		break;
 	}
+	return true;
 }
 
 static unsigned search_context(struct app *a, struct view *v)
@@ -492,13 +492,17 @@ static unsigned search_context(struct app *a, struct view *v)
 	return CTX_SEARCH;
 }
 
-/* Paging only when the results fill more than a page; the details offer
- * only what applies to the entry shown. */
+static struct list *search_list(struct app *a, struct view *v)
+{
+	struct search *st = v->state;
+	(void)a;
+	return st->focus == FOCUS_RESULTS ? &st->results : NULL;
+}
+
+/* The details offer only what applies to the entry shown. */
 static void search_unoffered(struct app *a, struct view *v, bool *hidden)
 {
 	struct search *st = v->state;
-	if (st->focus == FOCUS_RESULTS)
-		list_unoffered(&st->results, hidden);
 	if (st->focus != FOCUS_DETAIL || !st->shown)
 		return;
 	bool open = !st->shown_voided && st->shown_status == STATUS_ACCEPTED;
@@ -515,6 +519,7 @@ const struct screen_ops search_screen = {
 	.state_size = sizeof(struct search),
 	.open = search_open,
 	.draw = search_draw,
+	.list = search_list,
 	.request = search_request,
 	.done = search_done,
 	.context = search_context,

@@ -277,7 +277,7 @@ static void tally_draw(struct app *a, struct view *v)
 	ui_put(2, v->area.cols - 14, 13, pos, false, false, UI_DIM);
 }
 
-static void tally_request(struct app *a, struct view *v, enum action act, int key)
+static bool tally_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct tally_view *st = v->state;
 	(void)key;
@@ -297,16 +297,10 @@ static void tally_request(struct app *a, struct view *v, enum action act, int ke
 		st->by_clerk = act == ACT_BY_CLERK;
 		st->table.top = 0;
 		break;
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-		list_act(&st->table, act);
-		break;
-	case ACT_BACK:
-		app_pop(a);
-		break;
 	default:
-		break;
+		return false;
 	}
+	return true;
 }
 
 static unsigned tally_context(struct app *a, struct view *v)
@@ -316,12 +310,10 @@ static unsigned tally_context(struct app *a, struct view *v)
 	return CTX_TALLY | (st->by_clerk ? CTX_BY_CLERK : 0);
 }
 
-/* Paging keys only when there is more than one page. */
-static void tally_unoffered(struct app *a, struct view *v, bool *hidden)
+static struct list *tally_list(struct app *a, struct view *v)
 {
-	struct tally_view *st = v->state;
 	(void)a;
-	list_unoffered(&st->table, hidden);
+	return &((struct tally_view *)v->state)->table;
 }
 
 const struct screen_ops tally_screen = {
@@ -329,8 +321,8 @@ const struct screen_ops tally_screen = {
 	.state_size = sizeof(struct tally_view),
 	.open = tally_open,
 	.draw = tally_draw,
+	.list = tally_list,
 	.request = tally_request,
 	.done = tally_done,
 	.context = tally_context,
-	.unoffered = tally_unoffered,
 };

@@ -26,14 +26,17 @@
  *      `struct foo *st = v->state;`;
  *   2. `const struct screen_ops foo_screen = {.name = "...", .state_size =
  *      sizeof(struct foo), .open = ..., .draw = ..., .request = ...,
- *      .done = ..., .context = ...};` and its extern below;
+ *      .done = ..., .context = ...};` and its extern below (.list when
+ *      it has a list, .digits, .unoffered as needed);
  *   3. its actions and contexts in keys.h (a CTX_ bit, X() rows);
  *   4. app_push(a, &foo_screen, arg) from the screen that opens it;
  *      app_pop(a) to go back;
  *   5. add the file to meson.build.
  * A list of rows is a struct list (widgets/list.h) kept in the state: the
- * screen gives it count/draw/key callbacks and passes it the list actions
- * (list_act); the cursor follows a row's key across changes. */
+ * screen gives it count/draw/key (and selectable) callbacks, draws it with
+ * list_draw(l, y, rows) and returns it from .list; the stack then moves
+ * it (Up/Down, PgUp/PgDn, Home/End), the cursor following a row's key
+ * across changes, and request reads list_selected() on Enter. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -47,6 +50,7 @@
 
 struct db;
 struct app;
+struct list;
 
 /* Where a screen draws: rows and columns of the terminal from an origin. */
 struct ui_area {
@@ -68,7 +72,14 @@ struct screen_ops {
 	/* Draws the area.  Reads from core each time: nothing counted is
 	 * cached. */
 	void (*draw)(struct app *a, struct view *v);
-	void (*request)(struct app *a, struct view *v, enum action act, int key);
+	/* The list the cursor and paging keys move now, or NULL; optional.
+	 * The stack gives it the list's actions (Up/Down, PgUp/PgDn,
+	 * Home/End) before request, and keeps its paging keys off the bar
+	 * and help while all its rows fit. */
+	struct list *(*list)(struct app *a, struct view *v);
+	/* An action the list did not take.  Returns false when the screen
+	 * has no use for it: then Esc goes back to the screen before. */
+	bool (*request)(struct app *a, struct view *v, enum action act, int key);
 	/* Frees what the state holds (not the state itself); optional. */
 	void (*done)(struct app *a, struct view *v);
 	/* The key contexts that hold now (CTX_*). */
@@ -127,11 +138,16 @@ void view_close_all(struct app *a);
 /* The one geometry place: the areas of every screen and of the bottom
  * lines from the terminal's size; false when it is too small to use. */
 bool view_layout(struct app *a);
+/* An action for the top screen: its list's, else its own, else Esc goes
+ * back. */
+void view_request(struct app *a, enum action act, int key);
 /* Draws the top screen, the status line and the key bar. */
 void view_draw(struct app *a);
 /* F1: the help of the top screen's bindings, until a key closes it. */
 void view_help(struct app *a);
 struct view *view_top(struct app *a);
+/* For .digits where the digits pick a window ("1-5"). */
+int view_window_digits(struct app *a, struct view *v);
 /* The key bar and help offer this (the global set and the screen's). */
 void view_offered(struct app *a, bool hidden[ACT_COUNT]);
 /* What cannot go on: core's die() (util.h), which app.c hooks to restore

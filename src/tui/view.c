@@ -78,12 +78,36 @@ void view_close_all(struct app *a)
 		destroy(a, &a->stack[--a->depth]);
 }
 
+int view_window_digits(struct app *a, struct view *v)
+{
+	(void)v;
+	return (int)a->cat->nwindows;
+}
+
+static struct list *list_of(struct app *a, struct view *v)
+{
+	return v->ops->list ? v->ops->list(a, v) : NULL;
+}
+
 void view_offered(struct app *a, bool hidden[ACT_COUNT])
 {
 	memcpy(hidden, a->hidden, sizeof a->hidden);
 	struct view *v = view_top(a);
+	struct list *l = list_of(a, v);
+	if (l)
+		list_unoffered(l, hidden);
 	if (v->ops->unoffered)
 		v->ops->unoffered(a, v, hidden);
+}
+
+void view_request(struct app *a, enum action act, int key)
+{
+	struct view *v = view_top(a);
+	struct list *l = list_of(a, v);
+	if (l && list_act(l, act))
+		return;
+	if (!v->ops->request(a, v, act, key) && act == ACT_BACK)
+		app_pop(a);
 }
 
 static void draw_too_small(void)

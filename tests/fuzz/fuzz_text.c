@@ -1,7 +1,10 @@
 /* text on arbitrary bytes: validity agrees with an independent reading of
- * RFC 3629; text_fit always gives valid UTF-8 without control characters,
+ * RFC 3629; text_fit always gives valid UTF-8 without a hidden character,
  * never wider than asked, exactly as wide when padding and the buffer
- * allows; trimming is idempotent and leaves no blank at either end. */
+ * allows; text_escape_hidden leaves nothing hidden, is as wide as
+ * text_width says and changes clean text not at all; text_check accepts
+ * exactly what needs no escape; trimming is idempotent and leaves no blank
+ * at either end. */
 #include <locale.h>
 #include <stdbool.h>
 
@@ -51,11 +54,17 @@ static bool reference_utf8(const unsigned char *s, size_t len)
 	return true;
 }
 
-static bool has_control(const char *s)
+/* Any hidden character at all (line breaks included), or an invalid byte. */
+static bool has_hidden(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (n <= 0 || text_cp_hidden(cp))
 			return true;
+		i += (size_t)n;
+	}
 	return false;
 }
 
@@ -84,7 +93,7 @@ static void check_fit(const char *s, int cols, bool pad, bool right, size_t outs
 	size_t len = strnlen(out, outsz);
 	FUZZ_CHECK(len < outsz, "text_fit overran %zu bytes", outsz);
 	FUZZ_CHECK(text_valid_utf8(out, len), "text_fit('%s', %d) gave broken UTF-8", s, cols);
-	FUZZ_CHECK(!has_control(out), "text_fit('%s', %d) kept a control character", s, cols);
+	FUZZ_CHECK(!has_hidden(out), "text_fit('%s', %d) kept a hidden character", s, cols);
 	int want = cols < 0 ? 0 : cols, width = text_width(out);
 	FUZZ_CHECK(width <= want, "text_fit('%s', %d) is %d columns wide", s, cols, width);
 	/* Room for every byte of s plus the padding: nothing may be cut short. */
@@ -94,8 +103,7 @@ static void check_fit(const char *s, int cols, bool pad, bool right, size_t outs
 	if (pad && right && width == want && text_width(s) < want)
 		FUZZ_CHECK(out[0] == ' ', "right-aligned '%s' does not start with a space", out);
 	/* Clean text that fits comes back unchanged. */
-	if (!pad && outsz > strlen(s) && text_valid_utf8(s, strlen(s)) && !has_control(s) &&
-	    text_width(s) <= want)
+	if (!pad && outsz > strlen(s) && !has_hidden(s) && text_width(s) <= want)
 		FUZZ_CHECK(strcmp(out, s) == 0, "text_fit('%s', %d) changed it to '%s'", s, cols,
 			   out);
 	free(out);
@@ -112,8 +120,32 @@ static void check_padded(const char *s, int cols, bool right)
 	int width = text_width(s), got = text_width(buf);
 	FUZZ_CHECK(got == (width > cols ? width : cols), "text_fput_padded('%s', %d) is %d wide",
 		   s, cols, got);
-	FUZZ_CHECK(strstr(buf, s) != NULL, "text_fput_padded cut '%s'", s);
+	char *owned;
+	FUZZ_CHECK(strstr(buf, text_escape_hidden(s, false, &owned)) != NULL,
+		   "text_fput_padded cut '%s'", s);
+	free(owned);
 	free(buf);
+}
+
+static void check_escape(const char *s)
+{
+	char *owned;
+	const char *shown = text_escape_hidden(s, false, &owned);
+	FUZZ_CHECK(!has_hidden(shown), "escape of '%s' still hides something", s);
+	FUZZ_CHECK(text_width(shown) == text_width(s), "escape of '%s' is %d wide, not %d", s,
+		   text_width(shown), text_width(s));
+	FUZZ_CHECK((owned == NULL) == !has_hidden(s) && (owned || shown == s),
+		   "escape of '%s' copied clean text or kept a hidden one", s);
+	free(owned);
+	const char *kept = text_escape_hidden(s, true, &owned);
+	FUZZ_CHECK(text_valid_utf8(kept, strlen(kept)), "escape of '%s' is not UTF-8", s);
+	/* A multi-line text that passes the check needs no escape but for its
+	 * breaks; a single-line one none at all. */
+	if (text_check(s, "x", 0, true, NULL))
+		FUZZ_CHECK(kept == s, "'%s' passed text_check yet was escaped", s);
+	FUZZ_CHECK(text_check(s, "x", 0, false, NULL) == !has_hidden(s),
+		   "text_check and the escape disagree on '%s'", s);
+	free(owned);
 }
 
 static void check_trim(const char *s)
@@ -164,11 +196,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = fuzz_cstring(data + skip, size - skip);
 
 	int width = text_width(s);
-	FUZZ_CHECK(width >= 0 && (size_t)width <= 2 * strlen(s), "'%s' is %d columns", s, width);
+	/* The widest unit is a one-byte control shown as <U+0001>: 8 columns. */
+	FUZZ_CHECK(width >= 0 && (size_t)width <= 8 * strlen(s), "'%s' is %d columns", s, width);
 	check_fit(s, cols, pad, right, outsz);
 	check_fit(s, cols, pad, right, 4096);
 	check_fit(s, cols, !pad, right, 4096);
 	check_padded(s, cols, right);
+	check_escape(s);
 	check_trim(s);
 	free(s);
 	return 0;

@@ -25,7 +25,7 @@ static void fill_source(struct env *e)
 				       .village = "北埌坝村", .note = "@提醒 +1"});
 	record(e, (struct entry_draft){.window = "sjfw", .matter = "ydz", .date = "2021-03-15",
 				       .applicant = " 前后有空格 ", .category = "更换",
-				       .quantity = 3, .status = "受理", .note = "\t制表符开头"});
+				       .quantity = 3, .status = "受理", .note = "\r\n换行开头"});
 	record(e, (struct entry_draft){.window = "cxjs", .matter = "jf", .date = "2021-12-31",
 				       .time = "17:59", .applicant = "刘家庄村委会",
 				       .village = "ljz", .note = "''已有引号 '=x"});

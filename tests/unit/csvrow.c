@@ -250,10 +250,17 @@ static void test_writing(void)
 	       "every cell quoted, quotes doubled, BOM, CRLF");
 	free(out);
 
-	const char *formulas[] = {"=SUM(A1)", "+1", "-5", "@x", "\tt", "\rr", "'=x", "'a", "a=b"};
+	const char *formulas[] = {"=SUM(A1)", "+1", "-5", "@x", "\r\nr", "\tt", "'=x", "'a", "a=b"};
 	out = write_cells(formulas, 9, false, false);
-	is_str(out, "\"'=SUM(A1)\",\"'+1\",\"'-5\",\"'@x\",\"'\tt\",\"'\rr\",\"''=x\",\"'a\",\"a=b\"\r\n",
-	       "formula-looking cells guarded");
+	is_str(out, "\"'=SUM(A1)\",\"'+1\",\"'-5\",\"'@x\",\"'\r\nr\",\"<U+0009>t\",\"''=x\",\"'a\","
+		    "\"a=b\"\r\n",
+	       "formula-looking cells guarded (a tab, hidden, is shown as its escape instead)");
+	free(out);
+
+	const char *hidden[] = {"\u202E甲", "乙\u200B", "\xC2\x85", "a\nb", "a\rb", "\xFF"};
+	out = write_cells(hidden, 6, false, false);
+	is_str(out, "\"<U+202E>甲\",\"乙<U+200B>\",\"<U+0085>\",\"a\nb\",\"a<U+000D>b\",\"<0xFF>\"\r\n",
+	       "hidden characters and invalid bytes are written as escapes, line breaks kept");
 	free(out);
 
 	out = write_cells(formulas, 2, false, true);
@@ -279,7 +286,7 @@ static void test_writing(void)
 	is_str(csvrow_unguard("'"), "'", "a lone apostrophe stays");
 	is_str(csvrow_unguard("=x"), "=x", "an unguarded cell stays");
 
-	const char *tricky[] = {"=SUM(A1)", "-5", "+86 123", "@home", "\tlead tab", "\rcr",
+	const char *tricky[] = {"=SUM(A1)", "-5", "+86 123", "@home", "\r\nlead break", "\ncr",
 				"'", "''", "'=", "'''-1", "'plain", " 两边有空格 ", "a\r\nb",
 				"逗号,引号\"", "䶮", "𠀀", "", "=", "-", "x'"};
 	size_t nt = sizeof tricky / sizeof *tricky;

@@ -123,8 +123,11 @@ static void test_width(void)
 	is_int(text_width("市场准入 SCZR-2021-000123"), 25, "mixed with serial");
 	is_int(text_width(""), 0, "empty");
 	is_int(text_width(NULL), 0, "NULL");
-	is_int(text_width("\xFF\xFE"), 2, "invalid bytes count one column each");
-	is_int(text_width("a\xE4\xB8"), 3, "truncated sequence counts per byte");
+	is_int(text_width("\xFF\xFE"), 12, "invalid bytes count as their escapes <0xFF>");
+	is_int(text_width("a\xE4\xB8"), 13, "truncated sequence counts per byte");
+	is_int(text_width("a\u202Eb"), 10, "a hidden character counts as its escape <U+202E>");
+	is_int(text_width("a\U000E0001"), 10, "a tag counts as <U+E0001>");
+	is_int(text_width("a\nb\r\nc"), 5, "line breaks count one column (shown as spaces)");
 	is_int(text_width("e\xCC\x81"), 1, "combining mark adds nothing");
 }
 
@@ -158,10 +161,16 @@ static void test_fit(void)
 	is_str(text_fit(out, sizeof out, "abc", 0, true, false), "", "zero columns");
 	is_str(text_fit(out, sizeof out, "abc", -3, true, false), "", "negative columns");
 	is_str(text_fit(out, sizeof out, NULL, 3, true, false), "   ", "NULL pads");
-	is_str(text_fit(out, sizeof out, "a\xFF" "b", 5, true, false), "a?b  ",
-	       "invalid byte shown as ?");
-	is_str(text_fit(out, sizeof out, "a\tb\n", 4, true, false), "a b ",
-	       "control characters become spaces");
+	is_str(text_fit(out, sizeof out, "a\xFF" "b", 10, true, false), "a<0xFF>b  ",
+	       "invalid byte shown as its escape");
+	is_str(text_fit(out, sizeof out, "a\nb\r\n", 4, true, false), "a b ",
+	       "line breaks become spaces");
+	is_str(text_fit(out, sizeof out, "a\tb", 12, true, false), "a<U+0009>b  ",
+	       "a tab is escaped");
+	is_str(text_fit(out, sizeof out, "a\u200Bb", 8, true, false), "a       ",
+	       "an escape that does not fit is left out whole, not cut");
+	is_str(text_fit(out, sizeof out, "\u202E\u4E2D", 10, false, false), "<U+202E>中",
+	       "a bidi override shown, not obeyed");
 	is_str(text_fit(out, sizeof out, "e\xCC\x81x", 1, true, false), "e\xCC\x81",
 	       "combining mark stays with its letter");
 
