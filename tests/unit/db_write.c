@@ -58,7 +58,8 @@ int main(void)
 	pid_t kid = fork();
 	if (kid == 0) {
 		sqlite3_stmt *q = db_stmt(db, "SELECT value FROM setting WHERE key = :key", NULL);
-		freopen("/dev/null", "w", stderr);
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(1);
 		db_bind_text(q, ":kye", "probe");
 		_exit(0);
 	}
