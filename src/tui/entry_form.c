@@ -27,7 +27,8 @@ static const char *const labels[FF_COUNT] = {
  * much as core accepts, no less (nothing typed is cut on saving). */
 static const size_t max_chars[FF_COUNT] = {
 	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = 18, [FF_VILLAGE] = 30,
-	[FF_HOUSEHOLDS] = 6, [FF_PERSONS] = 6, [FF_QUANTITY] = 6, [FF_CATEGORY] = 30,
+	[FF_HOUSEHOLDS] = LEDGER_COUNT_DIGITS, [FF_PERSONS] = LEDGER_COUNT_DIGITS,
+	[FF_QUANTITY] = LEDGER_COUNT_DIGITS, [FF_CATEGORY] = 30,
 	[FF_NOTE] = LEDGER_NOTE_MAX,
 };
 
