@@ -41,6 +41,14 @@ bool ledger_next_serial(struct db *db, const struct catalog_window *w, int year,
  * the highest), or given by an import. */
 void ledger_serial_taken(struct db *db, int64_t window_id, int year, const char *serial,
 			 bool drawn);
+/* What ledger_record does inside the write transaction the caller holds:
+ * the login may record at the draft's window, the matter is as the
+ * caller's catalog says, and the entry is inserted under the counter's
+ * rules (需申请人, 证件类型).  Returns the new row's id, or -1 with *err.
+ * (A correction records its new entry this way.) */
+int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
+			     const struct entry_draft *d, const char *login,
+			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err);
 /* Whether a comma-separated list of window codes holds `code`. */
 bool ledger_list_has_code(const char *list, const char *code);
 

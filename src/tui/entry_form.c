@@ -207,10 +207,13 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 	int cols = ui_get_area()->cols;
 	if (n && f->pick >= n)
 		f->pick = n - 1;
-	ui_put(y0, 1, cols - 2,
-	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
-		       : "选择分类: 按序号或输入文字筛选, Up/Down 选择, Enter 确定",
-	       false, false, UI_TITLE);
+	unsigned ctx = CTX_FORM | CTX_TEXT | CTX_PICKER;
+	char *head = xasprintf(village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
+				       : "选择分类: 按序号或输入文字筛选, %s/%s 选择, %s 确定",
+			       keys_first_name(ACT_MOVE_UP, ctx), keys_first_name(ACT_MOVE_DOWN, ctx),
+			       keys_first_name(ACT_ENTER_FIELD, ctx));
+	ui_put(y0, 1, cols - 2, head, false, false, UI_TITLE);
+	free(head);
 	int rows = y1 - y0;
 	if (n == 0) {
 		ui_put(y0 + 1, 2, cols - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
@@ -275,15 +278,25 @@ void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg
 	case FF_ID: {
 		char *typed = lineedit_text(&f->edit[FF_ID]);
 		if (!text_trim(typed)[0]) {
-			*msg = xstrdup(f->matter && f->matter->requires_id
-					       ? "必填: 身份证或统一社会信用代码"
-					       : "身份证或统一社会信用代码, 可不填");
+			enum id_kind k = f->matter ? f->matter->id_kind : ID_ANY;
+			const char *what = k == ID_ANY ? "身份证或统一社会信用代码" :
+					   k == ID_CREDIT_CODE ? "统一社会信用代码" : "身份证号码";
+			*msg = f->matter && f->matter->requires_id ? xasprintf("必填: %s", what)
+								   : xasprintf("%s, 可不填", what);
 		} else {
 			char canon[19];
 			enum id_kind kind;
 			char *why = NULL;
-			if (idcheck_validate(typed, canon, &kind, &why)) {
-				*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
+			enum id_kind accept = f->matter ? f->matter->id_kind : ID_ANY;
+			struct id_facts facts;
+			char today[DATE_LEN];
+			period_today(today);
+			if (idcheck_check(typed, accept, canon, &kind, &why)) {
+				if (kind == ID_RESIDENT && idcheck_resident_facts(canon, today, &facts))
+					*msg = xasprintf("身份证, 校验通过: %s, %s 生, %d 岁", facts.sex,
+							 facts.birth, facts.age);
+				else
+					*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
 				free(why);
 			} else {
 				*msg = why ? why : xstrdup("证件号码有误");
@@ -377,7 +390,8 @@ int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct e
 		case FF_ID:
 			if (s[0]) {
 				enum id_kind kind;
-				if (!idcheck_validate(s, v->id, &kind, err))
+				if (!idcheck_check(s, f->matter ? f->matter->id_kind : ID_ANY, v->id,
+						   &kind, err))
 					bad = i;
 				d->id_number = v->id;
 			}
