@@ -337,7 +337,7 @@ static void leave_window(struct entry_view *st, bool asked)
 		app_error(st->a, "表单未保存, 再按 %s 放弃", keys_first_name(ACT_BACK, CTX_MATTERS));
 		return;
 	}
-	app_pop(st->a);
+	view_pop(st->a);
 }
 
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
