@@ -169,8 +169,10 @@ static size_t count_breaks(const unsigned char *s, size_t n)
 
 static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	for (; i < n && !u->bad; i++) {
+	if (u->bad)
+		return;
+	size_t i = 0, bad_at = n;
+	for (; i < n; i++) {
 		if (!u->need) {
 			/* Fast paths for what an interchange file is made of: ASCII
 			 * eight bytes at a time, and whole three-byte CJK characters. */
@@ -189,6 +191,7 @@ static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 		if (u->need) {
 			if (b < u->lo || b > u->hi) {
 				u->bad = true;
+				bad_at = i;
 				break;
 			}
 			u->need--;
@@ -214,11 +217,14 @@ static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 			u->need = 3, u->hi = 0x8F;
 		else if (b >= 0xF1 && b <= 0xF3)
 			u->need = 3;
-		else
+		else {
 			u->bad = true;
+			bad_at = i;
+			break;
+		}
 	}
-	/* The loop stops one past the bad byte; its line breaks come before. */
-	u->line += count_breaks(s, u->bad ? i - 1 : n);
+	/* The line breaks before the bad byte give its line. */
+	u->line += count_breaks(s, bad_at);
 }
 
 /* Opens the input as a rewound, seekable UTF-8 stream: a pipe is spooled to
