@@ -79,6 +79,14 @@ static const struct cli_cmd commands[] = {
 		.handler = cli_cmd_void,
 	},
 	{
+		.name = "correct",
+		.usage = "编号 --reason 原因 [add 的选项]",
+		.summary = "更正一件办件：作废原件并按改正后的内容重新录入（一步完成）",
+		.help = "  -r, --reason 原因   更正原因（必填）\n"
+			"  其余选项同 add，只写要改的栏目；未写的沿用原件\n",
+		.handler = cli_cmd_correct,
+	},
+	{
 		.name = "done",
 		.usage = "编号 [--date D]",
 		.summary = "将受理中的承诺件标记为办结，记下办结日期",
@@ -225,6 +233,15 @@ static const struct cli_cmd commands[] = {
 			"      --note 情况     回访情况（与 --followup 同用，必填）\n"
 			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
 		.handler = cli_cmd_rate,
+	},
+	{
+		.name = "receipt",
+		.usage = "编号 [-o 文件]",
+		.summary = "出具承诺件的受理回执（40 列纯文本）",
+		.help = "  -o, --output 文件   写入文件（- 为标准输出）\n"
+			"不给 -o 时：配置文件有 print = 命令则交给它打印，否则写入\n"
+			"当前目录的 回执-编号.txt。中心电话取自配置文件的 phone =。\n",
+		.handler = cli_cmd_receipt,
 	},
 };
 

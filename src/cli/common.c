@@ -147,21 +147,25 @@ bool cli_operands(struct cli *c, int argc, char **argv, int min, int max)
 bool cli_parse_int(struct cli *c, const char *what, const char *s, long long min,
 		   long long max, long long *out)
 {
+	char folded[64];
+	const char *typed = s;
+	if (strlen(s) < sizeof folded)
+		s = text_fold_digits(folded, sizeof folded, s);
 	/* strtoll alone would take " 12", "+12" and "12abc". */
 	const char *digits = s[0] == '-' ? s + 1 : s;
 	if (*digits < '0' || *digits > '9') {
-		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, typed);
 		return false;
 	}
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (*end != '\0') {
-		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, typed);
 		return false;
 	}
 	if (errno == ERANGE || v < min || v > max) {
-		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, s);
+		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, typed);
 		return false;
 	}
 	*out = v;
@@ -390,4 +394,36 @@ char *cli_slurp(const char *path, size_t *len)
 	if (!text)
 		cli_core_error(err);
 	return text;
+}
+
+int cli_common_opt(struct cli *c, int opt, struct cli_common *o)
+{
+	switch (opt) {
+	case 'y':
+		return cli_parse_year(c, "--year", optarg, &o->year) ? 1 : -1;
+	case OPT_FROM:
+		o->from = optarg;
+		return cli_parse_date(c, "--from", optarg) ? 1 : -1;
+	case OPT_TO:
+		o->to = optarg;
+		return cli_parse_date(c, "--to", optarg) ? 1 : -1;
+	case 'o':
+		if (!*optarg) {
+			cli_usage(c, "-o 的文件名不能为空");
+			return -1;
+		}
+		o->output = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int cli_year_ready(struct cli *c, int argc, char **argv, int year, bool with_catalog)
+{
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!year)
+		return cli_usage(c, "缺少 --year（年度）");
+	return cli_open(c, false, with_catalog) ? CLI_OK : CLI_FAIL;
 }

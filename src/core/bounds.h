@@ -7,8 +7,10 @@
  * longer account (or an import's longer 经办人) can never be a clerk. */
 #define LOGIN_MAX 32
 
-/* Households, persons or quantity of one entry: more is a slip of the
- * finger, not a figure.  Digits a form accepts for such a count. */
+/* Households, persons or quantity of one entry: far above any real entry
+ * (a whole village is a few thousand people), low enough that a slipped
+ * finger is caught before it skews a year's report.  Digits a form takes
+ * for such a count. */
 #define LEDGER_COUNT_MAX 100000
 #define LEDGER_COUNT_DIGITS 6
 
@@ -20,10 +22,5 @@
 #define CATALOG_MATTER_NAME_MAX 30
 #define CATALOG_CATEGORY_MAX 16
 #define CATALOG_VILLAGE_NAME_MAX 20
-
-/* Catalog positions are moved past this while a new catalog loads, so
- * the old rows stand out of the way until they are renumbered or dropped;
- * no catalog has this many windows or matters. */
-#define CATALOG_POSITION_PARKED 100000
 
 #endif
