@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "ledger.h"
 
 #include "text.h"
 
@@ -27,6 +30,14 @@ static inline bool ledger_check_text(const char *s, const char *label, size_t ma
 /* True (with *err) when `year` is locked, or when the lock cannot be read:
  * not knowing is no permission.  `doing` names the refused act (作废). */
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err);
+/* What ledger_record does inside the write transaction the caller holds:
+ * the login may record at the draft's window, the matter is as the
+ * caller's catalog says, and the entry is inserted under the counter's
+ * rules (需申请人, 证件类型).  Returns the new row's id, or -1 with *err.
+ * (A correction records its new entry this way.) */
+int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
+			     const struct entry_draft *d, const char *login,
+			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err);
 /* Whether a comma-separated list of window codes holds `code`. */
 bool ledger_list_has_code(const char *list, const char *code);
 
