@@ -19,7 +19,6 @@
 #include "priv.h"
 #include "text.h"
 
-enum { OPT_FROM = 256, OPT_TO };
 
 static void cell(const char *s, int cols)
 {
@@ -403,27 +402,21 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 static int lock_or_unlock(struct cli *c, int argc, char **argv, bool lock)
 {
 	static const struct option longs[] = {
-		{ "year", required_argument, NULL, 'y' },
+		CLI_YEAR_OPTION,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	int year = 0, opt, status;
+	struct cli_common o = {0};
+	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "y:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'y':
-			if (!cli_parse_year(c, "--year", optarg, &year))
-				return CLI_USAGE;
-			break;
-		}
+		if (cli_common_opt(c, opt, &o) < 0)
+			return CLI_USAGE;
 	}
-	if (!cli_operands(c, argc, argv, 0, 0))
-		return CLI_USAGE;
-	if (!year)
-		return cli_usage(c, "缺少 --year（年度）");
-	if (!cli_open(c, false, false))
-		return CLI_FAIL;
+	int year = o.year, rc = cli_year_ready(c, argc, argv, year, false);
+	if (rc != CLI_OK)
+		return rc;
 	char *err = NULL;
 	bool ok = lock ? ledger_lock_year(c->db, year, current_login(), &err)
 		       : ledger_unlock_year(c->db, year, current_login(), &err);
@@ -495,29 +488,20 @@ static bool print_audit(const struct audit_row *a, void *ctx)
 int cli_cmd_audit(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *from = NULL, *to = NULL;
+	struct cli_common o = {0};
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case OPT_FROM:
-			if (!cli_parse_date(c, "--from", optarg))
-				return CLI_USAGE;
-			from = optarg;
-			break;
-		case OPT_TO:
-			if (!cli_parse_date(c, "--to", optarg))
-				return CLI_USAGE;
-			to = optarg;
-			break;
-		}
+		if (cli_common_opt(c, opt, &o) < 0)
+			return CLI_USAGE;
 	}
+	const char *from = o.from, *to = o.to;
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
 	if (from && to && strcmp(from, to) > 0)

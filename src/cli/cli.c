@@ -226,6 +226,15 @@ static const struct cli_cmd commands[] = {
 			"每件只保留一个评价：再次评价即替换，并记入审计记录。\n",
 		.handler = cli_cmd_rate,
 	},
+	{
+		.name = "receipt",
+		.usage = "编号 [-o 文件]",
+		.summary = "出具承诺件的受理回执（40 列纯文本）",
+		.help = "  -o, --output 文件   写入文件（- 为标准输出）\n"
+			"不给 -o 时：配置文件有 print = 命令则交给它打印，否则写入\n"
+			"当前目录的 回执-编号.txt。中心电话取自配置文件的 phone =。\n",
+		.handler = cli_cmd_receipt,
+	},
 };
 
 static const struct cli_cmd *find_command(const char *name)

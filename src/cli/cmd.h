@@ -45,6 +45,28 @@ struct cli {
 
 /* Every command understands --help. */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
+/* Long options without a letter; a file's own start at CLI_OPT_OWN. */
+enum { OPT_FROM = 256, OPT_TO, CLI_OPT_OWN };
+#define CLI_DATE_OPTION { "date", required_argument, NULL, 'd' }
+#define CLI_YEAR_OPTION { "year", required_argument, NULL, 'y' }
+#define CLI_FROM_OPTION { "from", required_argument, NULL, OPT_FROM }
+#define CLI_TO_OPTION { "to", required_argument, NULL, OPT_TO }
+#define CLI_OUTPUT_OPTION { "output", required_argument, NULL, 'o' }
+
+/* The options several commands share, each checked one way: -y/--year,
+ * --from and --to (real dates), -o/--output (a name).  Zero / NULL when
+ * absent. */
+struct cli_common {
+	int year;
+	const char *from, *to, *output;
+};
+/* Takes opt (with optarg) when it is one of them: 1 taken, 0 not one of
+ * them, -1 a bad value with the usage error printed (return CLI_USAGE). */
+int cli_common_opt(struct cli *c, int opt, struct cli_common *o);
+/* After the options of a command about one year (lock, export): no
+ * operands, --year given, the database open.  CLI_OK to go on, else the
+ * exit status with the reason printed. */
+int cli_year_ready(struct cli *c, int argc, char **argv, int year, bool with_catalog);
 
 /* getopt_long with the messages in Chinese.  Returns the next option, -1
  * when the options are over, or CLI_STOP when the command must end now with

@@ -387,3 +387,35 @@ char *cli_slurp(const char *path, size_t *len)
 		cli_core_error(err);
 	return text;
 }
+
+int cli_common_opt(struct cli *c, int opt, struct cli_common *o)
+{
+	switch (opt) {
+	case 'y':
+		return cli_parse_year(c, "--year", optarg, &o->year) ? 1 : -1;
+	case OPT_FROM:
+		o->from = optarg;
+		return cli_parse_date(c, "--from", optarg) ? 1 : -1;
+	case OPT_TO:
+		o->to = optarg;
+		return cli_parse_date(c, "--to", optarg) ? 1 : -1;
+	case 'o':
+		if (!*optarg) {
+			cli_usage(c, "-o 的文件名不能为空");
+			return -1;
+		}
+		o->output = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int cli_year_ready(struct cli *c, int argc, char **argv, int year, bool with_catalog)
+{
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!year)
+		return cli_usage(c, "缺少 --year（年度）");
+	return cli_open(c, false, with_catalog) ? CLI_OK : CLI_FAIL;
+}

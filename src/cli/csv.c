@@ -34,42 +34,38 @@ static bool write_export(FILE *out, void *ctx, char **err)
 int cli_cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "output", required_argument, NULL, 'o' },
+		CLI_YEAR_OPTION,
+		CLI_OUTPUT_OPTION,
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	int year = 0, opt, status;
-	const char *output = NULL, *format = NULL, *encoding = NULL;
+	struct cli_common o = {0};
+	int opt, status;
+	const char *format = NULL, *encoding = NULL;
 	enum csvio_encoding enc = CSVIO_UTF8;
 	while ((opt = cli_getopt(c, argc, argv, "y:o:e:f:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'y':
-			if (!cli_parse_year(c, "--year", optarg, &year))
-				return CLI_USAGE;
-			break;
-		case 'o':
-			if (!*optarg)
-				return cli_usage(c, "-o 的文件名不能为空");
-			output = optarg;
-			break;
-		case 'e':
+		int taken = cli_common_opt(c, opt, &o);
+		if (taken < 0)
+			return CLI_USAGE;
+		if (taken)
+			continue;
+		if (opt == 'e') {
 			if (!csvio_encoding_parse(optarg, &enc))
 				return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
 						 optarg);
 			encoding = optarg;
-			break;
-		case 'f':
+		} else if (opt == 'f') {
 			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "xlsx") != 0)
 				return cli_usage(c, "--format 应为 csv 或 xlsx，而不是“%s”", optarg);
 			format = optarg;
-			break;
 		}
 	}
+	int year = o.year;
+	const char *output = o.output;
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
 	if (!year)

@@ -16,11 +16,8 @@
 #include "tally.h"
 #include "text.h"
 
-/* Far above any real entry (a whole village is a few thousand people), low
- * enough that a slipped finger is caught before it skews a year's report. */
-
-enum { OPT_HOUSEHOLDS = 256, OPT_PERSONS, OPT_QUANTITY, OPT_FROM, OPT_TO, OPT_CLERK,
-       OPT_SEARCH, OPT_ALL, OPT_PHONE };
+enum { OPT_HOUSEHOLDS = CLI_OPT_OWN, OPT_PERSONS, OPT_QUANTITY, OPT_CLERK, OPT_SEARCH,
+       OPT_ALL, OPT_PHONE };
 
 static void cell(const char *s, int cols, bool right)
 {
@@ -265,12 +262,27 @@ static bool list_row(const struct entry *e, void *ctx)
 	return true;
 }
 
+/* --date, --from and --to as typed: cli_parse_range checks them together,
+ * after the operands. */
+struct range_opts {
+	const char *date, *from, *to;
+};
+
+static bool range_opt(int opt, struct range_opts *r)
+{
+	const char **slot = opt == 'd' ? &r->date : opt == OPT_FROM ? &r->from
+			  : opt == OPT_TO ? &r->to : NULL;
+	if (slot)
+		*slot = optarg;
+	return slot != NULL;
+}
+
 int cli_cmd_list(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_DATE_OPTION,
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		{ "window", required_argument, NULL, 'w' },
 		{ "matter", required_argument, NULL, 'm' },
 		{ "clerk", required_argument, NULL, OPT_CLERK },
@@ -279,16 +291,16 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL, *from = NULL, *to = NULL, *window = NULL, *matter = NULL;
+	const char *window = NULL, *matter = NULL;
+	struct range_opts r = { 0 };
 	struct ledger_filter f = { 0 };
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:w:m:", longs, &status)) != -1) {
+		if (range_opt(opt, &r))
+			continue;
 		switch (opt) {
 		case CLI_STOP:
 			return status;
-		case 'd': date = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_TO: to = optarg; break;
 		case 'w': window = optarg; break;
 		case 'm': matter = optarg; break;
 		case OPT_CLERK: f.clerk = optarg; break;
@@ -300,9 +312,9 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	/* A search looks through every day unless told which; a plain list
 	 * shows today. */
-	if (f.text && !date && !from && !to)
+	if (f.text && !r.date && !r.from && !r.to)
 		f.from = f.to = NULL;
-	else if (!cli_parse_range(c, date, from, to, true, &f.from, &f.to))
+	else if (!cli_parse_range(c, r.date, r.from, r.to, true, &f.from, &f.to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || !cli_find_matter(c, window, matter, &f.window, &f.matter) ||
 	    (f.clerk && !known_clerk(c, f.clerk)))
@@ -381,27 +393,24 @@ int cli_cmd_void(struct cli *c, int argc, char **argv)
 int cli_cmd_tally(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_DATE_OPTION,
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		{ "clerk", required_argument, NULL, OPT_CLERK },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL, *from = NULL, *to = NULL, *clerk = NULL;
+	const char *from, *to, *clerk = NULL;
+	struct range_opts r = { 0 };
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'd': date = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_TO: to = optarg; break;
-		case OPT_CLERK: clerk = optarg; break;
-		}
+		if (!range_opt(opt, &r) && opt == OPT_CLERK)
+			clerk = optarg;
 	}
 	if (!cli_operands(c, argc, argv, 0, 0) ||
-	    !cli_parse_range(c, date, from, to, false, &from, &to))
+	    !cli_parse_range(c, r.date, r.from, r.to, false, &from, &to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || (clerk && !known_clerk(c, clerk)))
 		return CLI_FAIL;

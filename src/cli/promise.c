@@ -199,7 +199,7 @@ static bool overdue_row(const struct entry *e, void *ctx)
 
 int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_WARN = 256 };
+	enum { OPT_WARN = CLI_OPT_OWN };
 	static const struct option longs[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "warn", no_argument, NULL, OPT_WARN },

@@ -55,59 +55,42 @@ static bool write_report_job(FILE *out, void *ctx, char **err)
 
 int cli_cmd_report(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_FROM = 256, OPT_TO };
 	static const struct option longs[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
+		CLI_YEAR_OPTION,
+		CLI_FROM_OPTION,
+		CLI_TO_OPTION,
 		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
+		CLI_OUTPUT_OPTION,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	int year = 0, opt, status;
-	const char *from = NULL, *to = NULL, *output = NULL;
+	struct cli_common o = {0};
+	int opt, status;
 	enum report_format format = FORMAT_TEXT;
 	bool format_given = false;
 	while ((opt = cli_getopt(c, argc, argv, "y:f:o:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'y':
-			if (!cli_parse_year(c, "--year", optarg, &year))
-				return CLI_USAGE;
-			break;
-		case OPT_FROM:
-			if (!cli_parse_date(c, "--from", optarg))
-				return CLI_USAGE;
-			from = optarg;
-			break;
-		case OPT_TO:
-			if (!cli_parse_date(c, "--to", optarg))
-				return CLI_USAGE;
-			to = optarg;
-			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				format = FORMAT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				format = FORMAT_CSV;
-			else if (strcmp(optarg, "narrative") == 0)
-				format = FORMAT_NARRATIVE;
-			else if (strcmp(optarg, "xlsx") == 0)
-				format = FORMAT_XLSX;
-			else
-				return cli_usage(c, "--format 应为 text、csv、narrative 或 xlsx，"
-						 "而不是“%s”", optarg);
-			format_given = true;
-			break;
-		case 'o':
-			if (!*optarg)
-				return cli_usage(c, "-o 的文件名不能为空");
-			output = optarg;
-			break;
-		}
+		int taken = cli_common_opt(c, opt, &o);
+		if (taken < 0)
+			return CLI_USAGE;
+		if (taken || opt != 'f')
+			continue;
+		if (strcmp(optarg, "text") == 0)
+			format = FORMAT_TEXT;
+		else if (strcmp(optarg, "csv") == 0)
+			format = FORMAT_CSV;
+		else if (strcmp(optarg, "narrative") == 0)
+			format = FORMAT_NARRATIVE;
+		else if (strcmp(optarg, "xlsx") == 0)
+			format = FORMAT_XLSX;
+		else
+			return cli_usage(c, "--format 应为 text、csv、narrative 或 xlsx，而不是“%s”",
+					 optarg);
+		format_given = true;
 	}
+	int year = o.year;
+	const char *from = o.from, *to = o.to, *output = o.output;
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
 	if (!format_given && cli_xlsx_name(output))

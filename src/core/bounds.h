@@ -7,8 +7,10 @@
  * longer account (or an import's longer 经办人) can never be a clerk. */
 #define LOGIN_MAX 32
 
-/* Households, persons or quantity of one entry: more is a slip of the
- * finger, not a figure.  Digits a form accepts for such a count. */
+/* Households, persons or quantity of one entry: far above any real entry
+ * (a whole village is a few thousand people), low enough that a slipped
+ * finger is caught before it skews a year's report.  Digits a form takes
+ * for such a count. */
 #define LEDGER_COUNT_MAX 100000
 #define LEDGER_COUNT_DIGITS 6
 

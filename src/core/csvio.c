@@ -530,6 +530,22 @@ static bool import_stream(struct import_ctx *ic, FILE *in, const char *path, boo
 	return ok;
 }
 
+/* A workbook (a zip: .xlsx, .ods) given to import, as the file a clerk
+ * just edited: say what it is, not which byte of it is not text. */
+static bool is_workbook(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return false;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char magic[4] = {0};
+	bool zip = fread(magic, 1, sizeof magic, f) == sizeof magic &&
+		   memcmp(magic, "PK\x03\x04", 4) == 0;
+	fclose(f);
+	return zip;
+}
+
 bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bool dry_run,
 		  const char *login, struct csvio_import_result *res, char **err)
 {
@@ -538,6 +554,9 @@ bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bo
 		res = &scratch;
 	memset(res, 0, sizeof *res);
 
+	if (is_workbook(path))
+		return fail(err, "%s 是电子表格工作簿（如 .xlsx），不是 CSV 文件：请在 Excel 或 WPS 中"
+			    "“另存为”CSV UTF-8（逗号分隔），再导入另存的文件", path);
 	bool converted = false;
 	FILE *in = csvenc_open_utf8(path, &converted, err);
 	res->encoding = converted ? CSVIO_GB18030 : CSVIO_UTF8;

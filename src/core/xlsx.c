@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "period.h"
@@ -128,9 +129,20 @@ void xlsx_text(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint16_t co
 {
 	if (!ws)
 		return;
-	if (s && *s)
-		keep(b, worksheet_write_string(ws, row, col, s, f));
-	else if (f)
+	if (!s || !*s)
+		return;
+	/* Text older than the rules on hidden characters (a bidi override
+	 * that turns a name around, a control) is shown as <U+202E>, as in
+	 * every other output; line breaks stay. */
+	char *owned;
+	keep(b, worksheet_write_string(ws, row, col, text_escape_hidden(s, true, &owned), f));
+	free(owned);
+}
+
+void xlsx_blank(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint16_t col,
+		lxw_format *f)
+{
+	if (ws)
 		keep(b, worksheet_write_blank(ws, row, col, f));
 }
 
@@ -167,12 +179,13 @@ double xlsx_width(const char *s)
 }
 
 void xlsx_set_widths(struct xlsx_book *b, lxw_worksheet *ws, const double *widths,
-		     uint16_t n, double max)
+		     lxw_format *const *formats, uint16_t n, double max)
 {
 	if (!ws)
 		return;
 	for (uint16_t i = 0; i < n; i++)
-		keep(b, worksheet_set_column(ws, i, i, widths[i] < max ? widths[i] : max, NULL));
+		keep(b, worksheet_set_column(ws, i, i, widths[i] < max ? widths[i] : max,
+					     formats ? formats[i] : NULL));
 }
 
 double xlsx_serial_date(const char *date)
@@ -184,4 +197,37 @@ double xlsx_serial_date(const char *date)
 	 * the days before March 1900 are one less. */
 	double serial = (double)day + 25569;
 	return serial < 61 ? serial - 1 : serial;
+}
+
+char *xlsx_sheet_name(const char *name, int position, char *const *taken, size_t ntaken)
+{
+	struct strbuf sb = {0};
+	size_t chars = 0;
+	/* 26 characters leave room for "(NN)". */
+	for (const char *p = name; *p && chars < 26;) {
+		unsigned cp;
+		int n = text_decode(p, strlen(p), &cp);
+		if (n <= 0)
+			break;
+		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
+			strbuf_add(&sb, "_");
+		else
+			strbuf_addn(&sb, p, (size_t)n);
+		p += n;
+		chars++;
+	}
+	if (!sb.s)
+		strbuf_add(&sb, "_");
+	/* Excel refuses a name that starts or ends with an apostrophe. */
+	if (sb.s[0] == '\'')
+		sb.s[0] = '_';
+	if (sb.s[sb.len - 1] == '\'')
+		sb.s[sb.len - 1] = '_';
+	for (size_t i = 0; i < ntaken; i++) {
+		if (strcasecmp(taken[i], sb.s) == 0) {
+			strbuf_addf(&sb, "(%d)", position % 100);
+			break;
+		}
+	}
+	return sb.s;
 }

@@ -112,7 +112,14 @@ bool xlsx_export(struct db *db, const struct catalog *cat, const char *from, con
 	struct ledger_filter f = {.from = from, .to = to, .include_voided = true};
 	bool ok = b.error == LXW_NO_ERROR && ledger_query(db, cat, &f, export_row, &x, err);
 	if (x.ws) {
-		xlsx_set_widths(&b, x.ws, x.widths, NCOLS, 60);
+		/* What is typed into an empty cell of a text column stays text
+		 * (an ID number typed later is not made a number). */
+		lxw_format *formats[NCOLS];
+		for (uint16_t c = 0; c < NCOLS; c++)
+			formats[c] = c == COL_DATE ? x.plain.date
+				     : c >= COL_COUNTS && c < COL_COUNTS + 3 ? NULL
+									     : b.text;
+		xlsx_set_widths(&b, x.ws, x.widths, formats, NCOLS, 60);
 		worksheet_freeze_panes(x.ws, 1, 0);
 		worksheet_autofilter(x.ws, 0, 0, x.row, NCOLS - 1);
 	}

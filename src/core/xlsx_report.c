@@ -6,10 +6,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "report.h"
-#include "text.h"
 #include "util.h"
 #include "xlsx_int.h"
 
@@ -50,7 +48,10 @@ static void make_looks(struct xlsx_book *b, struct looks *l)
 
 static void text(struct sheet *s, uint16_t col, const char *t, bool total)
 {
-	xlsx_text(s->b, s->ws, s->row, col, t, total ? s->l->total_text : s->b->text);
+	if (total && !*t)
+		xlsx_blank(s->b, s->ws, s->row, col, s->l->total_text);
+	else
+		xlsx_text(s->b, s->ws, s->row, col, t, total ? s->l->total_text : s->b->text);
 }
 
 /* The figure this year, the year before, the change and the change in
@@ -65,7 +66,7 @@ static void figures(struct sheet *s, uint16_t col, int64_t cur, int64_t prev, bo
 		xlsx_number(s->b, s->ws, s->row, col + 3, (double)(cur - prev) / (double)prev,
 			    total ? s->l->total_pct : s->l->pct);
 	else if (total)
-		xlsx_text(s->b, s->ws, s->row, col + 3, "", s->l->total_pct);
+		xlsx_blank(s->b, s->ws, s->row, col + 3, s->l->total_pct);
 }
 
 static void head(struct sheet *s, const char *const *labels, uint16_t n, double *widths)
@@ -156,7 +157,7 @@ static void window_sheet(struct xlsx_book *b, const struct looks *l, const struc
 	for (uint16_t c = 3; c < WINDOW_COLS; c++)
 		if (widths[c] < 10)
 			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, WINDOW_COLS, 50);
+	xlsx_set_widths(b, s.ws, widths, NULL, WINDOW_COLS, 50);
 	worksheet_freeze_panes(s.ws, head_row + 1, 1);
 }
 
@@ -223,7 +224,7 @@ static void summary_sheet(struct xlsx_book *b, const struct looks *l, const stru
 	for (uint16_t c = 1; c < SUMMARY_COLS; c++)
 		if (widths[c] < 10)
 			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, SUMMARY_COLS, 40);
+	xlsx_set_widths(b, s.ws, widths, NULL, SUMMARY_COLS, 40);
 	worksheet_freeze_panes(s.ws, head_row + 1, 1);
 	free(cur_entries);
 	free(prev_entries);
@@ -243,39 +244,7 @@ static void narrative_sheet(struct xlsx_book *b, const struct looks *l, const st
 	worksheet_set_row(ws, 0, 16 * (lines < 400 ? (int)lines + 1 : 400), NULL);
 	xlsx_text(b, ws, 0, 0, said, l->wrap);
 	free(text);
-	xlsx_set_widths(b, ws, &width, 1, 100);
-}
-
-/* ---- sheet names ----------------------------------------------------- */
-
-/* Excel's rules for a sheet name: at most 31 characters, none of
- * [ ] : * ? / \, unique regardless of case.  A window's name keeps to them
- * as it can; one that cannot is told apart by its position. */
-static char *sheet_name(const struct catalog_window *w, char **taken, size_t ntaken)
-{
-	struct strbuf sb = {0};
-	size_t chars = 0;
-	for (const char *p = w->name; *p && chars < 26;) {
-		unsigned cp;
-		int n = text_decode(p, strlen(p), &cp);
-		if (n <= 0)
-			break;
-		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
-			strbuf_add(&sb, "_");
-		else
-			strbuf_addn(&sb, p, (size_t)n);
-		p += n;
-		chars++;
-	}
-	if (!sb.s || sb.s[0] == '\'' || sb.s[sb.len - 1] == '\'')
-		strbuf_add(&sb, "窗口");
-	for (size_t i = 0; i < ntaken; i++) {
-		if (strcasecmp(taken[i], sb.s) == 0) {
-			strbuf_addf(&sb, "(%d)", w->position);
-			break;
-		}
-	}
-	return sb.s;
+	xlsx_set_widths(b, ws, &width, NULL, 1, 100);
 }
 
 bool xlsx_write_report(const struct report *r, FILE *out, char **err)
@@ -290,7 +259,8 @@ bool xlsx_write_report(const struct report *r, FILE *out, char **err)
 	names[0] = xstrdup("汇总");
 	names[1] = xstrdup("文字说明");
 	for (size_t i = 0; i < r->nwindows; i++) {
-		names[i + 2] = sheet_name(r->windows[i].window, names, i + 2);
+		names[i + 2] = xlsx_sheet_name(r->windows[i].window->name, r->windows[i].window->position,
+					       names, i + 2);
 		window_sheet(&b, &l, r, &r->windows[i], names[i + 2]);
 	}
 	narrative_sheet(&b, &l, r);

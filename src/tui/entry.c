@@ -334,7 +334,7 @@ static void leave_window(struct entry_view *st, bool asked)
 	const struct catalog_matter *m = current(st);
 	if (!asked && m && entry_form_needed(m) && entry_form_has_input(&st->form)) {
 		st->discard_asked = true;
-		app_error(st->a, "表单未保存, 再按 Esc 放弃");
+		app_error(st->a, "表单未保存, 再按 %s 放弃", keys_first_name(ACT_BACK, CTX_MATTERS));
 		return;
 	}
 	app_pop(st->a);

@@ -27,7 +27,8 @@ static const char *const labels[FF_COUNT] = {
  * much as core accepts, no less (nothing typed is cut on saving). */
 static const size_t max_chars[FF_COUNT] = {
 	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = 18, [FF_VILLAGE] = 30,
-	[FF_HOUSEHOLDS] = 6, [FF_PERSONS] = 6, [FF_QUANTITY] = 6, [FF_CATEGORY] = 30,
+	[FF_HOUSEHOLDS] = LEDGER_COUNT_DIGITS, [FF_PERSONS] = LEDGER_COUNT_DIGITS,
+	[FF_QUANTITY] = LEDGER_COUNT_DIGITS, [FF_CATEGORY] = 30,
 	[FF_NOTE] = LEDGER_NOTE_MAX,
 };
 
@@ -206,10 +207,13 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 	int cols = ui_get_area()->cols;
 	if (n && f->pick >= n)
 		f->pick = n - 1;
-	ui_put(y0, 1, cols - 2,
-	       village ? "选择村: 输入代码或村名筛选, Up/Down 选择, Enter 确定"
-		       : "选择分类: 按序号或输入文字筛选, Up/Down 选择, Enter 确定",
-	       false, false, UI_TITLE);
+	unsigned ctx = CTX_FORM | CTX_TEXT | CTX_PICKER;
+	char *head = xasprintf(village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
+				       : "选择分类: 按序号或输入文字筛选, %s/%s 选择, %s 确定",
+			       keys_first_name(ACT_MOVE_UP, ctx), keys_first_name(ACT_MOVE_DOWN, ctx),
+			       keys_first_name(ACT_ENTER_FIELD, ctx));
+	ui_put(y0, 1, cols - 2, head, false, false, UI_TITLE);
+	free(head);
 	int rows = y1 - y0;
 	if (n == 0) {
 		ui_put(y0 + 1, 2, cols - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,

@@ -88,10 +88,12 @@ static void draw_heading(struct entry_list *l, int y)
 		ui_put(y, 1, lw, label, false, false, UI_ERROR);
 		field_draw(l->a, &l->reason, y, 1 + lw, cols - lw - 3, true);
 	} else if (l->mode == ENTRY_LIST_CHOOSE) {
-		ui_put(y, 1, cols - 2,
-		       l->only_clerk ? "选择要作废的登记 (本人今日的; Enter 确定, Esc 取消)"
-				     : "选择要作废的登记 (Enter 确定, Esc 取消)",
-		       false, false, UI_TITLE);
+		char *head = xasprintf("选择要作废的登记 (%s%s 确定, %s 取消)",
+				       l->only_clerk ? "本人今日的; " : "",
+				       keys_first_name(ACT_CONFIRM, CTX_ENTRIES),
+				       keys_first_name(ACT_BACK, CTX_ENTRIES));
+		ui_put(y, 1, cols - 2, head, false, false, UI_TITLE);
+		free(head);
 	} else {
 		ui_put(y, 1, cols - 2, app_backdating(l->a) ? "当日已录入" : "今日已录入", false,
 		       false, UI_TITLE);

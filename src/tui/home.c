@@ -138,7 +138,8 @@ static void home_draw(struct app *a, struct view *v)
 		free(err);
 		err = NULL;
 	} else if (overdue > 0) {
-		ui_printf(y, COL_NAME, cols - 4, UI_ERROR, "逾期未办结 %d 件 (T 查看)", overdue);
+		ui_printf(y, COL_NAME, cols - 4, UI_ERROR, "逾期未办结 %d 件 (%s 查看)", overdue,
+			  keys_first_name(ACT_TALLY, CTX_HOME));
 	} else {
 		ui_put(y, COL_NAME, cols - 4, "无逾期未办结件", false, false, UI_NORMAL);
 	}

@@ -255,7 +255,10 @@ void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, v
 
 static const char *first_name(enum action act, unsigned ctx, bool plain)
 {
-	static char buf[16];
+	/* A few at once: one message may name several keys. */
+	static char bufs[4][16];
+	static int next;
+	char *buf = bufs[next++ % 4];
 	for (size_t i = 0; i < NBINDINGS; i++) {
 		const struct binding *b = &bindings[i];
 		if (b->action != act || !applies(b, ctx, NULL))

@@ -171,7 +171,7 @@ void keys_help(unsigned ctx, const bool *hidden, int ndigits, keys_help_fn fn, v
 
 /* For text that names a key ("Enter 下一栏"): the first key bound to act
  * that works in ctx, and the first plain one (not an F-key: "Ctrl-S"),
- * from the table; "" when none does. */
+ * from the table; "" when none does.  Good for four at a time. */
 const char *keys_first_name(enum action act, unsigned ctx);
 const char *keys_plain_name(enum action act, unsigned ctx);
 

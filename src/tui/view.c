@@ -119,8 +119,9 @@ static void draw_too_small(void)
 		 MIN_LINES, COLS, LINES);
 	int y = LINES / 2 - 1;
 	ui_put(y > 0 ? y : 0, 1, COLS - 1, line, false, false, UI_ERROR);
-	ui_put(y + 1 > 0 ? y + 1 : 1, 1, COLS - 1, "请放大窗口, 界面会自动恢复 (Ctrl-C 退出)", false,
-	       false, UI_NORMAL);
+	snprintf(line, sizeof line, "请放大窗口, 界面会自动恢复 (%s 退出)",
+		 keys_first_name(ACT_INTERRUPT, CTX_HOME));
+	ui_put(y + 1 > 0 ? y + 1 : 1, 1, COLS - 1, line, false, false, UI_NORMAL);
 	curs_set(0);
 	refresh();
 }

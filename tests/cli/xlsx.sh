@@ -37,6 +37,15 @@ bm --db "$a" export --year 2021 --format xlsx >"$tmp/piped.xlsx" 2>/dev/null
 is "$(head -c 2 "$tmp/piped.xlsx")" "PK" "a workbook can go to a pipe or a redirect"
 is "$(stat -c %a "$tmp/a.xlsx")" 600 "the workbook is the caller's alone (it holds ID numbers)"
 ok "no temporary workbook is left behind" test -z "$(find "$tmp" -name 'bianmin-xlsx.*')"
+TMPDIR="$tmp/no-such-tmp" run bm --db "$a" export --year 2021 -o "$tmp/notmp.xlsx"
+is "$rc" 1 "without a temporary folder to build it in, the export fails"
+like "$err" "$tmp/no-such-tmp" "naming the folder"
+ok "and writes no file" test ! -e "$tmp/notmp.xlsx"
+rm -f "$tmp/r0.db"
+bm --db "$tmp/r0.db" init >/dev/null
+run bm --db "$tmp/r0.db" import "$tmp/a.xlsx"
+is "$rc" 1 "importing the workbook itself is refused"
+like "$err" '工作簿.*另存为.*CSV' "with what to do instead"
 
 skip_without_openpyxl
 dump=$(xlsx_dump "$tmp/a.xlsx")
@@ -75,10 +84,37 @@ like "$voided_row" '	s:与上一件重复	s:是$' "with its reason and 是否作
 is "$(rows | grep -c '	s:是$')" "$(rows | grep -c '^row [0-9]*~')" "only voided rows are struck through"
 is "$(rows | grep -c '	s:是$')" 14 "all 14 voided entries of the year are marked"
 is "$(rows | grep -vc '	s:[是否]$')" 0 "every row says 是 or 否"
+ok "text columns are formatted as text, so an ID typed into an empty cell stays text" \
+	"$py" -c 'import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["办件"]
+got = "".join("T" if d.number_format == "@" else "D" if d.number_format == "yyyy-mm-dd"
+              else "N" for k, d in sorted(ws.column_dimensions.items()))
+sys.exit(got != "TDTTTTTTTNNNTTTTT")' "$tmp/a.xlsx"
+ok "and so are the text cells themselves" \
+	"$py" -c 'import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["办件"]
+sys.exit(ws["H2"].number_format != "@" or ws["B2"].number_format != "yyyy-mm-dd")' "$tmp/a.xlsx"
 width_of() { grep "^width $1 " "$tmp/dump.txt" | cut -d' ' -f3; }
 ok "事项 is wide enough for its longest name (15 characters)" \
 	awk -v w="$(width_of E)" 'BEGIN { exit !(w >= 30) }'
 ok "证件号码 for 18 digits" awk -v w="$(width_of H)" 'BEGIN { exit !(w >= 18) }'
+
+# Text from before the rules on hidden characters is shown escaped, as in
+# the CSV export: a bidi override cannot turn a name around in the sheet.
+if command -v sqlite3 >/dev/null; then
+	cp "$a" "$tmp/hidden.db"
+	sqlite3 "$tmp/hidden.db" "UPDATE txn SET applicant = '张' || char(8238) || '三' || char(7),
+		note = '一行' || char(10) || '二行' WHERE serial = '$voided'"
+	bm --db "$tmp/hidden.db" export --year 2021 -o "$tmp/hidden.xlsx"
+	like "$(xlsx_dump "$tmp/hidden.xlsx" | grep "	s:$voided	")" \
+		'	s:张<U\+202E>三<U\+0007>	.*	s:一行\\n二行	' \
+		"hidden characters are escaped, line breaks kept"
+	like "$(bm --db "$tmp/hidden.db" export --year 2021 | grep "$voided")" '张<U\+202E>三<U\+0007>' \
+		"as the CSV export escapes them"
+else
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP sqlite3 is not installed"
+fi
 
 # A spreadsheet's CSV of the workbook imports into a fresh ledger whole.
 roundtrip() {

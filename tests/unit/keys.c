@@ -161,6 +161,47 @@ static void test_help(void)
 	}
 }
 
+/* The bar's key names come from the keys bound, never from text: pairs,
+ * the first of several keys, and key classes in words. */
+static void test_bar_names(void)
+{
+	char *bar = keys_bar(CTX_MATTERS, NULL, 4);
+	ok(contains(bar, " 数字/代码 选事项") && contains(bar, "Up/Down 选择") &&
+	   contains(bar, "F8/Ctrl-X 作废"), "window bar: %s", bar);
+	free(bar);
+	bar = keys_bar(CTX_FORM | CTX_TEXT, NULL, 0);
+	ok(contains(bar, " Tab 下一栏") && !contains(bar, "Tab/Down"), "the first key only: %s", bar);
+	free(bar);
+	bar = keys_bar(CTX_RESULTS, NULL, 0);
+	ok(contains(bar, "Esc/输入文字 改查询") && contains(bar, "PgUp/PgDn 翻页"), "results: %s", bar);
+	free(bar);
+	is_int(keys_lookup('a', CTX_RESULTS, NULL), ACT_TO_QUERY, "a letter in the results edits the query");
+	is_int(keys_lookup('?', CTX_RESULTS, NULL), ACT_HELP, "but ? there is still help");
+	bar = keys_bar(CTX_HELP, NULL, 0);
+	is_str(bar, " Up/Down 翻看  其他键 返回", "the help's own bar, from the table");
+	free(bar);
+	bool hidden[ACT_COUNT] = {false};
+	hidden[ACT_HELP_UP] = hidden[ACT_HELP_DOWN] = true;
+	bar = keys_bar(CTX_HELP, hidden, 0);
+	is_str(bar, " 任意键 返回", "and when it all fits");
+	free(bar);
+	is_int(keys_lookup(KF(5), CTX_HELP, NULL), ACT_HELP_CLOSE, "any key closes the help");
+	is_str(keys_first_name(ACT_SAVE, CTX_FORM), "F2", "the first key of 保存");
+	is_str(keys_plain_name(ACT_SAVE, CTX_FORM), "Ctrl-S", "its plain twin");
+	is_str(keys_first_name(ACT_TALLY, CTX_HOME), "T", "T for the tally");
+	is_str(keys_first_name(ACT_SAVE, CTX_HOME), "", "no name where the action is not bound");
+	/* Paging in the lists of home and a window: in the help, not the bar
+	 * (no room there at 80 columns). */
+	bar = keys_bar(CTX_HOME, NULL, 5);
+	ok(!contains(bar, "PgUp"), "home bar has no paging: %s", bar);
+	free(bar);
+	is_int(keys_lookup(TK_NPAGE, CTX_HOME, NULL), ACT_LIST_PAGE_DOWN, "PgDn still pages there");
+	is_int(keys_lookup(TK_END, CTX_ENTRIES, NULL), ACT_LIST_END, "End in the void list");
+	is_int(keys_lookup(TK_END, CTX_FORM | CTX_TEXT | CTX_PICKER, NULL), ACT_EDIT_END,
+	       "End in a picker's field edits the text");
+	is_int(keys_lookup('0', CTX_ENTRIES, NULL), ACT_JUMP, "0 types a serial's digit");
+}
+
 static void test_names(void)
 {
 	char buf[16];
@@ -177,6 +218,7 @@ int main(void)
 	test_lookup();
 	test_bar();
 	test_help();
+	test_bar_names();
 	test_names();
 	return tap_done();
 }
