@@ -79,12 +79,12 @@ tty check.log "$BIANMIN_BIN" check
 like "$(tr -d '\r' <check.log)" '数据库完好' "check on a terminal ends with its result"
 printf '%s\n' "$(states backup.log '^(备份|检查) ')" "$(states check.log '^(备份|检查) ')" | sed '/^$/d; s/^/# /'
 
-# Ctrl-C.  Job control gives the background command its own process group
-# and SIGINT its default, as at a terminal.
-set -m
+# Ctrl-C, while the line shows the work under way (the import's rows are
+# all inside one transaction; the export is writing its temporary file).
 count() { bm list --from 2021-01-01 --to 2021-12-31 | tail -1; }
 before=$(count)
-audits=$(bm audit | grep -c import || true)
+audits=$(bm audit | grep -c 导入 || true)
+ok "the imports so far are in the audit ($audits)" test "$audits" -gt 0
 # wait_for TEST...: polls every 0.05 s for up to 20 s.
 wait_for() {
 	local i
@@ -94,28 +94,37 @@ wait_for() {
 	done
 	return 1
 }
-wal_grown() { [ "$(stat -c %s "$BIANMIN_DB-wal" 2>/dev/null || echo 0)" -gt 500000 ]; }
-"$BIANMIN_BIN" import big.csv >/dev/null 2>int.err &
-pid=$!
-ok "the import is writing" wait_for wal_grown
-kill -INT $pid
-wait $pid
-status=$?
+drawing() { [ -n "$(states "$1" "$2")" ]; }
+# interrupt LOG PATTERN CMD...: runs CMD on a terminal, and once its line
+# matches PATTERN sends it SIGINT; $status is how it ended.
+interrupt() {
+	local log=$1 pattern=$2
+	shift 2
+	local cmd
+	printf -v cmd '%q ' "$@"
+	: >"$log"
+	# Job control: a background job of a script otherwise starts with
+	# SIGINT ignored, and the program keeps a signal ignored.
+	set -m
+	# -f: the typescript is written as the program writes, not at its end.
+	script -qefc "echo \$\$ >$log.pid; exec $cmd" "$log" </dev/null >/dev/null &
+	local bg=$!
+	ok "${1##*/} $2 is under way" wait_for drawing "$log" "$pattern"
+	kill -INT "$(cat "$log.pid")"
+	wait "$bg"
+	status=$?
+	set +m
+}
+interrupt int-import.log '^导入 [0-9]' "$BIANMIN_BIN" import big.csv
 is "$status" 130 "an interrupted import ends as SIGINT does"
 is "$(count)" "$before" "the ledger holds what it held before"
-is "$(bm audit | grep -c import || true)" "$audits" "no audit line for it"
+is "$(bm audit | grep -c 导入 || true)" "$audits" "no audit line for it"
 run bm check
 is "$rc" 0 "and is sound"
 
-temp_made() { compgen -G 'part.csv.*' >/dev/null; }
-"$BIANMIN_BIN" export --year 2021 -o part.csv >/dev/null 2>&1 &
-pid=$!
-ok "the export is writing its temporary file" wait_for temp_made
-kill -INT $pid
-wait $pid
-is "$?" 130 "an interrupted export ends as SIGINT does"
+interrupt int-export.log '^导出 [0-9]' "$BIANMIN_BIN" export --year 2021 -o part.csv
+is "$status" 130 "an interrupted export ends as SIGINT does"
 ok "no part.csv" test ! -e part.csv
 is "$(compgen -G 'part.csv*' || true)" "" "and no temporary file left"
-set +m
 
 done_testing
