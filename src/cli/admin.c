@@ -151,6 +151,8 @@ static void print_catalog(const struct catalog *cat)
 	cell("单位", 5);
 	cell("时限", 10);
 	cell("证件", 6);
+	cell("申请人", 8);
+	cell("证件类型", 16);
 	cli_tail("分类");
 	cli_end_row();
 	for (size_t i = 0; i < cat->nwindows; i++) {
@@ -172,6 +174,8 @@ static void print_catalog(const struct catalog *cat)
 			cell(unit_name(m->unit), 5);
 			cell(limit, 10);
 			cell(m->requires_id ? "需证件" : "", 6);
+			cell(m->requires_applicant ? "需申请人" : "", 8);
+			cell(idcheck_kind_name(m->id_kind), 16);
 			for (size_t k = 0; k < m->ncategories; k++) {
 				if (k)
 					cli_tail("、");
@@ -446,6 +450,8 @@ static const char *audit_action_label(const char *action)
 	} labels[] = {
 		{ "add", "录入" },
 		{ "void", "作废" },
+		{ "correct", "更正" },
+		{ "undo", "撤销" },
 		{ "done", "办结" },
 		{ "return", "退回" },
 		{ "transfer", "转办" },

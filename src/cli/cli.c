@@ -79,6 +79,14 @@ static const struct cli_cmd commands[] = {
 		.handler = cli_cmd_void,
 	},
 	{
+		.name = "correct",
+		.usage = "编号 --reason 原因 [add 的选项]",
+		.summary = "更正一件办件：作废原件并按改正后的内容重新录入（一步完成）",
+		.help = "  -r, --reason 原因   更正原因（必填）\n"
+			"  其余选项同 add，只写要改的栏目；未写的沿用原件\n",
+		.handler = cli_cmd_correct,
+	},
+	{
 		.name = "done",
 		.usage = "编号 [--date D]",
 		.summary = "将受理中的承诺件标记为办结，记下办结日期",

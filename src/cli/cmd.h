@@ -51,6 +51,26 @@ enum { OPT_FROM = 256, OPT_TO, CLI_OPT_OWN };
 #define CLI_YEAR_OPTION { "year", required_argument, NULL, 'y' }
 #define CLI_FROM_OPTION { "from", required_argument, NULL, OPT_FROM }
 #define CLI_TO_OPTION { "to", required_argument, NULL, OPT_TO }
+
+/* add's field options, which correct takes too. */
+enum { CLI_OPT_HOUSEHOLDS = CLI_OPT_OWN, CLI_OPT_PERSONS, CLI_OPT_QUANTITY, CLI_OPT_PHONE,
+       CLI_OPT_DRAFT_END };
+#define CLI_DRAFT_SHORTS "w:m:a:i:v:c:d:t:s:n:"
+#define CLI_DRAFT_LONGS                                                    \
+	{ "window", required_argument, NULL, 'w' },                        \
+	{ "matter", required_argument, NULL, 'm' },                        \
+	{ "applicant", required_argument, NULL, 'a' },                     \
+	{ "id", required_argument, NULL, 'i' },                            \
+	{ "village", required_argument, NULL, 'v' },                       \
+	{ "households", required_argument, NULL, CLI_OPT_HOUSEHOLDS },     \
+	{ "persons", required_argument, NULL, CLI_OPT_PERSONS },           \
+	{ "quantity", required_argument, NULL, CLI_OPT_QUANTITY },         \
+	{ "category", required_argument, NULL, 'c' },                      \
+	{ "date", required_argument, NULL, 'd' },                          \
+	{ "time", required_argument, NULL, 't' },                          \
+	{ "status", required_argument, NULL, 's' },                        \
+	{ "note", required_argument, NULL, 'n' },                          \
+	{ "phone", required_argument, NULL, CLI_OPT_PHONE }
 #define CLI_OUTPUT_OPTION { "output", required_argument, NULL, 'o' }
 
 /* The options several commands share, each checked one way: -y/--year,
@@ -144,6 +164,17 @@ void cli_end_row(void);
 /* Reads a whole file or stdin ("-") for the loaders. */
 char *cli_slurp(const char *path, size_t *len);
 
+/* One of add's field options (optarg) into the draft: 1 taken, 0 not one
+ * of them, -1 a bad value (usage error printed).  (entry.c) */
+struct entry_draft;
+int cli_draft_option(struct cli *c, int opt, struct entry_draft *d);
+/* A count the matter's unit does not use, or a figure of nothing: false
+ * with the message printed. */
+bool cli_counts_fit_unit(struct cli *c, const struct entry_draft *d);
+/* After a save: a line on stderr when the entry repeats an earlier one of
+ * the same matter, year and 证件号码 (citizen_repeat). */
+void cli_warn_repeat(struct cli *c, const char *serial);
+
 /* The serial as stored (SCZR-2021-000001), however it was typed (entry.c). */
 const char *cli_stored_serial(struct cli *c, const char *typed, char out[32]);
 
@@ -173,6 +204,7 @@ int cli_cmd_init(struct cli *c, int argc, char **argv);
 int cli_cmd_add(struct cli *c, int argc, char **argv);
 int cli_cmd_list(struct cli *c, int argc, char **argv);
 int cli_cmd_void(struct cli *c, int argc, char **argv);
+int cli_cmd_correct(struct cli *c, int argc, char **argv);
 int cli_cmd_done(struct cli *c, int argc, char **argv);
 int cli_cmd_return(struct cli *c, int argc, char **argv);
 int cli_cmd_overdue(struct cli *c, int argc, char **argv);

@@ -147,21 +147,25 @@ bool cli_operands(struct cli *c, int argc, char **argv, int min, int max)
 bool cli_parse_int(struct cli *c, const char *what, const char *s, long long min,
 		   long long max, long long *out)
 {
+	char folded[64];
+	const char *typed = s;
+	if (strlen(s) < sizeof folded)
+		s = text_fold_digits(folded, sizeof folded, s);
 	/* strtoll alone would take " 12", "+12" and "12abc". */
 	const char *digits = s[0] == '-' ? s + 1 : s;
 	if (*digits < '0' || *digits > '9') {
-		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, typed);
 		return false;
 	}
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (*end != '\0') {
-		cli_usage(c, "%s 应为整数，而不是“%s”", what, s);
+		cli_usage(c, "%s 应为整数，而不是“%s”", what, typed);
 		return false;
 	}
 	if (errno == ERANGE || v < min || v > max) {
-		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, s);
+		cli_usage(c, "%s 应在 %lld 到 %lld 之间，而不是 %s", what, min, max, typed);
 		return false;
 	}
 	*out = v;

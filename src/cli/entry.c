@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "citizen.h"
 #include "clerk.h"
 #include "cmd.h"
 #include "db.h"
@@ -16,8 +17,7 @@
 #include "tally.h"
 #include "text.h"
 
-enum { OPT_HOUSEHOLDS = CLI_OPT_OWN, OPT_PERSONS, OPT_QUANTITY, OPT_CLERK, OPT_SEARCH,
-       OPT_ALL, OPT_PHONE };
+enum { OPT_CLERK = CLI_OPT_DRAFT_END, OPT_SEARCH, OPT_ALL };
 
 static void cell(const char *s, int cols, bool right)
 {
@@ -45,7 +45,7 @@ static bool parse_count(struct cli *c, const char *what, const char *s, long lon
  * counted: the clerk meant another matter, or another figure.  (Imported
  * rows carry every column whatever the unit, so this is the command's
  * check, not core's.)  An unknown window or matter is left to core. */
-static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
+bool cli_counts_fit_unit(struct cli *c, const struct entry_draft *d)
 {
 	const struct catalog_window *w = catalog_window(c->cat, d->window);
 	const struct catalog_matter *m = w ? catalog_matter(c->cat, w, d->matter) : NULL;
@@ -57,7 +57,8 @@ static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
 		bool (*wanted)(enum unit);
 	} counts[] = {
 		{ "--households", "户数", offsetof(struct entry_draft, households), unit_wants_households },
-		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_wants_persons },
+		/* A 人次 matter takes --persons too: a group at one 宣传. */
+		{ "--persons", "人数", offsetof(struct entry_draft, persons), unit_sums_persons },
 		{ "--quantity", "数量", offsetof(struct entry_draft, quantity), unit_wants_quantity },
 	};
 	bool all_zero = true;
@@ -74,77 +75,83 @@ static bool counts_fit_unit(struct cli *c, const struct entry_draft *d)
 	if (!unit_counts_entries(m->unit) && all_zero) {
 		cli_error("%s“%s”按%s计数，%s为 0：没有可计的", w->name, m->name,
 			  unit_name(m->unit), m->unit == UNIT_HU_REN ? "户数和人数不能都" :
-			  m->unit == UNIT_HU ? "户数不能" : m->unit == UNIT_REN ? "人数不能" : "数量不能");
+			  m->unit == UNIT_HU ? "户数不能" :
+			  unit_sums_persons(m->unit) ? "人数不能" : "数量不能");
 		return false;
 	}
 	return true;
 }
 
+int cli_draft_option(struct cli *c, int opt, struct entry_draft *d)
+{
+	switch (opt) {
+	case 'w': d->window = optarg; break;
+	case 'm': d->matter = optarg; break;
+	case 'a': d->applicant = optarg; break;
+	case 'i': d->id_number = optarg; break;
+	case 'v': d->village = optarg; break;
+	case 'c': d->category = optarg; break;
+	case 'n': d->note = optarg; break;
+	case CLI_OPT_PHONE: d->phone = optarg; break;
+	case 'd':
+		if (!cli_parse_date(c, "--date", optarg))
+			return -1;
+		d->date = optarg;
+		break;
+	case 't':
+		if (!period_valid_time(optarg)) {
+			cli_usage(c, "--time 应为 HH:MM，而不是“%s”", optarg);
+			return -1;
+		}
+		d->time = optarg;
+		break;
+	case 's': {
+		enum txn_status s;
+		if (!status_parse(optarg, &s)) {
+			cli_usage(c, "--status 应为 受理、办结、退回 或 转办，而不是“%s”", optarg);
+			return -1;
+		}
+		d->status = optarg;
+		break;
+	}
+	case CLI_OPT_HOUSEHOLDS:
+		return parse_count(c, "--households", optarg, 0, &d->households) ? 1 : -1;
+	case CLI_OPT_PERSONS:
+		return parse_count(c, "--persons", optarg, 0, &d->persons) ? 1 : -1;
+	case CLI_OPT_QUANTITY:
+		return parse_count(c, "--quantity", optarg, 1, &d->quantity) ? 1 : -1;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+void cli_warn_repeat(struct cli *c, const char *serial)
+{
+	struct citizen_repeat r;
+	char *err = NULL;
+	/* Saved already: a question that cannot be asked costs only the
+	 * warning. */
+	if (citizen_repeat(c->db, serial, &r, &err))
+		fprintf(stderr, "bianmin: 注意: 此证件号码本年已办理过同一事项（%s，%s）\n", r.serial,
+			r.date);
+	free(err);
+}
+
 int cli_cmd_add(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "window", required_argument, NULL, 'w' },
-		{ "matter", required_argument, NULL, 'm' },
-		{ "applicant", required_argument, NULL, 'a' },
-		{ "id", required_argument, NULL, 'i' },
-		{ "village", required_argument, NULL, 'v' },
-		{ "households", required_argument, NULL, OPT_HOUSEHOLDS },
-		{ "persons", required_argument, NULL, OPT_PERSONS },
-		{ "quantity", required_argument, NULL, OPT_QUANTITY },
-		{ "category", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "time", required_argument, NULL, 't' },
-		{ "status", required_argument, NULL, 's' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "phone", required_argument, NULL, OPT_PHONE },
+		CLI_DRAFT_LONGS,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct entry_draft d = { .households = -1, .persons = -1, .quantity = -1 };
 	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "w:m:a:i:v:c:d:t:s:n:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+	while ((opt = cli_getopt(c, argc, argv, CLI_DRAFT_SHORTS, longs, &status)) != -1) {
+		if (opt == CLI_STOP)
 			return status;
-		case 'w': d.window = optarg; break;
-		case 'm': d.matter = optarg; break;
-		case 'a': d.applicant = optarg; break;
-		case 'i': d.id_number = optarg; break;
-		case 'v': d.village = optarg; break;
-		case 'c': d.category = optarg; break;
-		case 'n': d.note = optarg; break;
-		case OPT_PHONE: d.phone = optarg; break;
-		case 'd':
-			if (!cli_parse_date(c, "--date", optarg))
-				return CLI_USAGE;
-			d.date = optarg;
-			break;
-		case 't':
-			if (!period_valid_time(optarg))
-				return cli_usage(c, "--time 应为 HH:MM，而不是“%s”", optarg);
-			d.time = optarg;
-			break;
-		case 's': {
-			enum txn_status s;
-			if (!status_parse(optarg, &s))
-				return cli_usage(c, "--status 应为 受理、办结、退回 或 转办，而不是“%s”",
-						 optarg);
-			d.status = optarg;
-			break;
-		}
-		case OPT_HOUSEHOLDS:
-			if (!parse_count(c, "--households", optarg, 0, &d.households))
-				return CLI_USAGE;
-			break;
-		case OPT_PERSONS:
-			if (!parse_count(c, "--persons", optarg, 0, &d.persons))
-				return CLI_USAGE;
-			break;
-		case OPT_QUANTITY:
-			if (!parse_count(c, "--quantity", optarg, 1, &d.quantity))
-				return CLI_USAGE;
-			break;
-		}
+		if (cli_draft_option(c, opt, &d) < 0)
+			return CLI_USAGE;
 	}
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
@@ -155,7 +162,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, true))
 		return CLI_FAIL;
 
-	if (!counts_fit_unit(c, &d))
+	if (!cli_counts_fit_unit(c, &d))
 		return CLI_FAIL;
 
 	char serial[SERIAL_LEN];
@@ -163,6 +170,7 @@ int cli_cmd_add(struct cli *c, int argc, char **argv)
 	if (!ledger_record(c->db, c->cat, &d, current_login(), serial, &err))
 		return cli_core_error(err);
 	printf("%s\n", serial);
+	cli_warn_repeat(c, serial);
 	cli_promise_note(c, serial);
 	return CLI_OK;
 }
@@ -254,8 +262,17 @@ static bool list_row(const struct entry *e, void *ctx)
 	cli_promise_tail(e);
 	if (e->voided_at) {
 		cell("", 0, false);
+		if (e->corrected_by) {
+			cli_tail("更正为 ");
+			cli_tail(e->corrected_by);
+			cli_tail("  ");
+		}
 		cli_tail("作废原因: ");
 		cli_tail(e->void_reason ? e->void_reason : "");
+	} else if (e->corrects) {
+		cell("", 0, false);
+		cli_tail("更正自 ");
+		cli_tail(e->corrects);
 	}
 	cli_end_row();
 	st->shown++;

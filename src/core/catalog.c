@@ -32,7 +32,12 @@ bool unit_parse(const char *name, enum unit *out)
 
 bool unit_counts_entries(enum unit u)
 {
-	return u == UNIT_XIANG || u == UNIT_JIAN || u == UNIT_RENCI;
+	return u == UNIT_XIANG || u == UNIT_JIAN;
+}
+
+bool unit_sums_persons(enum unit u)
+{
+	return u == UNIT_REN || u == UNIT_HU_REN || u == UNIT_RENCI;
 }
 
 bool unit_wants_households(enum unit u)
@@ -139,7 +144,8 @@ static struct catalog *read_all(struct db *db, char **err)
 
 	cap = 0;
 	st = db_stmt(db, "SELECT m.id, m.window_id, m.code, m.name, m.unit, m.category_options, "
-			 "m.requires_id, m.time_limit_days, m.active FROM matter m "
+			 "m.requires_id, m.time_limit_days, m.active, m.requires_applicant, m.id_kind "
+			 "FROM matter m "
 			 "JOIN \"window\" w ON w.id = m.window_id "
 			 "ORDER BY w.position, w.id, m.position, m.id", err);
 	if (!st)
@@ -159,7 +165,10 @@ static struct catalog *read_all(struct db *db, char **err)
 			.requires_id = sqlite3_column_int(st, 6) != 0,
 			.time_limit_days = sqlite3_column_int(st, 7),
 			.active = sqlite3_column_int(st, 8) != 0,
+			.requires_applicant = sqlite3_column_int(st, 9) != 0,
 		};
+		if (!idcheck_kind_parse(db_col_text(st, 10), &m.id_kind))
+			m.id_kind = ID_RESIDENT;
 		if (!unit_parse(db_col_text(st, 4), &m.unit))
 			m.unit = UNIT_XIANG;
 		m.categories = split_categories(db_col_text(st, 5), &m.ncategories);

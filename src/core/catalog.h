@@ -9,13 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idcheck.h"
+
 struct db;
 
 /* What a matter's figure counts (DESIGN section 4). */
 enum unit {
 	UNIT_XIANG,  /* 项: entries */
 	UNIT_JIAN,   /* 件: entries */
-	UNIT_RENCI,  /* 人次: entries */
+	UNIT_RENCI,  /* 人次: sum of persons (default 1) */
 	UNIT_REN,    /* 人: sum of persons */
 	UNIT_HU,     /* 户: sum of households */
 	UNIT_GE,     /* 个: sum of quantity */
@@ -24,8 +26,13 @@ enum unit {
 
 const char *unit_name(enum unit u);           /* "项", "户+人" ... */
 bool unit_parse(const char *name, enum unit *out);
-bool unit_counts_entries(enum unit u);        /* 项, 件, 人次 */
-/* Which of 户数/人数/数量 an entry form asks for. */
+bool unit_counts_entries(enum unit u);        /* 项, 件 */
+/* 人, 户+人, and 人次: persons of the entries, 1 each unless told (a group
+ * of 20 at one 宣传 is one entry of 20人次). */
+bool unit_sums_persons(enum unit u);
+/* Which of 户数/人数/数量 an entry form asks for (a 人次 matter takes a
+ * persons count too, but is not asked for one: a consultation saves in two
+ * keys). */
 bool unit_wants_households(enum unit u);
 bool unit_wants_persons(enum unit u);
 bool unit_wants_quantity(enum unit u);
@@ -47,6 +54,8 @@ struct catalog_matter {
 	char **categories;     /* NULL when none */
 	size_t ncategories;
 	bool requires_id;
+	bool requires_applicant; /* 需申请人: a blank 申请人 is refused */
+	enum id_kind id_kind;    /* 证件类型: which check an ID number gets (ID_ANY: either) */
 	int time_limit_days;   /* 0: 即办件 (saved 办结); >0: 承诺件 */
 	bool active;
 	int position;          /* 1-based within its window */

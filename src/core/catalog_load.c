@@ -26,7 +26,12 @@ struct column {
 	size_t max;
 };
 
-enum { MAX_COLUMNS = 8, MAX_ERRORS_SHOWN = 50 };
+enum { MAX_COLUMNS = 10, MAX_ERRORS_SHOWN = 50 };
+
+/* Positions are moved past this while a file loads, so the old rows stand
+ * out of the way until they are renumbered or dropped; no catalog comes
+ * near this many windows, matters or villages.  A sentinel, not a limit. */
+#define PARKED "100000"
 
 struct load {
 	const struct column *columns;
@@ -191,7 +196,8 @@ static bool parse_days(const char *s, int *out)
 	return true;
 }
 
-enum { C_WCODE, C_WNAME, C_MCODE, C_MNAME, C_UNIT, C_CATS, C_REQID, C_LIMIT };
+enum { C_WCODE, C_WNAME, C_MCODE, C_MNAME, C_UNIT, C_CATS, C_REQID, C_LIMIT, C_REQAPP,
+       C_IDKIND };
 static const struct column catalog_columns[] = {
 	[C_WCODE] = { "窗口代码", "window_code", true, 0 },
 	[C_WNAME] = { "窗口", "window", true, CATALOG_WINDOW_NAME_MAX },
@@ -201,7 +207,31 @@ static const struct column catalog_columns[] = {
 	[C_CATS] = { "分类", "categories", false, 0 },
 	[C_REQID] = { "需证件", "requires_id", false, 0 },
 	[C_LIMIT] = { "承诺时限", "time_limit_days", false, 0 },
+	[C_REQAPP] = { "需申请人", "requires_applicant", false, 0 },
+	[C_IDKIND] = { "证件类型", "id_kind", false, 0 },
 };
+
+/* An empty 需申请人 means the unit's default: a consultation (人次) is
+ * saved without a name, everything else names its applicant. */
+static bool parse_requires_applicant(const char *s, const char *unit, int *out)
+{
+	if (!*s) {
+		*out = strcmp(unit, "人次") != 0;
+		return true;
+	}
+	return parse_flag(s, out);
+}
+
+/* An empty 证件类型 means the window's default: market entities at 市场准入
+ * (sczr) hold 统一社会信用代码, the citizens of every other window 身份证. */
+static bool parse_id_kind(const char *s, const char *wcode, enum id_kind *out)
+{
+	if (!*s) {
+		*out = strcmp(wcode, "sczr") == 0 ? ID_CREDIT_CODE : ID_RESIDENT;
+		return true;
+	}
+	return idcheck_kind_parse(s, out);
+}
 
 static void check_catalog_rows(struct load *ld)
 {
@@ -223,6 +253,12 @@ static void check_catalog_rows(struct load *ld)
 				  cell(ld, r, C_UNIT));
 		if (!parse_flag(cell(ld, r, C_REQID), &flag))
 			add_error(ld, line, "需证件“%s”应为 0 或 1", cell(ld, r, C_REQID));
+		enum id_kind kind;
+		if (!parse_requires_applicant(cell(ld, r, C_REQAPP), cell(ld, r, C_UNIT), &flag))
+			add_error(ld, line, "需申请人“%s”应为 0 或 1", cell(ld, r, C_REQAPP));
+		if (!parse_id_kind(cell(ld, r, C_IDKIND), wcode, &kind))
+			add_error(ld, line, "证件类型“%s”应为 身份证、统一社会信用代码 或 任一",
+				  cell(ld, r, C_IDKIND));
 		if (!parse_days(cell(ld, r, C_LIMIT), &days))
 			add_error(ld, line, "承诺时限“%s”应为 0 到 3650 的天数", cell(ld, r, C_LIMIT));
 		for (const char *p = cell(ld, r, C_CATS); *p;) {
@@ -290,8 +326,8 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 {
 	/* Park every position out of the way first, so reordering cannot trip
 	 * over itself, then upsert in file order. */
-	if (!db_exec(db, "UPDATE \"window\" SET position = position + 100000; "
-			 "UPDATE matter SET position = position + 100000, active = 0", err))
+	if (!db_exec(db, "UPDATE \"window\" SET position = position + " PARKED "; "
+			 "UPDATE matter SET position = position + " PARKED ", active = 0", err))
 		return false;
 	int wpos = 0;
 	for (size_t r = 0; r < ld->nrows; r++) {
@@ -319,18 +355,24 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 		int mpos = 0;
 		for (size_t p = 0; p < r; p++)
 			mpos += strcmp(cell(ld, p, C_WCODE), cell(ld, r, C_WCODE)) == 0;
-		int requires_id, days;
+		int requires_id, days, requires_applicant;
+		enum id_kind kind;
 		parse_flag(cell(ld, r, C_REQID), &requires_id);
 		parse_days(cell(ld, r, C_LIMIT), &days);
+		parse_requires_applicant(cell(ld, r, C_REQAPP), cell(ld, r, C_UNIT),
+					 &requires_applicant);
+		parse_id_kind(cell(ld, r, C_IDKIND), cell(ld, r, C_WCODE), &kind);
 		sqlite3_stmt *st = db_stmt(db,
 			"INSERT INTO matter (window_id, code, name, unit, category_options, "
-			"requires_id, time_limit_days, active, position) "
-			"SELECT id, :code, :name, :unit, :cats, :reqid, :days, 1, :pos "
+			"requires_id, time_limit_days, active, position, requires_applicant, id_kind) "
+			"SELECT id, :code, :name, :unit, :cats, :reqid, :days, 1, :pos, :reqapp, :idkind "
 			"FROM \"window\" WHERE code = :wcode "
 			"ON CONFLICT (window_id, code) DO UPDATE SET name = excluded.name, "
 			"unit = excluded.unit, category_options = excluded.category_options, "
 			"requires_id = excluded.requires_id, time_limit_days = excluded.time_limit_days, "
-			"active = 1, position = excluded.position", err);
+			"active = 1, position = excluded.position, "
+			"requires_applicant = excluded.requires_applicant, id_kind = excluded.id_kind",
+			err);
 		if (!st)
 			return false;
 		db_bind_text(st, ":code", cell(ld, r, C_MCODE));
@@ -339,6 +381,8 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 		db_bind_text(st, ":cats", cell(ld, r, C_CATS));
 		db_bind_int(st, ":reqid", requires_id);
 		db_bind_int(st, ":days", days);
+		db_bind_int(st, ":reqapp", requires_applicant);
+		db_bind_text(st, ":idkind", idcheck_kind_name(kind));
 		db_bind_int(st, ":pos", ++mpos);
 		db_bind_text(st, ":wcode", cell(ld, r, C_WCODE));
 		if (!step_done(db, st, err))
@@ -350,7 +394,7 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 	if (!db_exec(db,
 		"DELETE FROM matter WHERE active = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.matter_id = matter.id); "
-		"DELETE FROM \"window\" WHERE position > 100000 "
+		"DELETE FROM \"window\" WHERE position > " PARKED " "
 		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err))
 		return false;
 	return unambiguous(db, "SELECT a.name FROM \"window\" a JOIN \"window\" b "
@@ -412,7 +456,7 @@ static void check_village_rows(struct load *ld)
 
 static bool apply_villages(struct db *db, struct load *ld, char **err)
 {
-	if (!db_exec(db, "UPDATE village SET active = 0, position = position + 100000, "
+	if (!db_exec(db, "UPDATE village SET active = 0, position = position + " PARKED ", "
 			 "name = name || char(1)", err))
 		return false;
 	for (size_t r = 0; r < ld->nrows; r++) {

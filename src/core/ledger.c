@@ -63,11 +63,11 @@ struct resolved {
 	char due_on[DATE_LEN], done_on[DATE_LEN]; /* "" = none */
 };
 
-/* A matter counted in entries (项, 件, 人次) has no households, persons or
- * quantity: those keep their default, 1 (what export writes), so a stray
- * figure cannot hide in them.  (A 户 matter may record the household's
- * persons, a 人 matter their households: facts, not figures.)  The count a
- * unit does use must count something. */
+/* A matter counted in entries (项, 件) has no households, persons or
+ * quantity, and a 人次 matter only persons: the others keep their default,
+ * 1 (what export writes), so a stray figure cannot hide in them.  (A 户
+ * matter may record the household's persons, a 人 matter their households:
+ * facts, not figures.)  The count a unit does use must count something. */
 static bool check_counts(const struct resolved *r, enum entry_field *field, char **err)
 {
 	enum unit u = r->matter->unit;
@@ -81,10 +81,16 @@ static bool check_counts(const struct resolved *r, enum entry_field *field, char
 					"“%s”按%s计件，户数、人数、数量应为空或 1（实为 %lld、%lld、%lld）",
 					name, unit, (long long)r->households, (long long)r->persons,
 					(long long)r->quantity);
+	if (u == UNIT_RENCI && (r->households != 1 || r->quantity != 1))
+		return entry_field_fail(field, r->households != 1 ? FIELD_HOUSEHOLDS : FIELD_QUANTITY,
+					err,
+					"“%s”按人次计，只记人数；户数、数量应为空或 1（实为 %lld、%lld）",
+					name, (long long)r->households, (long long)r->quantity);
 	if (u == UNIT_HU_REN && r->households == 0 && r->persons == 0)
 		return entry_field_fail(field, FIELD_HOUSEHOLDS, err,
 					"户数和人数不能都为 0：没有可计的");
-	if ((u == UNIT_HU && r->households == 0) || (u == UNIT_REN && r->persons == 0))
+	if ((u == UNIT_HU && r->households == 0) ||
+	    ((u == UNIT_REN || u == UNIT_RENCI) && r->persons == 0))
 		return entry_field_fail(field, u == UNIT_HU ? FIELD_HOUSEHOLDS : FIELD_PERSONS, err,
 					"“%s”按%s计，%s不能为 0", name, unit,
 					u == UNIT_HU ? "户数" : "人数");
@@ -187,8 +193,28 @@ static bool resolve_when(const struct entry_draft *d, struct resolved *r, enum e
 	return true;
 }
 
+/* Whether s holds nothing besides blanks (ASCII or full-width). */
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\u3000", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+/* `counter`: an entry made now, at the counter (record, correct), which
+ * meets the matter's 需申请人 and 证件类型.  An import carries what was
+ * recorded before those rules, and checks an ID number as either kind. */
 static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
-			struct resolved *r, enum entry_field *field, char **err)
+			struct resolved *r, bool counter, enum entry_field *field, char **err)
 {
 	static const struct {
 		size_t offset;
@@ -209,15 +235,14 @@ static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
 		if (!text_check(s, texts[i].label, texts[i].max, texts[i].multiline, err))
 			return entry_field_mark(field, texts[i].field);
 	}
+	if (counter && r->matter->requires_applicant && blank(d->applicant))
+		return entry_field_fail(field, FIELD_APPLICANT, err,
+					"事项“%s”需要申请人，请填写申请人", r->matter->name);
 	if (ledger_present(d->id_number)) {
-		enum id_kind kind;
-		char *why = NULL;
-		if (!idcheck_validate(d->id_number, r->id_number, &kind, &why)) {
-			entry_field_fail(field, FIELD_ID_NUMBER, err, "证件号码 %s 无效: %s",
-					 d->id_number, why ? why : "");
-			free(why);
-			return false;
-		}
+		/* idcheck's message names the field and what is wrong. */
+		if (!idcheck_check(d->id_number, counter ? r->matter->id_kind : ID_ANY, r->id_number,
+				   NULL, err))
+			return entry_field_mark(field, FIELD_ID_NUMBER);
 	} else if (r->matter->requires_id) {
 		return entry_field_fail(field, FIELD_ID_NUMBER, err, "事项“%s”需要证件号码",
 					r->matter->name);
@@ -234,11 +259,11 @@ static bool resolve_who(const struct catalog *cat, const struct entry_draft *d,
 }
 
 static bool resolve(const struct catalog *cat, const struct entry_draft *d, struct resolved *r,
-		    enum entry_field *field, char **err)
+		    bool counter, enum entry_field *field, char **err)
 {
 	memset(r, 0, sizeof *r);
 	if (!resolve_matter(cat, d, r, field, err) || !resolve_when(d, r, field, err) ||
-	    !resolve_who(cat, d, r, field, err))
+	    !resolve_who(cat, d, r, counter, field, err))
 		return false;
 	if (ledger_present(d->category)) {
 		if (r->matter->ncategories == 0)
@@ -297,70 +322,12 @@ bool ledger_check_field(const struct catalog *cat, const struct entry_draft *d,
 {
 	struct resolved r;
 	field_clear(field);
-	return resolve(cat, d, &r, field, err);
+	return resolve(cat, d, &r, true, field, err);
 }
 
 bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char **err)
 {
 	return ledger_check_field(cat, d, NULL, err);
-}
-
-bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT locked_by, locked_at FROM year_lock "
-				       "WHERE year = :year", err);
-	if (!st)
-		return true;
-	db_bind_int(st, ":year", year);
-	/* Not knowing is no permission: a failed read refuses too. */
-	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW)
-		fail(err, "%d 年度已由 %s 于 %.10s 锁定，不能%s；如确需更改，请找主管解锁", year,
-		     db_col_text(st, 0), db_col_text(st, 1), doing);
-	sqlite3_reset(st);
-	return rc != SQLITE_DONE;
-}
-
-/* Under one write lock no other terminal can lock a year or draw a
- * serial, so what an import's first rows learnt holds for the rest of its
- * rows: two queries a row saved.  The memo is the connection's, forgotten
- * with the lock (db_write_memo). */
-enum { MEMO_YEARS = 8, MEMO_SERIALS = 32 };
-struct memo {
-	int open_years[MEMO_YEARS];
-	size_t nopen;
-	struct memo_serial {
-		int64_t window_id;
-		int year;
-		long long last;
-	} serials[MEMO_SERIALS];
-	size_t nserials;
-	bool calendar_read; /* calendar.cal holds this connection's table */
-};
-
-static struct memo *memo_of(struct db *db)
-{
-	return db_write_memo(db, DB_MEMO_LEDGER, sizeof(struct memo));
-}
-
-/* The holiday calendar read under the current write lock, kept here and
- * not in the memo (which is zeroed, not freed, when the lock ends): the
- * memo's flag says whether it is still this lock's. */
-static struct {
-	struct db *db;
-	struct workday_cal *cal;
-} calendar;
-
-static struct workday_cal *lock_calendar(struct db *db, char **err)
-{
-	struct memo *memo = memo_of(db);
-	if (memo->calendar_read && calendar.db == db && calendar.cal)
-		return calendar.cal;
-	workday_cal_free(calendar.cal);
-	calendar.db = db;
-	calendar.cal = holiday_calendar(db, err);
-	memo->calendar_read = calendar.cal != NULL;
-	return calendar.cal;
 }
 
 /* A 承诺件's due day, from the holiday table as it is under this write
@@ -372,97 +339,12 @@ static bool set_due(struct db *db, struct resolved *r, char **err)
 		r->done_on[0] = '\0';
 		return true;
 	}
-	struct workday_cal *cal = lock_calendar(db, err);
+	struct workday_cal *cal = ledger_lock_calendar(db, err);
 	if (!cal)
 		return false;
 	promise_due_for(cal, r->matter, r->date, r->due_on);
 	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
 		copy_string(r->done_on, r->date, sizeof r->done_on);
-	return true;
-}
-
-static bool year_open(struct db *db, int year, char **err)
-{
-	struct memo *memo = memo_of(db);
-	for (size_t i = 0; i < memo->nopen; i++)
-		if (memo->open_years[i] == year)
-			return true;
-	if (ledger_year_refuses(db, year, "录入", err))
-		return false;
-	if (memo->nopen < MEMO_YEARS)
-		memo->open_years[memo->nopen++] = year;
-	return true;
-}
-
-/* The highest serial known of a window and year, or -1. */
-static long long memo_last_serial(const struct memo *memo, int64_t window_id, int year)
-{
-	for (size_t i = 0; i < memo->nserials; i++)
-		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year)
-			return memo->serials[i].last;
-	return -1;
-}
-
-/* `known` says the value is the true maximum (read from the table, or one
- * past it); a serial given by an import only raises a maximum already held. */
-static void memo_note_serial(struct memo *memo, int64_t window_id, int year, long long seq,
-			     bool known)
-{
-	for (size_t i = 0; i < memo->nserials; i++) {
-		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year) {
-			if (seq > memo->serials[i].last)
-				memo->serials[i].last = seq;
-			return;
-		}
-	}
-	if (known && memo->nserials < MEMO_SERIALS)
-		memo->serials[memo->nserials++] = (struct memo_serial){ window_id, year, seq };
-}
-
-/* "SCZR-2021-": a window code has at most 16 characters (catalog_load.c). */
-#define SERIAL_PREFIX_LEN 24
-
-static void serial_prefix(const struct catalog_window *w, int year, char out[SERIAL_PREFIX_LEN])
-{
-	int n = snprintf(out, SERIAL_PREFIX_LEN, "%.16s-%04u-", w->code, (unsigned)year % 10000u);
-	for (int i = 0; i < n && out[i] != '-'; i++)
-		out[i] = (char)toupper((unsigned char)out[i]);
-}
-
-/* The next serial of a window and year: one past the highest recorded,
- * read through the serial index under the write lock the caller holds. */
-static bool next_serial(struct db *db, const struct resolved *r, char serial[SERIAL_LEN],
-			char **err)
-{
-	char lo[SERIAL_PREFIX_LEN], hi[SERIAL_PREFIX_LEN];
-	int year = period_year_of(r->date);
-	serial_prefix(r->window, year, lo);
-	long long known = memo_last_serial(memo_of(db), r->window->id, year);
-	if (known >= 0) {
-		if (known >= 999999)
-			return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-		snprintf(serial, SERIAL_LEN, "%s%06lld", lo, known + 1);
-		return true;
-	}
-	snprintf(hi, sizeof hi, "%s", lo);
-	hi[strlen(hi) - 1] = '.'; /* the character after '-' */
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(serial) FROM txn "
-				       "WHERE serial >= :lo AND serial < :hi", err);
-	if (!st)
-		return false;
-	db_bind_text(st, ":lo", lo);
-	db_bind_text(st, ":hi", hi);
-	int rc = db_step(db, st, err);
-	long long last = 0;
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		last = atoll(db_col_text(st, 0) + strlen(lo));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return false;
-	if (last >= 999999)
-		return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-	memo_note_serial(memo_of(db), r->window->id, year, last, true);
-	snprintf(serial, SERIAL_LEN, "%s%06lld", lo, last + 1);
 	return true;
 }
 
@@ -539,24 +421,24 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
-		      const char *login, char serial_out[SERIAL_LEN], enum entry_field *field,
-		      char **err)
+		      bool counter, const char *login, char serial_out[SERIAL_LEN],
+		      enum entry_field *field, char **err)
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, field, err) || !year_open(db, period_year_of(r.date), err) ||
+	if (!resolve(cat, d, &r, counter, field, err) ||
+	    !ledger_year_open(db, period_year_of(r.date), err) ||
 	    !set_due(db, &r, err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
-	else if (!next_serial(db, &r, serial, err))
+	else if (!ledger_next_serial(db, r.window, period_year_of(r.date), serial, err))
 		return -1;
 	int64_t id = insert_row(db, &r, d, serial, login, err);
 	if (id <= 0)
 		return -1;
-	/* The serial's sequence: its last six digits. */
-	memo_note_serial(memo_of(db), r.window->id, period_year_of(r.date),
-			 atoll(serial + strlen(serial) - 6), !ledger_present(d->serial));
+	ledger_serial_taken(db, r.window->id, period_year_of(r.date), serial,
+			    !ledger_present(d->serial));
 	if (serial_out)
 		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;
@@ -565,7 +447,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 bool ledger_insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		   const char *login, char serial_out[SERIAL_LEN], char **err)
 {
-	return insert(db, cat, d, login, serial_out, NULL, err) > 0;
+	return insert(db, cat, d, false, login, serial_out, NULL, err) > 0;
 }
 
 bool ledger_list_has_code(const char *list, const char *code)
@@ -631,15 +513,17 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 		catalog_matter(cat, catalog_window(cat, d->window ? d->window : ""), d->matter);
 	if (!m)
 		return true; /* resolve() will say what is wrong */
-	sqlite3_stmt *st = db_stmt(db, "SELECT active, time_limit_days, unit FROM matter "
-				       "WHERE id = :id", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT active, time_limit_days, unit, requires_applicant, "
+				       "id_kind FROM matter WHERE id = :id", err);
 	if (!st)
 		return false;
 	db_bind_int(st, ":id", m->id);
 	int rc = db_step(db, st, err);
 	bool same = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == (int)m->active &&
 		    sqlite3_column_int(st, 1) == m->time_limit_days &&
-		    strcmp(db_col_text(st, 2), unit_name(m->unit)) == 0;
+		    strcmp(db_col_text(st, 2), unit_name(m->unit)) == 0 &&
+		    sqlite3_column_int(st, 3) == (int)m->requires_applicant &&
+		    strcmp(db_col_text(st, 4), idcheck_kind_name(m->id_kind)) == 0;
 	sqlite3_reset(st);
 	if (rc < 0)
 		return false;
@@ -647,6 +531,15 @@ static bool matter_current(struct db *db, const struct catalog *cat, const struc
 		return fail(err, "事项目录已更新（“%s”已更改或停用），请返回主页重新进入窗口后再登记",
 			    m->name);
 	return true;
+}
+
+int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
+			     const struct entry_draft *d, const char *login,
+			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err)
+{
+	if (!ledger_may_record(db, cat, d->window, login, err) || !matter_current(db, cat, d, err))
+		return -1;
+	return insert(db, cat, d, true, login, serial_out, field, err);
 }
 
 bool ledger_record(struct db *db, const struct catalog *cat, const struct entry_draft *d,
@@ -664,9 +557,7 @@ bool ledger_record_field(struct db *db, const struct catalog *cat, const struct 
 	if (!db_begin_write(db, err))
 		return false;
 	int64_t id = 0;
-	bool ok = ledger_may_record(db, cat, d->window, login, err) &&
-		  matter_current(db, cat, d, err) &&
-		  (id = insert(db, cat, d, login, serial, field, err)) > 0 &&
+	bool ok = (id = ledger_record_locked(db, cat, d, login, serial, field, err)) > 0 &&
 		  db_audit(db, login, "add", id, serial, err);
 	if (!db_end_write(db, ok, err))
 		return false;

@@ -62,6 +62,8 @@ struct entry {
 	enum txn_status status;
 	const char *note, *clerk, *created_at;
 	const char *voided_at, *voided_by, *void_reason; /* NULL unless voided */
+	const char *corrects;     /* 更正: the serial this entry replaced, or NULL */
+	const char *corrected_by; /* the serial that replaced this voided entry, or NULL */
 	const char *phone;            /* "" if none; whole: mask it for lists */
 	const char *due_on, *done_on; /* 承诺件 only (promise.h); NULL otherwise */
 };
@@ -106,6 +108,27 @@ bool ledger_may_void(struct db *db, const char *serial, const char *login, char 
  * only their own entry of today.  Refused in a locked year. */
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err);
+/* 更正: voids `serial` with `reason` and records `d` in its place (the
+ * caller fills d with the old entry's values and the changes), the new
+ * entry's txn.corrects naming the old serial; one transaction, one audit
+ * line.  The rules of a void (a clerk: own entries of today; anyone: not
+ * in a locked year) and of a new entry both hold.  serial_out (may be
+ * NULL) receives the new serial. */
+bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial,
+		    const char *reason, const struct entry_draft *d, const char *login,
+		    char serial_out[SERIAL_LEN], char **err);
+/* Whether `login` may correct `serial`, as ledger_correct will decide. */
+bool ledger_may_correct(struct db *db, const char *serial, const char *login, char **err);
+
+/* Voids the login's own last save with the reason 误操作撤销: the guard for
+ * a save made by a stray key (a consultation saves in two).  `expect`
+ * (NULL: any) is the serial the caller believes was saved last; when the
+ * last save is another (a second terminal of the same login), nothing is
+ * undone.  serial_out (may be NULL) receives the voided serial. */
+#define LEDGER_UNDO_REASON "误操作撤销"
+bool ledger_undo_last(struct db *db, const char *expect, const char *login,
+		      char serial_out[SERIAL_LEN], char **err);
+
 /* 办结 / 退回 / 转办 an entry that is 受理, today; audited. */
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to,
 		       const char *reason, const char *login, char **err);

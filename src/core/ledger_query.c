@@ -14,7 +14,11 @@
 	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, t.id_number, " \
 	"t.village_id, t.households, t.persons, t.quantity, t.category, t.status, t.note, "     \
 	"t.clerk, t.created_at, t.voided_at, t.voided_by, t.void_reason, t.phone, t.due_on, " \
-	"t.done_on"
+	"t.done_on, t.corrects, "                                                          \
+	/* Only a voided entry can have been corrected: one probe of the  */            \
+	/* txn_corrects index for those few, none for the rest.           */            \
+	"CASE WHEN t.voided_at IS NOT NULL THEN "                                          \
+	"(SELECT c.serial FROM txn c WHERE c.corrects = t.serial) END"
 
 static const char *nullable(sqlite3_stmt *st, int col)
 {
@@ -49,6 +53,8 @@ static void read_entry(sqlite3_stmt *st, const struct catalog *cat, struct entry
 	e->phone = db_col_text(st, 19);
 	e->due_on = nullable(st, 20);
 	e->done_on = nullable(st, 21);
+	e->corrects = nullable(st, 22);
+	e->corrected_by = nullable(st, 23);
 }
 
 /* Runs a prepared entry query to the end (or until fn says stop). */

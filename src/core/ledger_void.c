@@ -1,10 +1,12 @@
-/* Changing an entry once it is saved: voiding it, and the status of a
- * 承诺件 (办结, 退回). */
+/* Changing an entry once it is saved: voiding it, correcting it (更正: void
+ * and re-record in one step), undoing a save, and the status of a 承诺件
+ * (办结, 退回). */
 #include "ledger.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clerk.h"
 #include "db_sql.h"
@@ -51,7 +53,10 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 	return rc == SQLITE_ROW;
 }
 
-static bool void_allowed(struct db *db, const struct target *t, const char *login, char **err)
+/* A supervisor or admin may change any entry; a clerk only their own of
+ * today.  `doing` names the act (作废, 更正, 撤销). */
+static bool void_allowed(struct db *db, const struct target *t, const char *login,
+			 const char *doing, char **err)
 {
 	struct clerk c;
 	if (!clerk_get(db, login, &c, err))
@@ -61,22 +66,62 @@ static bool void_allowed(struct db *db, const struct target *t, const char *logi
 		char today[DATE_LEN];
 		period_today(today);
 		if (strcmp(t->clerk, login) != 0)
-			ok = fail(err, "经办人只能作废自己录入的办件（此件由 %s 录入），请找主管", t->clerk);
+			ok = fail(err, "经办人只能%s自己录入的办件（此件由 %s 录入），请找主管", doing,
+				  t->clerk);
 		else if (strcmp(t->date, today) != 0)
-			ok = fail(err, "经办人只能作废当天的办件（此件日期 %s），请找主管", t->date);
+			ok = fail(err, "经办人只能%s当天的办件（此件日期 %s），请找主管", doing, t->date);
 	}
 	clerk_clear(&c);
 	return ok;
 }
 
+/* The checks every change of a saved entry passes, under the write lock. */
+static bool may_change(struct db *db, const struct target *t, const char *serial,
+		       const char *login, const char *doing, char **err)
+{
+	if (t->voided)
+		return fail(err, "编号 %s 已作废", serial);
+	return void_allowed(db, t, login, doing, err) &&
+	       !ledger_year_refuses(db, period_year_of(t->date), doing, err);
+}
+
+static bool void_row(struct db *db, int64_t id, const char *reason, const char *login,
+		     char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET voided_at = :now, voided_by = :login, "
+				       "void_reason = :reason WHERE id = :id", err);
+	if (!st)
+		return false;
+	char now[20];
+	period_timestamp(now);
+	db_bind_text(st, ":now", now);
+	db_bind_text(st, ":login", login);
+	db_bind_text(st, ":reason", reason);
+	db_bind_int(st, ":id", id);
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* The reason checked whole, then trimmed: a malloc'd copy of any length,
+ * never cut; NULL (with *err) when it is bad text or blank. */
+static char *take_reason(const char *reason, const char *label, const char *doing, char **err)
+{
+	if (!text_check(reason, label, LEDGER_REASON_MAX, true, err))
+		return NULL;
+	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
+	if (!*trimmed) {
+		free(trimmed);
+		fail(err, "%s必须说明原因", doing);
+		return NULL;
+	}
+	return trimmed;
+}
+
 bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
 {
 	struct target t;
-	if (!find_target(db, serial, &t, err))
-		return false;
-	bool ok = !t.voided || fail(err, "编号 %s 已作废", serial);
-	ok = ok && void_allowed(db, &t, login, err) &&
-	     !ledger_year_refuses(db, period_year_of(t.date), "作废", err);
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "作废", err);
 	free(t.clerk);
 	return ok;
 }
@@ -84,43 +129,114 @@ bool ledger_may_void(struct db *db, const char *serial, const char *login, char 
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err)
 {
-	/* Checked whole, then trimmed: a copy of any length, never cut. */
-	if (!text_check(reason, "作废原因", LEDGER_REASON_MAX, true, err))
+	char *trimmed = take_reason(reason, "作废原因", "作废", err);
+	if (!trimmed)
 		return false;
-	char *trimmed = text_trim(xstrdup(reason ? reason : ""));
-	if (!*trimmed) {
-		free(trimmed);
-		return fail(err, "作废必须说明原因");
-	}
 	if (!db_begin_write(db, err)) {
 		free(trimmed);
 		return false;
 	}
 	struct target t;
-	bool ok = find_target(db, serial, &t, err);
-	if (ok && t.voided)
-		ok = fail(err, "编号 %s 已作废", serial);
-	ok = ok && void_allowed(db, &t, login, err) &&
-	     !ledger_year_refuses(db, period_year_of(t.date), "作废", err);
-	if (ok) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET voided_at = :now, voided_by = :login, "
-					       "void_reason = :reason WHERE id = :id", err);
-		char now[20];
-		period_timestamp(now);
-		ok = st != NULL;
-		if (ok) {
-			db_bind_text(st, ":now", now);
-			db_bind_text(st, ":login", login);
-			db_bind_text(st, ":reason", trimmed);
-			db_bind_int(st, ":id", t.id);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
-		}
-		ok = ok && db_audit(db, login, "void", t.id, trimmed, err);
-	}
+	bool ok = find_target(db, serial, &t, err) &&
+		  may_change(db, &t, serial, login, "作废", err) &&
+		  void_row(db, t.id, trimmed, login, err) &&
+		  db_audit(db, login, "void", t.id, trimmed, err);
 	free(trimmed);
 	free(t.clerk);
 	return db_end_write(db, ok, err);
+}
+
+bool ledger_may_correct(struct db *db, const char *serial, const char *login, char **err)
+{
+	struct target t;
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
+	free(t.clerk);
+	return ok;
+}
+
+bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial,
+		    const char *reason, const struct entry_draft *d, const char *login,
+		    char serial_out[SERIAL_LEN], char **err)
+{
+	char fresh[SERIAL_LEN];
+	if (ledger_present(d->serial) || ledger_present(d->void_reason))
+		return fail(err, "更正不能指定新编号或作废原因");
+	char *trimmed = take_reason(reason, "更正原因", "更正", err);
+	if (!trimmed)
+		return false;
+	if (!db_begin_write(db, err)) {
+		free(trimmed);
+		return false;
+	}
+	struct target t;
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
+	int64_t id = ok ? ledger_record_locked(db, cat, d, login, fresh, NULL, err) : -1;
+	ok = id > 0 && void_row(db, t.id, trimmed, login, err);
+	if (ok) {
+		sqlite3_stmt *st = db_stmt(db, "UPDATE txn SET corrects = (SELECT serial FROM txn "
+					       "WHERE id = :old) WHERE id = :new", err);
+		ok = st != NULL;
+		if (ok) {
+			db_bind_int(st, ":old", t.id);
+			db_bind_int(st, ":new", id);
+			ok = db_step(db, st, err) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+	}
+	if (ok) {
+		/* One act, one line: the old entry, what replaced it, and why. */
+		char *detail = xasprintf("更正为 %s: %s", fresh, trimmed);
+		ok = db_audit(db, login, "correct", t.id, detail, err);
+		free(detail);
+	}
+	free(trimmed);
+	free(t.clerk);
+	if (!db_end_write(db, ok, err))
+		return false;
+	if (serial_out)
+		snprintf(serial_out, SERIAL_LEN, "%s", fresh);
+	return true;
+}
+
+/* The login's last save, by the audit trail: what they saved last, which
+ * another terminal's later saves do not change. */
+static bool last_save(struct db *db, const char *login, char serial[SERIAL_LEN], char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.serial FROM audit a JOIN txn t ON t.id = a.txn_id "
+				       "WHERE a.login = :login AND a.action = 'add' "
+				       "ORDER BY a.id DESC LIMIT 1", err);
+	if (!st)
+		return false;
+	db_bind_text(st, ":login", login);
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_ROW)
+		snprintf(serial, SERIAL_LEN, "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return fail(err, "没有可撤销的保存");
+	return rc == SQLITE_ROW;
+}
+
+bool ledger_undo_last(struct db *db, const char *expect, const char *login,
+		      char serial_out[SERIAL_LEN], char **err)
+{
+	char serial[SERIAL_LEN];
+	if (!db_begin_write(db, err))
+		return false;
+	struct target t = { 0 };
+	bool ok = last_save(db, login, serial, err);
+	if (ok && ledger_present(expect) && strcasecmp(serial, expect) != 0)
+		ok = fail(err, "最近一次保存的是 %s，不是 %s，未撤销", serial, expect);
+	ok = ok && find_target(db, serial, &t, err) &&
+	     may_change(db, &t, serial, login, "撤销", err) &&
+	     void_row(db, t.id, LEDGER_UNDO_REASON, login, err) &&
+	     db_audit(db, login, "undo", t.id, LEDGER_UNDO_REASON, err);
+	free(t.clerk);
+	if (!db_end_write(db, ok, err))
+		return false;
+	if (serial_out)
+		snprintf(serial_out, SERIAL_LEN, "%s", serial);
+	return true;
 }
 
 bool ledger_set_status(struct db *db, const char *serial, enum txn_status to, const char *reason,

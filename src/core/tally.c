@@ -88,6 +88,7 @@ int64_t tally_value(enum unit u, const struct tally_cell *c)
 {
 	switch (u) {
 	case UNIT_REN:
+	case UNIT_RENCI:
 		return c->persons;
 	case UNIT_HU:
 	case UNIT_HU_REN:
@@ -96,7 +97,6 @@ int64_t tally_value(enum unit u, const struct tally_cell *c)
 		return c->quantity;
 	case UNIT_XIANG:
 	case UNIT_JIAN:
-	case UNIT_RENCI:
 		break;
 	}
 	return c->entries;
@@ -161,7 +161,8 @@ enum unit tally_window_unit(const struct catalog *cat, const struct catalog_wind
 	enum unit u = UNIT_JIAN;
 	for (size_t j = 0; j < w->nmatters; j++) {
 		const struct catalog_matter *m = &cat->matters[w->first_matter + j];
-		if (!unit_counts_entries(m->unit) || (j > 0 && m->unit != u))
+		if (!(unit_counts_entries(m->unit) || m->unit == UNIT_RENCI) ||
+		    (j > 0 && m->unit != u))
 			return UNIT_JIAN;
 		u = m->unit;
 	}

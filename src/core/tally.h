@@ -30,7 +30,8 @@ bool tally_compute(struct db *db, const struct catalog *cat, const char *from, c
 void tally_clear(struct tally *t);
 
 /* The unit a window's total is given in: the unit all its matters share
- * when they count entries alike (合计12项), else 件 (entries). */
+ * when they count entries alike (合计12项) or all count 人次, else 件
+ * (entries). */
 enum unit tally_window_unit(const struct catalog *cat, const struct catalog_window *w);
 
 /* The figure in the matter's unit: "7项", "5人次", "2户7人", "51个". */

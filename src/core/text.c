@@ -404,3 +404,22 @@ char *text_gb18030_to_utf8(const char *in, size_t len, size_t *outlen)
 	*outlen = (size_t)(op - out);
 	return out;
 }
+
+char *text_fold_digits(char *out, size_t outsz, const char *s)
+{
+	if (!outsz)
+		return out;
+	size_t o = 0;
+	/* ０ is EF BC 90 .. ９ EF BC 99. */
+	for (const char *p = s ? s : ""; *p && o + 1 < outsz;) {
+		const unsigned char *u = (const unsigned char *)p;
+		if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+			out[o++] = (char)('0' + (u[2] - 0x90));
+			p += 3;
+		} else {
+			out[o++] = *p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

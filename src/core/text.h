@@ -35,6 +35,10 @@ char *text_fit_marked(char *out, size_t outsz, const char *s, int cols, bool pad
 /* Prints s, escaped as text_escape_hidden does, padded (left-aligned) or
  * right-aligned to `cols` columns; a wider s is printed in full, never cut. */
 void text_fput_padded(FILE *f, const char *s, int cols, bool align_right);
+/* Full-width digits (０-９, typed with a Chinese input method left on) made
+ * ASCII; everything else kept.  Writes at most outsz bytes, NUL included
+ * (the result is never longer than s); returns out. */
+char *text_fold_digits(char *out, size_t outsz, const char *s);
 /* ---- What a user may type, and how every printer shows old data ----
  *
  * A text given by a user (a name, a note, a reason, a catalog cell, an

@@ -278,15 +278,25 @@ void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg
 	case FF_ID: {
 		char *typed = lineedit_text(&f->edit[FF_ID]);
 		if (!text_trim(typed)[0]) {
-			*msg = xstrdup(f->matter && f->matter->requires_id
-					       ? "必填: 身份证或统一社会信用代码"
-					       : "身份证或统一社会信用代码, 可不填");
+			enum id_kind k = f->matter ? f->matter->id_kind : ID_ANY;
+			const char *what = k == ID_ANY ? "身份证或统一社会信用代码" :
+					   k == ID_CREDIT_CODE ? "统一社会信用代码" : "身份证号码";
+			*msg = f->matter && f->matter->requires_id ? xasprintf("必填: %s", what)
+								   : xasprintf("%s, 可不填", what);
 		} else {
 			char canon[19];
 			enum id_kind kind;
 			char *why = NULL;
-			if (idcheck_validate(typed, canon, &kind, &why)) {
-				*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
+			enum id_kind accept = f->matter ? f->matter->id_kind : ID_ANY;
+			struct id_facts facts;
+			char today[DATE_LEN];
+			period_today(today);
+			if (idcheck_check(typed, accept, canon, &kind, &why)) {
+				if (kind == ID_RESIDENT && idcheck_resident_facts(canon, today, &facts))
+					*msg = xasprintf("身份证, 校验通过: %s, %s 生, %d 岁", facts.sex,
+							 facts.birth, facts.age);
+				else
+					*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
 				free(why);
 			} else {
 				*msg = why ? why : xstrdup("证件号码有误");
@@ -380,7 +390,8 @@ int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct e
 		case FF_ID:
 			if (s[0]) {
 				enum id_kind kind;
-				if (!idcheck_validate(s, v->id, &kind, err))
+				if (!idcheck_check(s, f->matter ? f->matter->id_kind : ID_ANY, v->id,
+						   &kind, err))
 					bad = i;
 				d->id_number = v->id;
 			}

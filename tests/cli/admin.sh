@@ -13,7 +13,8 @@ run bm catalog load "$tmp/catalog.csv"
 is "$rc" 0 "catalog load"
 run bm catalog list
 like "$out" '^  2 +bg +变更业务 +项 +承诺 5 天' "catalog list shows the time limit"
-like "$out" '^  3 +tk +特困人员申请终止审核 +人次 +即办 +申请、终止$' "catalog list shows categories"
+like "$out" '^  3 +tk +特困人员申请终止审核 +人次 +即办 +身份证 +申请、终止$' "catalog list shows categories"
+like "$out" '^  1 +sl +设立业务 +项 +即办 +需申请人 +统一社会信用代码$' "and 需申请人 and 证件类型"
 printf '窗口代码,窗口,事项代码,事项,单位,分类,需证件,承诺时限\nsczr,市场准入,sl,设立业务,斤,,0,0\n' \
 	>"$tmp/bad-catalog.csv"
 run bm catalog load "$tmp/bad-catalog.csv"
@@ -27,7 +28,7 @@ run bm village load "$tmp/villages.csv"
 is "$rc" 0 "village load"
 run bm village list
 like "$out" '^xz +小庄村$' "village list shows the new village"
-run bm add -w sczr -m sl -v 小庄村 --date 2021-03-15
+run bm add -a 申请人甲 -w sczr -m sl -v 小庄村 --date 2021-03-15
 is "$rc" 0 "a loaded village can be used"
 
 # Clerks.
@@ -81,7 +82,7 @@ is "$rc" 1 "done on an unknown serial exits 1"
 # Year lock.
 run bm lock --year 2021
 is "$rc" 0 "lock a year"
-run bm add -w sczr -m sl --date 2021-05-01
+run bm add -a 申请人甲 -w sczr -m sl --date 2021-05-01
 is "$rc" 1 "a locked year refuses add"
 ok "with a Chinese message" has_chinese "$err"
 run bm void "$s3" --reason 测试
@@ -90,11 +91,11 @@ bm export --year 2021 -o "$tmp/2021.csv"
 printf '日期,窗口,事项\r\n2021-06-01,sczr,sl\r\n' >"$tmp/one.csv"
 run bm import "$tmp/one.csv"
 is "$rc" 1 "a locked year refuses import"
-run bm add -w sczr -m sl --date 2022-01-04
+run bm add -a 申请人甲 -w sczr -m sl --date 2022-01-04
 is "$rc" 0 "other years stay open"
 run bm unlock --year 2021
 is "$rc" 0 "unlock"
-run bm add -w sczr -m sl --date 2021-05-01
+run bm add -a 申请人甲 -w sczr -m sl --date 2021-05-01
 is "$rc" 0 "an unlocked year takes entries again"
 
 # Audit trail.

@@ -23,7 +23,7 @@ like "$out" '^卫生健康 +独生子女和双女户新农合补贴 +0户0人$' 
 like "$out" '^市场准入 +合计 +1项$' "window total in the window's unit"
 like "$out" '^上碑镇行政综合服务中心  办件统计  2021-03-15 星期一$' "the heading names the center and the day"
 
-run bm add -w wsjk -m xnh --households 2 --persons 7 --date $day
+run bm add -a 申请人甲 -w wsjk -m xnh --households 2 --persons 7 --date $day
 is "$rc" 0 "add by codes with households and persons"
 run bm tally --date $day
 like "$out" '^卫生健康 +独生子女和双女户新农合补贴 +2户7人$' "户+人 counts households and persons"
@@ -52,28 +52,28 @@ run bm list --date $day --matter zx
 is "$rc" 1 "an ambiguous matter code is refused"
 like "$err" "--window" "and the message says what to add"
 
-run bm add -w sczr -m bg --applicant 张三 --id 11010519491231002X --date $day
+run bm add -w wsjk -m yt --applicant 张三 --id 11010519491231002X --date $day
 is "$rc" 0 "a valid 身份证 is accepted"
-run bm list --date $day --window sczr --matter bg
+run bm list --date $day --window wsjk --matter yt
 like "$out" '110105\*+002X' "list masks the ID number"
 unlike "$out" '11010519491231002X' "the full ID number is not shown"
 
 # Refusals change nothing.
 count() { bm list --from 2000-01-01 --to 2099-12-31 --all | tail -1; }
 before=$(count)
-run bm add -w sczr -m sl --id 110105194912310021 --date $day
+run bm add -a 申请人甲 -w wsjk -m yt --id 110105194912310021 --date $day
 is "$rc" 1 "a bad 身份证 check digit exits 1"
 like "$err" '校验' "with the reason in Chinese"
 ok "the reason is on stderr in Chinese" has_chinese "$err"
 is "$out" "" "nothing on stdout"
 is "$(count)" "$before" "a bad 身份证 writes nothing"
 
-run bm add -w 不存在 -m sl --date $day
+run bm add -a 申请人甲 -w 不存在 -m sl --date $day
 is "$rc" 1 "an unknown window exits 1"
 ok "with a Chinese message" has_chinese "$err"
-run bm add -w sczr -m 不存在 --date $day
+run bm add -a 申请人甲 -w sczr -m 不存在 --date $day
 is "$rc" 1 "an unknown matter exits 1"
-run bm add -w msbz -m tk --category 其他 --date $day
+run bm add -a 申请人甲 -w msbz -m tk --category 其他 --date $day
 is "$rc" 1 "a category the matter does not have exits 1"
 is "$(count)" "$before" "refused entries write nothing"
 
@@ -135,7 +135,7 @@ else
 	for _ in 1 2 3 4; do echo "ok $((tap_n += 1)) # SKIP sqlite3 is not installed"; done
 fi
 
-run bm add -w sczr -m sl --date $day --status 受理 --time 09:41 --note 备注
+run bm add -a 申请人甲 -w sczr -m sl --date $day --status 受理 --time 09:41 --note 备注
 is "$rc" 0 "add with --status, --time and --note"
 like "$(bm list --date $day --window sczr --matter sl)" '09:41 .* 受理 ' "they are kept"
 

@@ -47,19 +47,19 @@ refuse "--households 0 --persons 0 on a 户+人 matter" '户数和人数不能�
 	-w wsjk -m sd --households 0 --persons 0
 refuse "--households 0 on a 户 matter" '户数不能为 0' -w msbz -m lr --households 0
 like "$(bm list --date 2021-03-03)" '^共 0 件$' "nothing refused is written"
-run bm add -w wsjk -m sd --households 1 --persons 0 --date 2021-03-03
+run bm add -a 申请人甲 -w wsjk -m sd --households 1 --persons 0 --date 2021-03-03
 is "$rc" 0 "a 户+人 matter takes one of its counts as 0"
-run bm add -w wsjk -m ds --quantity 2 --date 2021-03-03
+run bm add -a 申请人甲 -w wsjk -m ds --quantity 2 --date 2021-03-03
 is "$rc" 0 "a 个 matter takes --quantity"
-run bm add -w msbz -m lr --households 2 --date 2021-03-03
+run bm add -a 申请人甲 -w msbz -m lr --households 2 --date 2021-03-03
 is "$rc" 0 "a 户 matter takes --households"
 
 # A day that does not exist is not a badly written date.
-run bm add -w sczr -m sl --date 2021-02-30
+run bm add -a 申请人甲 -w sczr -m sl --date 2021-02-30
 is "$rc" 2 "add --date 2021-02-30 is refused"
 like "$err" '^bianmin add: --date 2021-02-30 不是真实的日期$' "as a day that does not exist"
 unlike "$err" '格式' "not as a badly written date"
-run bm add -w sczr -m sl --date 2021/02/03
+run bm add -a 申请人甲 -w sczr -m sl --date 2021/02/03
 like "$err" '应为 YYYY-MM-DD 格式的日期' "a date in another form is told the form"
 run bm tally --from 2021-02-01 --to 2021-02-29
 like "$err" '^bianmin tally: --to 2021-02-29 不是真实的日期$' "--to says so too"
@@ -70,7 +70,7 @@ printf '日期,窗口,事项\n2021-02-30,sczr,sl\n' >"$tmp/feb30.csv"
 run bm import "$tmp/feb30.csv"
 is "$rc" 1 "import refuses 2021-02-30"
 like "$err" '^第2行: 日期 2021-02-30 不是真实的日期$' "in the same words"
-run bm add -w sczr -m sl --date 9999-12-31
+run bm add -a 申请人甲 -w sczr -m sl --date 9999-12-31
 is "$rc" 1 "a date after today is refused"
 like "$err" '^bianmin: 日期 9999-12-31 在今天 \([0-9-]+\) 之后，不能登记未来的办件$' \
 	"with core's message, which names today"

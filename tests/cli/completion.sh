@@ -53,13 +53,13 @@ is "$rc" 0 "init"
 today=$(date +%Y-%m-%d)
 run bm add --window sczr --matter sl --applicant 张记面馆 --date "$today"
 s1=$out
-run bm add --window wsjk --matter xnh --households 2 --persons 7 --date "$today"
+run bm add --applicant 申请人甲 --window wsjk --matter xnh --households 2 --persons 7 --date "$today"
 s2=$out
-run bm add --window sczr --matter bg --date "$today"
+run bm add --applicant 申请人甲 --window sczr --matter bg --date "$today"
 s3=$out
 run bm void "$s3" --reason 重复录入
 is "$rc" 0 "an entry voided today"
-run bm add --window sczr --matter zx --date 2021-03-15
+run bm add --applicant 申请人甲 --window sczr --matter zx --date 2021-03-15
 old=$out
 
 # Windows: every code and name of the default catalog, nothing else.
@@ -93,7 +93,7 @@ is "$(candidates "bianmin void $s1 --r")" --reason "void's option"
 
 # --db on the line is the ledger asked.
 BIANMIN_DB=$tmp/other.db run bm init
-BIANMIN_DB=$tmp/other.db run bm add --window msbz --matter lr --date "$today"
+BIANMIN_DB=$tmp/other.db run bm add --applicant 申请人甲 --window msbz --matter lr --date "$today"
 other=$out
 is "$(candidates "bianmin --db $tmp/other.db void ")" "$other" "--db before the subcommand is used"
 

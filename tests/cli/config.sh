@@ -10,12 +10,12 @@ run bm --db "$tmp/flag.db" init
 is "$rc" 0 "init with --db"
 ok "--db wins over BIANMIN_DB" test -s "$tmp/flag.db"
 ok "BIANMIN_DB was not created" test ! -e "$BIANMIN_DB"
-run bm --db="$tmp/flag.db" add -w sczr -m sl --date 2021-03-15
+run bm --db="$tmp/flag.db" add -a 申请人甲 -w sczr -m sl --date 2021-03-15
 is "$rc" 0 "--db=FILE form"
 run bm --db "$tmp/flag.db" list --date 2021-03-15
 like "$out" '^共 1 件$' "the entry went to the --db file"
 
-run bm add -w sczr -m sl --date 2021-03-15
+run bm add -a 申请人甲 -w sczr -m sl --date 2021-03-15
 is "$rc" 1 "without init, BIANMIN_DB is refused"
 like "$err" 'bianmin init' "and the message says to run init"
 ok "and no database was created" test ! -e "$BIANMIN_DB"

@@ -10,7 +10,7 @@ bm --db "$b" init >/dev/null
 add() { bm --db "$a" add "$@" >/dev/null; }
 add -w sczr -m sl -a '张记面馆, "老店"' -v 杨村 --date 2021-03-15 --time 09:41 \
 	-i 92130125MA0XK7G1X9 --note '=SUM(A1)'
-add -w sczr -m bg -a 李氏五金店 -i 11010519491231002X -v dnj --date 2021-03-16
+add -w sczr -m bg -a 李氏五金店 -i 92130125MA0CD5678W -v dnj --date 2021-03-16
 add -w wsjk -m xnh --households 2 --persons 7 -a '䶮𠀀' --date 2021-05-01 --note '+86 电话'
 add -w msbz -m tk --category 终止 -a 王五 --date 2021-06-30 --note '多行
 备注'

@@ -8,7 +8,7 @@
 bm init >/dev/null
 
 # 最低生活保障申请初审 becomes a 承诺件 of 10 days.
-sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0$/msbz,民生保障,db,最低生活保障申请初审,户,,0,10/' \
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,10,/' \
 	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
 run bm catalog load "$tmp/catalog.csv"
 is "$rc" 0 "catalog load with a time limit"

@@ -7,7 +7,7 @@
 printf 'phone = 0371-65432178\n' >"$tmp/bianmin.conf"
 export BIANMIN_CONF="$tmp/bianmin.conf"
 bm init --center 上碑镇行政综合服务中心 >/dev/null
-sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0$/msbz,民生保障,db,最低生活保障申请初审,户,,0,5/' \
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
 	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
 bm catalog load "$tmp/catalog.csv" >/dev/null
 bm user add "$(id -un)" --name 王芳 --role admin >/dev/null

@@ -122,9 +122,9 @@ like "$err" "没有办件" "and says so"
 # not with that whole year.  (Today is the clock's: the case is about it.)
 this_year=$(date +%Y) last_year=$(($(date +%Y) - 1))
 bm --db "$tmp/now.db" init >/dev/null
-bm --db "$tmp/now.db" add -w sczr -m sl --date "$last_year-01-01" >/dev/null
-bm --db "$tmp/now.db" add -w sczr -m sl --date "$last_year-12-31" >/dev/null
-bm --db "$tmp/now.db" add -w sczr -m sl >/dev/null
+bm --db "$tmp/now.db" add -a 申请人甲 -w sczr -m sl --date "$last_year-01-01" >/dev/null
+bm --db "$tmp/now.db" add -a 申请人甲 -w sczr -m sl --date "$last_year-12-31" >/dev/null
+bm --db "$tmp/now.db" add -a 申请人甲 -w sczr -m sl >/dev/null
 run bm --db "$tmp/now.db" report --year "$this_year"
 if [ "$(date +%m-%d)" = 12-31 ]; then
 	like "$out" "设立业务 +1项 +2项" "on the last day the whole year before counts"

@@ -8,11 +8,11 @@ bm init >/dev/null
 
 run bm catalog list
 is "$rc" 0 "catalog list"
-like "$out" '^序号 +代码 +事项 +单位 +时限 +证件 +分类$' "catalog list has a header row"
+like "$out" '^序号 +代码 +事项 +单位 +时限 +证件 +申请人 +证件类型 +分类$' "catalog list has a header row"
 like "$out" '^1 市场准入 \(sczr\)$' "the first window is numbered 1"
 like "$out" '^5 城乡建设 \(cxjs\)$' "the fifth window is numbered 5"
 unlike "$out" '^6 ' "no window is numbered 6"
-like "$out" '^  5 +sd +失独老人补贴领取 +户\+人 +即办$' "the unit 户+人 is shown whole"
+like "$out" '^  5 +sd +失独老人补贴领取 +户\+人 +即办 +需申请人 +身份证$' "the unit 户+人 is shown whole"
 is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no catalog line ends in spaces"
 
 printf '代码,村\nyc,杨村\nxz,小庄村\n' >"$tmp/villages.csv"

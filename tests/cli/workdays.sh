@@ -28,7 +28,7 @@ run bm holiday list --year 20x1
 is "$rc" 2 "a bad year is a usage error"
 
 # 最低生活保障申请初审 becomes a 承诺件 of 5 working days.
-sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0$/msbz,民生保障,db,最低生活保障申请初审,户,,0,5/' \
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
 	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
 bm catalog load "$tmp/catalog.csv" >/dev/null
 

@@ -8,8 +8,8 @@
 make_db
 ok $? "database created"
 # 变更业务 becomes a 承诺件 of 5 days; 注销业务 requires an ID number.
-sed -e 's/^sczr,市场准入,bg,变更业务,项,,0,0$/sczr,市场准入,bg,变更业务,项,,0,5/' \
-	-e 's/^sczr,市场准入,zx,注销业务,项,,0,0$/sczr,市场准入,zx,注销业务,项,,1,0/' \
+sed -e 's/^sczr,市场准入,bg,变更业务,项,,0,0,/sczr,市场准入,bg,变更业务,项,,0,5,/' \
+	-e 's/^sczr,市场准入,zx,注销业务,项,,0,0,/sczr,市场准入,zx,注销业务,项,,1,0,/' \
 	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
 # 城乡建设 gets twelve more matters than fit beside the form.
 for c in a b c d e f g h i j k l; do

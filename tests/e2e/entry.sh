@@ -43,23 +43,23 @@ ok $((!$?)) "the applicant is cleared for the next citizen"
 # the field, nothing else is lost.
 type_text a "李四"
 keys a Tab
-type_text a "110105194912310021"
+type_text a "92130125MA0CD5678X"
 keys a C-s
-wait_for a "校验位应为 X"
-ok $? "a failed ID check says why"
+wait_for a "证件号码校验位不符，请对照证件核对"
+ok $? "a failed ID check says why, not what the right character is"
 form_line "申请人" | grep -q 李四
 ok $? "the other fields are kept"
 cursor=$(tm display-message -p -t =a: '#{cursor_y}')
-[ "$cursor" = "$(screen a | grep -n '证件号码  1101' | cut -d: -f1 | awk '{print $1 - 1}')" ]
+[ "$cursor" = "$(screen a | grep -n '证件号码  9213' | cut -d: -f1 | awk '{print $1 - 1}')" ]
 ok $? "the cursor stays in the ID field"
 list | grep -q 李四
 ok $((!$?)) "nothing is saved when the check fails"
 keys a BSpace
-type_text a "X"
+type_text a "W"
 keys a F2
 wait_for a "已保存 SCZR-2021-000002"
 ok $? "fixed and saved with F2"
-list | grep -q "SCZR-2021-000002.*李四.*110105\*\*\*\*\*\*\*\*002X"
+list | grep -q "SCZR-2021-000002.*李四.*921301\*\*\*\*\*\*\*\*678W"
 ok $? "the corrected ID is recorded"
 
 # A consultation (人次): the digit and Enter, two keys a visit.

@@ -78,7 +78,7 @@ static void test_round_trip(void)
 
 	/* Later serials continue above the imported ones. */
 	char serial[SERIAL_LEN] = "";
-	struct entry_draft d = {.window = "sczr", .matter = "sl", .date = "2021-05-05",
+	struct entry_draft d = {.window = "sczr", .matter = "sl", .date = "2021-05-05", .applicant = "张记面馆",
 				.households = -1, .persons = -1, .quantity = -1};
 	ok(ledger_record(b.db, b.cat, &d, LOGIN, serial, NULL), "record after import");
 	is_str(serial, "SCZR-2021-000003", "serial counter continues after imported serials");

@@ -8,7 +8,8 @@
 static struct entry_draft draft(const char *window, const char *matter)
 {
 	return (struct entry_draft){ .window = window, .matter = matter, .date = "2021-03-15",
-				     .households = -1, .persons = -1, .quantity = -1 };
+				     .applicant = "张三", .households = -1, .persons = -1,
+				     .quantity = -1 };
 }
 
 int main(void)

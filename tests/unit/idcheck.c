@@ -32,28 +32,28 @@ static void test_resident(void)
 	expect(idcheck_resident, "130125200002290012", "130125200002290012", NULL);
 	expect(idcheck_resident, "130125199002152343", "130125199002152343", NULL);
 
-	expect(idcheck_resident, "11010519491231002", NULL, "身份证号码应为18位，实为17位");
-	expect(idcheck_resident, "1101051949123100200", NULL, "身份证号码应为18位，实为19位");
-	expect(idcheck_resident, "", NULL, "身份证号码应为18位，实为0位");
-	expect(idcheck_resident, NULL, NULL, "身份证号码应为18位，实为0位");
-	expect(idcheck_resident, "110105194912310023", NULL, "校验位应为 X，实为 3");
-	expect(idcheck_resident, "130125198001011238", NULL, "校验位应为 7，实为 8");
-	expect(idcheck_resident, "110105199902290013", NULL, "出生日期 19990229 不存在");
-	expect(idcheck_resident, "110105199902310010", NULL, "出生日期 19990231 不存在");
-	expect(idcheck_resident, "110105190002290017", NULL, "出生日期 19000229 不存在");
-	expect(idcheck_resident, "110105189912310015", NULL, "出生日期 18991231 早于1900年");
-	expect(idcheck_resident, "11010599991231001X", NULL, "出生日期 99991231 晚于今天");
+	expect(idcheck_resident, "11010519491231002", NULL, "证件号码应为18位，实为17位");
+	expect(idcheck_resident, "1101051949123100200", NULL, "证件号码应为18位，实为19位");
+	expect(idcheck_resident, "", NULL, "证件号码为空");
+	expect(idcheck_resident, NULL, NULL, "证件号码为空");
+	expect(idcheck_resident, "110105194912310023", NULL, "证件号码校验位不符，请对照证件核对");
+	expect(idcheck_resident, "130125198001011238", NULL, "证件号码校验位不符，请对照证件核对");
+	expect(idcheck_resident, "110105199902290013", NULL, "证件号码（身份证）出生日期 19990229 不存在");
+	expect(idcheck_resident, "110105199902310010", NULL, "证件号码（身份证）出生日期 19990231 不存在");
+	expect(idcheck_resident, "110105190002290017", NULL, "证件号码（身份证）出生日期 19000229 不存在");
+	expect(idcheck_resident, "110105189912310015", NULL, "证件号码（身份证）出生日期 18991231 早于1900年");
+	expect(idcheck_resident, "11010599991231001X", NULL, "证件号码（身份证）出生日期 99991231 晚于今天");
 	expect(idcheck_resident, "990105194912310023", NULL,
-	       "身份证号码地址码 990105 无效：省级代码 99 不存在");
+	       "证件号码（身份证）地址码 990105 无效：省级代码 99 不存在");
 	expect(idcheck_resident, "000105194912310024", NULL,
-	       "身份证号码地址码 000105 无效：省级代码 00 不存在");
-	expect(idcheck_resident, "11010519491231A02X", NULL, "身份证号码第15位应为数字，实为 A");
+	       "证件号码（身份证）地址码 000105 无效：省级代码 00 不存在");
+	expect(idcheck_resident, "11010519491231A02X", NULL, "证件号码（身份证）第15位应为数字，实为 A");
 	expect(idcheck_resident, "11010519491231002Y", NULL,
-	       "身份证号码第18位应为数字或 X，实为 Y");
-	expect(idcheck_resident, "1101051949123100二X", NULL, "身份证号码第17位应为数字，实为 二");
+	       "证件号码（身份证）第18位应为数字或 X，实为 Y");
+	expect(idcheck_resident, "1101051949123100二X", NULL, "证件号码（身份证）第17位应为数字，实为 二");
 	expect(idcheck_resident, "11010519491231002\xFF", NULL,
-	       "身份证号码含有无效字符（不是 UTF-8 文本）");
-	expect(idcheck_resident, "91350100M000100Y43", NULL, "身份证号码第9位应为数字，实为 M");
+	       "证件号码含有无效字符（不是 UTF-8 文本）");
+	expect(idcheck_resident, "91350100M000100Y43", NULL, "证件号码（身份证）第9位应为数字，实为 M");
 
 	is_int(idcheck_resident_check_char("11010519491231002"), 'X', "check char X");
 	is_int(idcheck_resident_check_char("13012519800101123"), '7', "check char 7");
@@ -72,24 +72,24 @@ static void test_credit(void)
 	expect(idcheck_credit_code, "11100000000013127D", "11100000000013127D", NULL);
 	expect(idcheck_credit_code, "911301250001000042", "911301250001000042", NULL);
 
-	expect(idcheck_credit_code, "91350100M000100Y44", NULL, "校验位应为 3，实为 4");
-	expect(idcheck_credit_code, "91350100M000100Y4", NULL, "统一社会信用代码应为18位，实为17位");
+	expect(idcheck_credit_code, "91350100M000100Y44", NULL, "证件号码校验位不符，请对照证件核对");
+	expect(idcheck_credit_code, "91350100M000100Y4", NULL, "证件号码应为18位，实为17位");
 	expect(idcheck_credit_code, "91350100MI00100Y43", NULL,
-	       "统一社会信用代码第10位不能是 I（代码不使用 I、O、Z、S、V）");
+	       "证件号码（统一社会信用代码）第10位不能是 I（代码不使用 I、O、Z、S、V）");
 	expect(idcheck_credit_code, "91350100Mo00100Y43", NULL,
-	       "统一社会信用代码第10位不能是 o（代码不使用 I、O、Z、S、V）");
+	       "证件号码（统一社会信用代码）第10位不能是 O（代码不使用 I、O、Z、S、V）");
 	expect(idcheck_credit_code, "91350100M中00100Y43", NULL,
-	       "统一社会信用代码第10位 中 不是允许的字符（数字或大写字母）");
-	expect(idcheck_credit_code, "91350100M-00100Y43", NULL,
-	       "统一社会信用代码第10位 - 不是允许的字符（数字或大写字母）");
+	       "证件号码（统一社会信用代码）第10位 中 不是允许的字符（数字或大写字母）");
+	expect(idcheck_credit_code, "91350100M_00100Y43", NULL,
+	       "证件号码（统一社会信用代码）第10位 _ 不是允许的字符（数字或大写字母）");
 	expect(idcheck_credit_code, "B1350100M000100Y41", NULL,
-	       "统一社会信用代码第1位（登记管理部门代码）不能是 B");
+	       "证件号码（统一社会信用代码）第1位（登记管理部门代码）不能是 B");
 	expect(idcheck_credit_code, "90350100M000100Y46", NULL,
-	       "统一社会信用代码第2位（机构类别代码）不能是 0");
+	       "证件号码（统一社会信用代码）第2位（机构类别代码）不能是 0");
 	expect(idcheck_credit_code, "9135A100M000100Y4Y", NULL,
-	       "统一社会信用代码第3-8位（行政区划码）应为数字，第5位是 A");
+	       "证件号码（统一社会信用代码）第3-8位（行政区划码）应为数字，第5位是 A");
 	expect(idcheck_credit_code, "91990100M000100Y4U", NULL,
-	       "统一社会信用代码行政区划码 990100 无效：省级代码 99 不存在");
+	       "证件号码（统一社会信用代码）行政区划码 990100 无效：省级代码 99 不存在");
 
 	is_int(idcheck_credit_check_char("91350100M000100Y4"), '3', "credit check char 3");
 	is_int(idcheck_credit_check_char("91350100m000100y4"), '3', "lowercase gives the same");
@@ -125,10 +125,10 @@ static void test_validate(void)
 	/* All digits but not a resident ID (born in 2500): a credit code. */
 	expect_any("911301250001000042", ID_CREDIT_CODE, "911301250001000042", NULL);
 
-	expect_any("11010519491231002", ID_NONE, NULL, "身份证号码应为18位，实为17位");
-	expect_any("110105194912310023", ID_NONE, NULL, "校验位应为 X，实为 3");
-	expect_any("110105199902290013", ID_NONE, NULL, "出生日期 19990229 不存在");
-	expect_any("91350100M000100Y44", ID_NONE, NULL, "校验位应为 3，实为 4");
+	expect_any("11010519491231002", ID_NONE, NULL, "证件号码应为18位，实为17位");
+	expect_any("110105194912310023", ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
+	expect_any("110105199902290013", ID_NONE, NULL, "证件号码（身份证）出生日期 19990229 不存在");
+	expect_any("91350100M000100Y44", ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
 	expect_any("91350100M000100Y4", ID_NONE, NULL,
 		   "证件号码应为18位（身份证号码或统一社会信用代码），实为17位");
 	expect_any("王小明", ID_NONE, NULL,
@@ -241,6 +241,98 @@ static void test_mask(void)
 	ok(untouched[0] == 'x', "outsz 0 writes nothing");
 }
 
+static void expect_kind(const char *in, enum id_kind accept, enum id_kind want_kind,
+			const char *want_id, const char *want_err)
+{
+	char out[19] = "";
+	char *err = NULL;
+	enum id_kind kind = (enum id_kind)99;
+	bool good = idcheck_check(in, accept, out, &kind, &err);
+	if (want_id) {
+		ok(good && kind == want_kind, "%s accepts '%s' as %s (%s)", idcheck_kind_name(accept),
+		   in, idcheck_kind_name(want_kind), err ? err : "");
+		is_str(out, want_id, "folded '%s'", in);
+	} else {
+		ok(!good && kind == ID_NONE, "%s refuses '%s'", idcheck_kind_name(accept), in);
+		is_str(err, want_err, "reason for '%s'", in);
+	}
+	free(err);
+}
+
+/* What a clerk types: groups, hyphens, a Chinese input method left on. */
+static void test_fold(void)
+{
+	char out[64];
+	is_int((int)idcheck_fold("110105 19491231 002x", out, sizeof out), 18, "folded length");
+	is_str(out, "11010519491231002X", "spaces dropped, x made X");
+	idcheck_fold("１１０１０５－１９４９１２３１－００２Ｘ", out, sizeof out);
+	is_str(out, "11010519491231002X", "full-width digits, hyphen and X");
+	idcheck_fold("９１３５０１００ｍ０００１００ｙ４３", out, sizeof out);
+	is_str(out, "91350100M000100Y43", "full-width lowercase letters");
+	idcheck_fold("\u3000130125\u2014198001011237\u3000", out, sizeof out);
+	is_str(out, "130125198001011237", "ideographic space and a dash");
+	idcheck_fold("1101二X", out, sizeof out);
+	is_str(out, "1101二X", "other characters stay for the message");
+	is_int((int)idcheck_fold("11010519491231002X", out, 5), 18, "a short buffer still counts");
+	is_str(out, "1101", "and is cut");
+
+	expect_kind("110105 19491231 002X", ID_ANY, ID_RESIDENT, "11010519491231002X", NULL);
+	expect_kind("110105-19491231-002x", ID_RESIDENT, ID_RESIDENT, "11010519491231002X", NULL);
+	expect_kind("１３０１２５１９８００１０１１２３７", ID_ANY, ID_RESIDENT, "130125198001011237",
+		    NULL);
+	expect_kind("9135 0100 M000 100Y 43", ID_CREDIT_CODE, ID_CREDIT_CODE, "91350100M000100Y43",
+		    NULL);
+	/* A 身份证 at a matter of credit codes is told so by the credit check. */
+	expect_kind("110105 19491231 002X", ID_CREDIT_CODE, ID_NONE, NULL,
+		    "证件号码（统一社会信用代码）行政区划码 010519 无效：省级代码 01 不存在");
+	expect_kind("91350100M000100Y43", ID_RESIDENT, ID_NONE, NULL,
+		    "证件号码（身份证）第9位应为数字，实为 M");
+	/* One typo among the digits is still read as a 身份证 under 任一. */
+	expect_kind("11010519491231A02X", ID_ANY, ID_NONE, NULL,
+		    "证件号码（身份证）第15位应为数字，实为 A");
+	expect_kind("91350100M000100Y44", ID_ANY, ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
+	expect_kind("130125198001011238", ID_ANY, ID_NONE, NULL, "证件号码校验位不符，请对照证件核对");
+
+	/* An 18-digit number valid both ways: 任一 reads a 身份证, a matter of
+	 * 统一社会信用代码 its credit code. */
+	char both[19] = "";
+	for (int d = 0; d < 1000 && !both[0]; d++) {
+		char id[19];
+		snprintf(id, sizeof id, "13130119800101%03d", d);
+		char rc = idcheck_resident_check_char(id), cc = idcheck_credit_check_char(id);
+		if (rc == cc) {
+			id[17] = rc;
+			id[18] = '\0';
+			memcpy(both, id, sizeof both);
+		}
+	}
+	ok(both[0] != '\0', "found a number valid as both: %s", both);
+	expect_kind(both, ID_ANY, ID_RESIDENT, both, NULL);
+	expect_kind(both, ID_CREDIT_CODE, ID_CREDIT_CODE, both, NULL);
+	expect_kind(both, ID_RESIDENT, ID_RESIDENT, both, NULL);
+
+	enum id_kind k = ID_NONE;
+	ok(idcheck_kind_parse("任一", &k) && k == ID_ANY, "任一 parses");
+	ok(idcheck_kind_parse("统一社会信用代码", &k) && k == ID_CREDIT_CODE, "credit parses");
+	ok(!idcheck_kind_parse("护照", &k), "护照 is no kind");
+}
+
+static void test_facts(void)
+{
+	struct id_facts f;
+	ok(idcheck_resident_facts("11010519491231002X", "2021-03-15", &f), "facts of a valid 身份证");
+	is_str(f.sex, "女", "17th digit 2: 女");
+	is_str(f.birth, "1949-12-31", "birth date");
+	is_int(f.age, 71, "71 before the birthday of 2021");
+	ok(idcheck_resident_facts("130125198001011237", "2021-01-01", &f), "another");
+	is_str(f.sex, "男", "17th digit 3: 男");
+	is_int(f.age, 41, "41 on the birthday itself");
+	ok(idcheck_resident_facts("130125 19800101 1237", "2020-12-31", &f), "typed in groups");
+	is_int(f.age, 40, "40 the day before");
+	ok(!idcheck_resident_facts("130125198001011238", "2021-01-01", &f), "none for a bad number");
+	ok(!idcheck_resident_facts("91350100M000100Y43", "2021-01-01", &f), "none for a credit code");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "");
@@ -249,5 +341,7 @@ int main(void)
 	test_validate();
 	test_single_errors();
 	test_mask();
+	test_fold();
+	test_facts();
 	return tap_done();
 }

@@ -317,13 +317,13 @@ static void test_fallback_wording(void)
 		 .unit = UNIT_HU_REN},
 	};
 	struct report_matter rm2[] = {
-		{.matter = &m2[0], .cur = {.entries = 2}, .cur_by_category = none,
+		{.matter = &m2[0], .cur = {.entries = 2, .persons = 2}, .cur_by_category = none,
 		 .prev_by_category = none},
 		{.matter = &m2[1], .cur = {.entries = 1}},
 	};
 	struct report_window rw2[] = {
 		{.window = &w2[0], .matters = rm2, .nmatters = 1, .unit = UNIT_RENCI,
-		 .cur = {.entries = 2}},
+		 .cur = {.entries = 2, .persons = 2}},
 		{.window = &w2[1], .matters = rm2 + 1, .nmatters = 1, .unit = UNIT_HU_REN,
 		 .cur = {.entries = 1}},
 	};
