@@ -31,9 +31,12 @@ bool db_backup(struct db *db, const char *dest, char **err)
 			ok = sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE;
 		}
 		if (!ok)
-			fail(err, "备份到 %s 失败: %s", dest, sqlite3_errmsg(out));
+			fail(err, "备份到 %s 失败: %s", dest,
+			     db_error_text(sqlite3_extended_errcode(out), sqlite3_system_errno(out)));
 	} else {
-		fail(err, "无法打开备份文件 %s", dest);
+		fail(err, "无法打开备份文件 %s: %s", dest,
+		     out ? db_error_text(sqlite3_extended_errcode(out), sqlite3_system_errno(out))
+			 : "内存不足");
 	}
 	sqlite3_close(out);
 	if (!ok)

@@ -48,7 +48,14 @@ _report() {
 # ok CMD... DESC: passes when CMD succeeds.
 ok() {
 	local desc=${!#}
-	if "${@:1:$#-1}"; then _report 1 "$desc"; else _report 0 "$desc"; fi
+	if ! type -t "$1" >/dev/null; then
+		_report 0 "$desc"
+		echo "#   ok takes CMD... DESC: “$1” is no command"
+	elif "${@:1:$#-1}"; then
+		_report 1 "$desc"
+	else
+		_report 0 "$desc"
+	fi
 }
 
 # is GOT WANT DESC
