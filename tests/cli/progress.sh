@@ -39,8 +39,8 @@ last=$(printf '%s\n' "$drawn" | tail -1 | sed 's/^导入 \([0-9,]*\) 行.*/\1/' 
 ok test "${last:-0}" -le $rows -a "${last:-0}" -gt 0 "the rows done grow up to at most the file's ($last of $rows)"
 n=$(printf '%s\n' "$drawn" | grep -c .)
 limit=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%d", (b - a) * 10 + 1 }')
-ok "drawn at most ten times a second ($n times in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s)" \
-	test "$n" -le "$limit"
+seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+ok test "$n" -le "$limit" "drawn at most ten times a second ($n times in $seconds s)"
 like "$(tr -d '\r' <import.log)" "已导入 $rows 行" "the import's result follows"
 # The line is wiped: the result starts a line of its own, after spaces.
 like "$(tr '\r' '\n' <import.log | grep -a '已导入')" "^ *已导入 $rows 行" "the line is wiped before the result"
