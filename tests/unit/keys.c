@@ -23,6 +23,7 @@ static const unsigned screens[] = {
 	CTX_RESULTS,
 	CTX_DETAIL,
 	CTX_REPORT,
+	CTX_EXPORT_ASK,
 };
 
 static void test_twins(void)
@@ -39,6 +40,20 @@ static void test_twins(void)
 		}
 		if (fkey)
 			ok(plain, "binding %zu (%s) has a plain twin for its F-key", i, b->help);
+	}
+}
+
+/* A pair on the bar ("Up/Down") is this binding and the next one: the
+ * next must apply where this one does and say nothing on the bar itself. */
+static void test_pairs(void)
+{
+	for (size_t i = 0; i < NBINDINGS; i++) {
+		const struct binding *b = &bindings[i];
+		if (b->bar != BAR_PAIR)
+			continue;
+		ok(i + 1 < NBINDINGS && b->bar_label && !bindings[i + 1].bar_label &&
+			   (bindings[i + 1].ctx & b->ctx) == b->ctx,
+		   "binding %zu (%s) pairs with the next", i, b->help);
 	}
 }
 
@@ -121,6 +136,16 @@ static void test_bar(void)
 	is_int(keys_lookup('n', CTX_REPORT | CTX_NARRATIVE, NULL), ACT_TABLE,
 	       "n in the text goes back to the table");
 	is_int(keys_lookup('n', CTX_REPORT, NULL), ACT_NARRATIVE, "n in the table shows the text");
+	/* e asks which file: the workbook is the first answer and Enter's. */
+	bar = keys_bar(CTX_EXPORT_ASK, NULL, 0);
+	ok(strstr(bar, "x/Enter 工作簿 .xlsx") && strstr(bar, "c CSV") &&
+		   strstr(bar, "x/Enter") < strstr(bar, "c CSV") && strstr(bar, "Esc"),
+	   "export question: %s", bar);
+	free(bar);
+	is_int(keys_lookup('\r', CTX_EXPORT_ASK, NULL), ACT_EXPORT_XLSX, "Enter exports the workbook");
+	is_int(keys_lookup('x', CTX_EXPORT_ASK, NULL), ACT_EXPORT_XLSX, "x too");
+	is_int(keys_lookup('c', CTX_EXPORT_ASK, NULL), ACT_EXPORT_CSV, "c exports CSV");
+	is_int(keys_lookup('1', CTX_EXPORT_ASK, NULL), ACT_NONE, "a window's digit waits for the answer");
 	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
 		bar = keys_bar(screens[i], NULL, 9);
 		ok(text_width(bar) <= 80, "bar for context %#x fits 80 columns (%d)", screens[i],
@@ -215,6 +240,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "");
 	test_twins();
+	test_pairs();
 	test_lookup();
 	test_bar();
 	test_help();
