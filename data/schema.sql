@@ -159,3 +159,23 @@ CREATE TABLE holiday (
   kind TEXT NOT NULL CHECK (kind IN ('休', '班')),
   name TEXT NOT NULL DEFAULT ''
 ) STRICT;
+
+-- migration 3
+-- The names a window has served (申请人), one row per window and name with
+-- the ID number and village of its latest entry: what the entry form offers
+-- a returning citizen.  Kept by every insert; read whole when a window
+-- opens, matched in memory (prefix, substring, pinyin initials).
+CREATE TABLE citizen (
+  window_id  INTEGER NOT NULL REFERENCES "window"(id),
+  applicant  TEXT NOT NULL,
+  id_number  TEXT NOT NULL DEFAULT '',
+  village_id INTEGER REFERENCES village(id),
+  last_txn   INTEGER NOT NULL,
+  PRIMARY KEY (window_id, applicant)
+) STRICT, WITHOUT ROWID;
+-- A bare column beside max() comes from the row holding the maximum.
+INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn)
+  SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id)
+  FROM txn t JOIN matter m ON m.id = t.matter_id
+  WHERE t.applicant <> '' AND t.voided_at IS NULL
+  GROUP BY m.window_id, t.applicant;

@@ -563,6 +563,39 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 	return -1;
 }
 
+/* The applicant for completion (citizen table): a voided row is no one to
+ * offer again. */
+static bool note_citizen(struct db *db, const struct resolved *r, const struct entry_draft *d,
+			 int64_t id, char **err)
+{
+	if (!ledger_present(d->applicant) || ledger_present(d->void_reason))
+		return true;
+	/* Positional parameters: this runs once per imported row. */
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (window_id, applicant) DO UPDATE SET "
+		"id_number = excluded.id_number, village_id = excluded.village_id, "
+		"last_txn = excluded.last_txn WHERE excluded.last_txn > citizen.last_txn", err);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, r->window->id);
+	bind_static(st, 2, d->applicant);
+	bind_static(st, 3, r->id_number);
+	if (r->village)
+		sqlite3_bind_int64(st, 4, r->village->id);
+	sqlite3_bind_int64(st, 5, id);
+	int rc = sqlite3_step(st);
+	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (why) {
+		fail(err, "保存失败: %s", why);
+		free(why);
+		return false;
+	}
+	return true;
+}
+
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		      bool counter, const char *login, char serial_out[SERIAL_LEN],
 		      enum entry_field *field, char **err)
@@ -577,7 +610,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 	else if (!next_serial(db, &r, serial, err))
 		return -1;
 	int64_t id = insert_row(db, &r, d, serial, login, err);
-	if (id <= 0)
+	if (id <= 0 || !note_citizen(db, &r, d, id, err))
 		return -1;
 	/* The serial's sequence: its last six digits. */
 	memo_note_serial(memo_of(db), r.window->id, period_year_of(r.date),
