@@ -23,9 +23,4 @@
 #define CATALOG_CATEGORY_MAX 16
 #define CATALOG_VILLAGE_NAME_MAX 20
 
-/* Catalog positions are moved past this while a new catalog loads, so
- * the old rows stand out of the way until they are renumbered or dropped;
- * no catalog has this many windows or matters. */
-#define CATALOG_POSITION_PARKED 100000
-
 #endif

@@ -28,6 +28,11 @@ struct column {
 
 enum { MAX_COLUMNS = 10, MAX_ERRORS_SHOWN = 50 };
 
+/* Positions are moved past this while a file loads, so the old rows stand
+ * out of the way until they are renumbered or dropped; no catalog comes
+ * near this many windows, matters or villages.  A sentinel, not a limit. */
+#define PARKED "100000"
+
 struct load {
 	const struct column *columns;
 	size_t ncolumns;
@@ -321,8 +326,8 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 {
 	/* Park every position out of the way first, so reordering cannot trip
 	 * over itself, then upsert in file order. */
-	if (!db_exec(db, "UPDATE \"window\" SET position = position + 100000; "
-			 "UPDATE matter SET position = position + 100000, active = 0", err))
+	if (!db_exec(db, "UPDATE \"window\" SET position = position + " PARKED "; "
+			 "UPDATE matter SET position = position + " PARKED ", active = 0", err))
 		return false;
 	int wpos = 0;
 	for (size_t r = 0; r < ld->nrows; r++) {
@@ -389,7 +394,7 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 	if (!db_exec(db,
 		"DELETE FROM matter WHERE active = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM txn WHERE txn.matter_id = matter.id); "
-		"DELETE FROM \"window\" WHERE position > 100000 "
+		"DELETE FROM \"window\" WHERE position > " PARKED " "
 		"AND NOT EXISTS (SELECT 1 FROM matter WHERE matter.window_id = \"window\".id)", err))
 		return false;
 	return unambiguous(db, "SELECT a.name FROM \"window\" a JOIN \"window\" b "
@@ -451,7 +456,7 @@ static void check_village_rows(struct load *ld)
 
 static bool apply_villages(struct db *db, struct load *ld, char **err)
 {
-	if (!db_exec(db, "UPDATE village SET active = 0, position = position + 100000, "
+	if (!db_exec(db, "UPDATE village SET active = 0, position = position + " PARKED ", "
 			 "name = name || char(1)", err))
 		return false;
 	for (size_t r = 0; r < ld->nrows; r++) {

@@ -264,13 +264,6 @@ void csvrow_put(struct csvrow_writer *w, const char *cell)
 	free(owned);
 }
 
-void csvrow_put_raw(struct csvrow_writer *w, const char *cell)
-{
-	char *owned;
-	put_quoted(w, NULL, text_escape_hidden(cell ? cell : "", true, &owned));
-	free(owned);
-}
-
 void csvrow_put_int(struct csvrow_writer *w, long long v)
 {
 	char buf[24];

@@ -30,7 +30,6 @@ struct csvrow_writer;
 struct csvrow_writer *csvrow_writer_create(FILE *out, bool bom);
 /* Cells are written through text_escape_hidden (line breaks kept). */
 void csvrow_put(struct csvrow_writer *w, const char *cell);  /* guarded */
-void csvrow_put_raw(struct csvrow_writer *w, const char *cell); /* unguarded */
 void csvrow_put_int(struct csvrow_writer *w, long long v);
 void csvrow_end(struct csvrow_writer *w); /* CRLF */
 /* Flushes; false (with message) if any write failed.  Frees w. */

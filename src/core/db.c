@@ -33,6 +33,7 @@ struct db {
 	struct {
 		void *p;
 		size_t size;
+		void (*forget)(void *memo);
 	} memo[DB_MEMO_COUNT]; /* see db_write_memo() */
 };
 
@@ -284,12 +285,15 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	return db;
 }
 
+static void memo_forget(struct db *db);
+
 void db_close(struct db *db)
 {
 	if (!db)
 		return;
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	memo_forget(db);
 	for (size_t i = 0; i < DB_MEMO_COUNT; i++)
 		free(db->memo[i].p);
 	sqlite3_close(db->handle);
@@ -315,16 +319,21 @@ int db_schema_version(struct db *db)
 /* What was remembered under a write lock is void once it is let go. */
 static void memo_forget(struct db *db)
 {
-	for (size_t i = 0; i < DB_MEMO_COUNT; i++)
-		if (db->memo[i].p)
-			memset(db->memo[i].p, 0, db->memo[i].size);
+	for (size_t i = 0; i < DB_MEMO_COUNT; i++) {
+		if (!db->memo[i].p)
+			continue;
+		if (db->memo[i].forget)
+			db->memo[i].forget(db->memo[i].p);
+		memset(db->memo[i].p, 0, db->memo[i].size);
+	}
 }
 
-void *db_write_memo(struct db *db, enum db_memo which, size_t size)
+void *db_write_memo(struct db *db, enum db_memo which, size_t size, void (*forget)(void *memo))
 {
 	if (!db->memo[which].p) {
 		db->memo[which].p = xcalloc(1, size);
 		db->memo[which].size = size;
+		db->memo[which].forget = forget;
 	}
 	return db->memo[which].p;
 }

@@ -47,9 +47,11 @@ void db_end_read(struct db *db);
  * read under the lock holds until it is let go (no other terminal can
  * write meanwhile), so it may be remembered here.  `size` zeroed bytes,
  * zeroed again at every db_begin_write() and db_end_write(), freed with
- * the connection; one slot per module, the same size at every call. */
+ * the connection; `forget` (may be NULL) is called on it first each time,
+ * for what it points to.  One slot per module, the same size and forget
+ * at every call. */
 enum db_memo { DB_MEMO_LEDGER, DB_MEMO_COUNT };
-void *db_write_memo(struct db *db, enum db_memo which, size_t size);
+void *db_write_memo(struct db *db, enum db_memo which, size_t size, void (*forget)(void *memo));
 
 /* A cached, reset, unbound statement for `sql`, or NULL with *err set.
  * `sql` must be a string literal: the cache is keyed by its address.  Do

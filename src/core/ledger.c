@@ -330,64 +330,6 @@ bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char *
 	return ledger_check_field(cat, d, NULL, err);
 }
 
-bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT locked_by, locked_at FROM year_lock "
-				       "WHERE year = :year", err);
-	if (!st)
-		return true;
-	db_bind_int(st, ":year", year);
-	/* Not knowing is no permission: a failed read refuses too. */
-	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW)
-		fail(err, "%d 年度已由 %s 于 %.10s 锁定，不能%s；如确需更改，请找主管解锁", year,
-		     db_col_text(st, 0), db_col_text(st, 1), doing);
-	sqlite3_reset(st);
-	return rc != SQLITE_DONE;
-}
-
-/* Under one write lock no other terminal can lock a year or draw a
- * serial, so what an import's first rows learnt holds for the rest of its
- * rows: two queries a row saved.  The memo is the connection's, forgotten
- * with the lock (db_write_memo). */
-enum { MEMO_YEARS = 8, MEMO_SERIALS = 32 };
-struct memo {
-	int open_years[MEMO_YEARS];
-	size_t nopen;
-	struct memo_serial {
-		int64_t window_id;
-		int year;
-		long long last;
-	} serials[MEMO_SERIALS];
-	size_t nserials;
-	bool calendar_read; /* calendar.cal holds this connection's table */
-};
-
-static struct memo *memo_of(struct db *db)
-{
-	return db_write_memo(db, DB_MEMO_LEDGER, sizeof(struct memo));
-}
-
-/* The holiday calendar read under the current write lock, kept here and
- * not in the memo (which is zeroed, not freed, when the lock ends): the
- * memo's flag says whether it is still this lock's. */
-static struct {
-	struct db *db;
-	struct workday_cal *cal;
-} calendar;
-
-static struct workday_cal *lock_calendar(struct db *db, char **err)
-{
-	struct memo *memo = memo_of(db);
-	if (memo->calendar_read && calendar.db == db && calendar.cal)
-		return calendar.cal;
-	workday_cal_free(calendar.cal);
-	calendar.db = db;
-	calendar.cal = holiday_calendar(db, err);
-	memo->calendar_read = calendar.cal != NULL;
-	return calendar.cal;
-}
-
 /* A 承诺件's due day, from the holiday table as it is under this write
  * lock; one that is saved closed (import, --status 办结) without a done
  * day was closed on its own day. */
@@ -397,97 +339,12 @@ static bool set_due(struct db *db, struct resolved *r, char **err)
 		r->done_on[0] = '\0';
 		return true;
 	}
-	struct workday_cal *cal = lock_calendar(db, err);
+	struct workday_cal *cal = ledger_lock_calendar(db, err);
 	if (!cal)
 		return false;
 	promise_due_for(cal, r->matter, r->date, r->due_on);
 	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
 		copy_string(r->done_on, r->date, sizeof r->done_on);
-	return true;
-}
-
-static bool year_open(struct db *db, int year, char **err)
-{
-	struct memo *memo = memo_of(db);
-	for (size_t i = 0; i < memo->nopen; i++)
-		if (memo->open_years[i] == year)
-			return true;
-	if (ledger_year_refuses(db, year, "录入", err))
-		return false;
-	if (memo->nopen < MEMO_YEARS)
-		memo->open_years[memo->nopen++] = year;
-	return true;
-}
-
-/* The highest serial known of a window and year, or -1. */
-static long long memo_last_serial(const struct memo *memo, int64_t window_id, int year)
-{
-	for (size_t i = 0; i < memo->nserials; i++)
-		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year)
-			return memo->serials[i].last;
-	return -1;
-}
-
-/* `known` says the value is the true maximum (read from the table, or one
- * past it); a serial given by an import only raises a maximum already held. */
-static void memo_note_serial(struct memo *memo, int64_t window_id, int year, long long seq,
-			     bool known)
-{
-	for (size_t i = 0; i < memo->nserials; i++) {
-		if (memo->serials[i].window_id == window_id && memo->serials[i].year == year) {
-			if (seq > memo->serials[i].last)
-				memo->serials[i].last = seq;
-			return;
-		}
-	}
-	if (known && memo->nserials < MEMO_SERIALS)
-		memo->serials[memo->nserials++] = (struct memo_serial){ window_id, year, seq };
-}
-
-/* "SCZR-2021-": a window code has at most 16 characters (catalog_load.c). */
-#define SERIAL_PREFIX_LEN 24
-
-static void serial_prefix(const struct catalog_window *w, int year, char out[SERIAL_PREFIX_LEN])
-{
-	int n = snprintf(out, SERIAL_PREFIX_LEN, "%.16s-%04u-", w->code, (unsigned)year % 10000u);
-	for (int i = 0; i < n && out[i] != '-'; i++)
-		out[i] = (char)toupper((unsigned char)out[i]);
-}
-
-/* The next serial of a window and year: one past the highest recorded,
- * read through the serial index under the write lock the caller holds. */
-static bool next_serial(struct db *db, const struct resolved *r, char serial[SERIAL_LEN],
-			char **err)
-{
-	char lo[SERIAL_PREFIX_LEN], hi[SERIAL_PREFIX_LEN];
-	int year = period_year_of(r->date);
-	serial_prefix(r->window, year, lo);
-	long long known = memo_last_serial(memo_of(db), r->window->id, year);
-	if (known >= 0) {
-		if (known >= 999999)
-			return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-		snprintf(serial, SERIAL_LEN, "%s%06lld", lo, known + 1);
-		return true;
-	}
-	snprintf(hi, sizeof hi, "%s", lo);
-	hi[strlen(hi) - 1] = '.'; /* the character after '-' */
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(serial) FROM txn "
-				       "WHERE serial >= :lo AND serial < :hi", err);
-	if (!st)
-		return false;
-	db_bind_text(st, ":lo", lo);
-	db_bind_text(st, ":hi", hi);
-	int rc = db_step(db, st, err);
-	long long last = 0;
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		last = atoll(db_col_text(st, 0) + strlen(lo));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return false;
-	if (last >= 999999)
-		return fail(err, "%s 窗口 %d 年的编号已用完", r->window->name, year);
-	memo_note_serial(memo_of(db), r->window->id, year, last, true);
-	snprintf(serial, SERIAL_LEN, "%s%06lld", lo, last + 1);
 	return true;
 }
 
@@ -602,19 +459,19 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 {
 	struct resolved r;
 	char serial[SERIAL_LEN];
-	if (!resolve(cat, d, &r, counter, field, err) || !year_open(db, period_year_of(r.date), err) ||
+	if (!resolve(cat, d, &r, counter, field, err) ||
+	    !ledger_year_open(db, period_year_of(r.date), err) ||
 	    !set_due(db, &r, err))
 		return -1;
 	if (ledger_present(d->serial))
 		copy_string(serial, d->serial, sizeof serial);
-	else if (!next_serial(db, &r, serial, err))
+	else if (!ledger_next_serial(db, r.window, period_year_of(r.date), serial, err))
 		return -1;
 	int64_t id = insert_row(db, &r, d, serial, login, err);
 	if (id <= 0 || !note_citizen(db, &r, d, id, err))
 		return -1;
-	/* The serial's sequence: its last six digits. */
-	memo_note_serial(memo_of(db), r.window->id, period_year_of(r.date),
-			 atoll(serial + strlen(serial) - 6), !ledger_present(d->serial));
+	ledger_serial_taken(db, r.window->id, period_year_of(r.date), serial,
+			    !ledger_present(d->serial));
 	if (serial_out)
 		copy_string(serial_out, serial, SERIAL_LEN);
 	return id;

@@ -30,6 +30,17 @@ static inline bool ledger_check_text(const char *s, const char *label, size_t ma
 /* True (with *err) when `year` is locked, or when the lock cannot be read:
  * not knowing is no permission.  `doing` names the refused act (作废). */
 bool ledger_year_refuses(struct db *db, int year, const char *doing, char **err);
+/* Remembered under the write lock (ledger_memo.c): a year found open, the
+ * holiday calendar, the last serial of a window and year. */
+bool ledger_year_open(struct db *db, int year, char **err);
+struct workday_cal *ledger_lock_calendar(struct db *db, char **err);
+/* One past the highest serial of window w in year (SCZR-2021-000124). */
+bool ledger_next_serial(struct db *db, const struct catalog_window *w, int year,
+			char serial[SERIAL_LEN], char **err);
+/* After a row is inserted with `serial`: `drawn` by ledger_next_serial (so
+ * the highest), or given by an import. */
+void ledger_serial_taken(struct db *db, int64_t window_id, int year, const char *serial,
+			 bool drawn);
 /* What ledger_record does inside the write transaction the caller holds:
  * the login may record at the draft's window, the matter is as the
  * caller's catalog says, and the entry is inserted under the counter's

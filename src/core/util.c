@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -147,7 +148,9 @@ bool fail(char **err, const char *fmt, ...)
 
 const char *current_login(void)
 {
-	static char login[64];
+	/* Whole, however long, so that refusals and the audit name the account
+	 * as the system does (clerk_put registers at most LOGIN_MAX). */
+	static char login[LOGIN_NAME_MAX + 1];
 	if (!login[0]) {
 		/* The real uid: it is the account that ran the program, setgid
 		 * or not, and the one the kernel lets no caller choose. */

@@ -549,8 +549,6 @@ bool demo_fill(struct db *db, const struct catalog *cat, int first_year, int las
 	char today[DATE_LEN];
 	period_today(today);
 	int this_year = period_year_of(today);
-	if (!db || !cat)
-		return fail(err, "演示数据：没有打开的数据库");
 	if (first_year < 1900 || first_year > last_year)
 		return fail(err, "演示数据的年份范围 %d-%d 无效", first_year, last_year);
 	if (last_year > this_year)

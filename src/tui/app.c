@@ -151,7 +151,7 @@ static void follow_catalog(struct app *a)
 	catalog_free(a->cat);
 	a->cat = fresh;
 	a->cat_version = v;
-	app_push(a, &home_screen, 0);
+	view_push(a, &home_screen, 0);
 	app_say(a, "事项目录已更新");
 }
 
@@ -367,7 +367,7 @@ int tui_main(const char *db_path, bool demo)
 	a.hidden[ACT_REPORT] = report_screen == NULL;
 	view_layout(&a);
 
-	app_push(&a, &home_screen, 0);
+	view_push(&a, &home_screen, 0);
 	loop(&a);
 
 	die_set_hook(NULL);

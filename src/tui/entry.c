@@ -337,7 +337,7 @@ static void leave_window(struct entry_view *st, bool asked)
 		app_error(st->a, "表单未保存, 再按 %s 放弃", keys_first_name(ACT_BACK, CTX_MATTERS));
 		return;
 	}
-	app_pop(st->a);
+	view_pop(st->a);
 }
 
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
@@ -387,6 +387,8 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 	struct app *a = st->a;
 	struct entry_form *f = &st->form;
 	char *err = NULL;
+	if (entry_form_picking(f) && entry_form_pick_act(f, act))
+		return;
 	switch (act) {
 	case ACT_NEXT_FIELD:
 	case ACT_ENTER_FIELD:
@@ -402,12 +404,6 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 	case ACT_PREV_FIELD:
 		if (f->at > 0)
 			entry_form_goto(f, f->at - 1);
-		break;
-	case ACT_MOVE_UP:
-		entry_form_pick_move(f, -1);
-		break;
-	case ACT_MOVE_DOWN:
-		entry_form_pick_move(f, 1);
 		break;
 	case ACT_SAVE:
 		if (entry_form_accept(f, a->cat, &err))

@@ -37,9 +37,50 @@ const char *entry_form_label(enum form_field f)
 	return labels[f];
 }
 
+static size_t choice_count(void *ctx)
+{
+	return ((struct entry_form *)ctx)->nshown;
+}
+
+static const char *choice_key(void *ctx, size_t i)
+{
+	const struct entry_choice *c = &((struct entry_form *)ctx)->shown[i];
+	return c->code ? c->code : c->name;
+}
+
+static void choice_row(void *ctx, size_t i, int y, bool selected)
+{
+	const struct entry_choice *c = &((struct entry_form *)ctx)->shown[i];
+	enum ui_style s = selected ? UI_SELECTED : UI_NORMAL;
+	ui_put(y, 1, 40, "", true, false, s);
+	if (c->code) {
+		ui_put(y, 2, 8, c->code, true, false, s);
+		ui_put(y, 10, 30, c->name, true, false, s);
+	} else {
+		char label[96];
+		snprintf(label, sizeof label, "%zu %s", c->number, c->name);
+		ui_put(y, 2, 38, label, true, false, s);
+	}
+}
+
+static const struct list_ops choice_list = {
+	.count = choice_count,
+	.draw = choice_row,
+	.key = choice_key,
+};
+
+/* The highlight back on the first choice: the text changed, or the
+ * field. */
+static void reset_pick(struct entry_form *f)
+{
+	list_init(&f->pick, &choice_list, f, false);
+	f->moved = false;
+}
+
 void entry_form_init(struct entry_form *f)
 {
 	memset(f, 0, sizeof *f);
+	reset_pick(f);
 	for (int i = 0; i < FF_COUNT; i++)
 		lineedit_init(&f->edit[i], max_chars[i]);
 }
@@ -48,6 +89,9 @@ void entry_form_finish(struct entry_form *f)
 {
 	for (int i = 0; i < FF_COUNT; i++)
 		lineedit_finish(&f->edit[i]);
+	free(f->shown);
+	f->shown = NULL;
+	f->nshown = 0;
 }
 
 bool entry_form_needed(const struct catalog_matter *m)
@@ -61,8 +105,7 @@ void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
 	f->nfields = 0;
 	f->at = 0;
 	f->closed = false;
-	f->pick = 0;
-	f->moved = false;
+	reset_pick(f);
 	lineedit_clear(&f->edit[FF_HOUSEHOLDS]);
 	lineedit_clear(&f->edit[FF_PERSONS]);
 	lineedit_clear(&f->edit[FF_QUANTITY]);
@@ -90,8 +133,7 @@ void entry_form_clear_for_next(struct entry_form *f)
 			lineedit_clear(&f->edit[i]);
 	f->at = 0;
 	f->closed = false;
-	f->pick = 0;
-	f->moved = false;
+	reset_pick(f);
 }
 
 static enum form_field focused(const struct entry_form *f)
@@ -114,8 +156,7 @@ bool entry_form_picking(const struct entry_form *f)
 void entry_form_close_picker(struct entry_form *f)
 {
 	f->closed = true;
-	f->pick = 0;
-	f->moved = false;
+	reset_pick(f);
 }
 
 bool entry_form_has_input(const struct entry_form *f)
@@ -128,11 +169,6 @@ bool entry_form_has_input(const struct entry_form *f)
 
 /* ---- choices ---- */
 
-struct choice {
-	const char *code, *name; /* code NULL for categories */
-	size_t number;           /* a category's, from 1 */
-};
-
 static bool village_matches(const struct catalog_village *v, const char *typed)
 {
 	if (!typed[0])
@@ -141,12 +177,12 @@ static bool village_matches(const struct catalog_village *v, const char *typed)
 }
 
 /* The choices for the picker field as filtered by its text; malloc'd. */
-static struct choice *choices(const struct entry_form *f, const struct catalog *cat, size_t *n)
+static struct entry_choice *choices(const struct entry_form *f, const struct catalog *cat, size_t *n)
 {
 	enum form_field ff = focused(f);
 	char *typed = lineedit_text(&f->edit[ff]);
 	text_trim(typed);
-	struct choice *c = NULL;
+	struct entry_choice *c = NULL;
 	size_t cap = 0;
 	*n = 0;
 	if (ff == FF_VILLAGE) {
@@ -155,7 +191,7 @@ static struct choice *choices(const struct entry_form *f, const struct catalog *
 			if (!v->active || !village_matches(v, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct choice){v->code, v->name, 0};
+			c[(*n)++] = (struct entry_choice){v->code, v->name, 0};
 		}
 	} else if (ff == FF_CATEGORY && f->matter) {
 		for (size_t i = 0; i < f->matter->ncategories; i++) {
@@ -163,20 +199,22 @@ static struct choice *choices(const struct entry_form *f, const struct catalog *
 			if (typed[0] && !strstr(opt, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct choice){NULL, opt, i + 1};
+			c[(*n)++] = (struct entry_choice){NULL, opt, i + 1};
 		}
 	}
 	free(typed);
 	return c;
 }
 
-void entry_form_pick_move(struct entry_form *f, int delta)
+bool entry_form_pick_act(struct entry_form *f, enum action act)
 {
-	if (delta < 0 && f->pick > 0)
-		f->pick--;
-	else if (delta > 0)
-		f->pick++; /* clamped against the choices when drawn or taken */
+	/* Typing filters the list: that, not paging, is how a long one
+	 * (a township's villages) is searched. */
+	if (act != ACT_MOVE_UP && act != ACT_MOVE_DOWN)
+		return false;
+	list_act(&f->pick, act);
 	f->moved = true;
+	return true;
 }
 
 bool entry_form_numbered(const struct entry_form *f)
@@ -194,19 +232,16 @@ bool entry_form_pick_number(struct entry_form *f, size_t n, char **err)
 	if (n == 0 || n > entry_form_choice_count(f))
 		return fail(err, "没有第 %zu 个分类", n);
 	lineedit_set(&f->edit[FF_CATEGORY], f->matter->categories[n - 1]);
-	f->pick = 0;
-	f->moved = false;
+	reset_pick(f);
 	return true;
 }
 
 void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int y0, int y1)
 {
-	size_t n;
-	struct choice *c = choices(f, cat, &n);
+	free(f->shown);
+	f->shown = choices(f, cat, &f->nshown);
 	bool village = focused(f) == FF_VILLAGE;
 	int cols = ui_get_area()->cols;
-	if (n && f->pick >= n)
-		f->pick = n - 1;
 	unsigned ctx = CTX_FORM | CTX_TEXT | CTX_PICKER;
 	char *head = xasprintf(village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
 				       : "选择分类: 按序号或输入文字筛选, %s/%s 选择, %s 确定",
@@ -214,29 +249,11 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 			       keys_first_name(ACT_ENTER_FIELD, ctx));
 	ui_put(y0, 1, cols - 2, head, false, false, UI_TITLE);
 	free(head);
-	int rows = y1 - y0;
-	if (n == 0) {
+	if (f->nshown == 0)
 		ui_put(y0 + 1, 2, cols - 3, village ? "(没有匹配的村)" : "(没有匹配的分类)", false,
 		       false, UI_ERROR);
-		free(c);
-		return;
-	}
-	size_t first = rows > 0 && f->pick >= (size_t)rows ? f->pick - (size_t)rows + 1 : 0;
-	for (int r = 0; r < rows && first + (size_t)r < n; r++) {
-		size_t i = first + (size_t)r;
-		enum ui_style s = i == f->pick ? UI_SELECTED : UI_NORMAL;
-		int y = y0 + 1 + r;
-		ui_put(y, 1, 40, "", true, false, s);
-		if (c[i].code) {
-			ui_put(y, 2, 8, c[i].code, true, false, s);
-			ui_put(y, 10, 30, c[i].name, true, false, s);
-		} else {
-			char label[96];
-			snprintf(label, sizeof label, "%zu %s", c[i].number, c[i].name);
-			ui_put(y, 2, 38, label, true, false, s);
-		}
-	}
-	free(c);
+	else
+		list_draw(&f->pick, y0 + 1, y1 - y0);
 }
 
 bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **err)
@@ -255,17 +272,16 @@ bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **e
 			lineedit_set(&f->edit[ff], typed);
 		} else {
 			size_t n;
-			struct choice *c = choices(f, cat, &n);
+			struct entry_choice *c = choices(f, cat, &n);
 			if (n == 0)
 				ok = fail(err, ff == FF_VILLAGE ? "没有这个村: %s" : "没有这个分类: %s", typed);
 			else
-				lineedit_set(&f->edit[ff], c[f->pick < n ? f->pick : n - 1].name);
+				lineedit_set(&f->edit[ff], c[f->pick.sel < n ? f->pick.sel : n - 1].name);
 			free(c);
 		}
 	}
 	free(typed);
-	f->pick = 0;
-	f->moved = false;
+	reset_pick(f);
 	return ok;
 }
 
@@ -340,8 +356,7 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 	}
 	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
 	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
-		f->pick = 0;
-		f->moved = false;
+		reset_pick(f);
 		f->closed = false; /* what is typed filters the list: show it */
 	}
 }

@@ -11,6 +11,7 @@
 #include "keys.h"
 #include "ledger.h"
 #include "lineedit.h"
+#include "list.h"
 
 struct app;
 
@@ -26,13 +27,22 @@ enum form_field {
 	FF_COUNT
 };
 
+/* A choice of a picker field: a village (code and name) or a category
+ * (its number from 1 and its name; code NULL). */
+struct entry_choice {
+	const char *code, *name;
+	size_t number;
+};
+
 struct entry_form {
 	const struct catalog_matter *matter;
 	struct lineedit edit[FF_COUNT];
 	enum form_field fields[FF_COUNT]; /* the ones this matter shows, in order */
 	int nfields;
 	int at;      /* index into fields: the one with the cursor */
-	size_t pick; /* the highlighted choice of a picker field */
+	struct list pick;            /* the picker's choices, with the highlight */
+	struct entry_choice *shown;  /* the choices as last drawn */
+	size_t nshown;
 	bool moved;  /* the clerk moved the highlight: take it even with no text */
 	bool closed; /* Esc closed the picker of this field; typing opens it */
 };
@@ -54,7 +64,8 @@ void entry_form_close_picker(struct entry_form *f);
 /* Something typed that a save would keep (the village, kept between
  * citizens, does not count). */
 bool entry_form_has_input(const struct entry_form *f);
-void entry_form_pick_move(struct entry_form *f, int delta);
+/* Up/Down in the picker's list; false for another action. */
+bool entry_form_pick_act(struct entry_form *f, enum action act);
 /* The category field's choices are numbered from 1 in the catalog's order
  * (filtering leaves the numbers alone); takes choice n, or false with a
  * message. */

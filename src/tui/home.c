@@ -159,23 +159,23 @@ static bool home_request(struct app *a, struct view *v, enum action act, int key
 	switch (act) {
 	case ACT_PICK_WINDOW:
 		if ((size_t)(key - '0') <= n && list_select(&st->windows, (size_t)(key - '1')))
-			app_push(a, &entry_screen, key - '1');
+			view_push(a, &entry_screen, key - '1');
 		else
 			app_error(a, "没有第 %c 个窗口", key);
 		break;
 	case ACT_OPEN:
 		if (list_selected(&st->windows, &sel))
-			app_push(a, &entry_screen, (int)sel);
+			view_push(a, &entry_screen, (int)sel);
 		break;
 	case ACT_TALLY:
-		app_push(a, &tally_screen, 0);
+		view_push(a, &tally_screen, 0);
 		break;
 	case ACT_SEARCH:
-		app_push(a, &search_screen, 0);
+		view_push(a, &search_screen, 0);
 		break;
 	case ACT_REPORT:
 		if (report_screen)
-			app_push(a, report_screen, 0);
+			view_push(a, report_screen, 0);
 		break;
 	case ACT_QUIT:
 		a->quit = true;

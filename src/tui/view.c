@@ -33,7 +33,7 @@ struct view *view_top(struct app *a)
 	return &a->stack[a->depth - 1];
 }
 
-void app_push(struct app *a, const struct screen_ops *s, int arg)
+void view_push(struct app *a, const struct screen_ops *s, int arg)
 {
 	if (a->depth == SCREEN_DEPTH)
 		die("界面层次过深");
@@ -52,24 +52,13 @@ static void destroy(struct app *a, struct view *v)
 	*v = (struct view){0};
 }
 
-void app_pop(struct app *a)
+void view_pop(struct app *a)
 {
 	if (a->depth <= 1) {
 		a->quit = true;
 		return;
 	}
 	destroy(a, &a->stack[--a->depth]);
-}
-
-void view_reset(struct app *a)
-{
-	while (a->depth > 1)
-		destroy(a, &a->stack[--a->depth]);
-	if (a->depth == 1) {
-		const struct screen_ops *first = a->stack[0].ops;
-		destroy(a, &a->stack[--a->depth]);
-		app_push(a, first, 0);
-	}
 }
 
 void view_close_all(struct app *a)
@@ -107,7 +96,7 @@ void view_request(struct app *a, enum action act, int key)
 	if (l && list_act(l, act))
 		return;
 	if (!v->ops->request(a, v, act, key) && act == ACT_BACK)
-		app_pop(a);
+		view_pop(a);
 }
 
 static void draw_too_small(void)

@@ -102,18 +102,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(err2);
 	records_free(&streamed);
 
-	for (int guarded = 0; ok && guarded < 2; guarded++) {
+	/* Written (every cell guarded) and read back, the records are the
+	 * same once the guard comes off. */
+	if (ok) {
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *out = open_memstream(&buf, &len);
 		struct csvrow_writer *w = csvrow_writer_create(out, size % 2);
 		for (size_t r = 0, c = 0; r < mem.nrecords; r++) {
-			for (size_t i = 0; i < mem.counts[r]; i++) {
-				if (guarded)
-					csvrow_put(w, mem.cells[c++]);
-				else
-					csvrow_put_raw(w, mem.cells[c++]);
-			}
+			for (size_t i = 0; i < mem.counts[r]; i++)
+				csvrow_put(w, mem.cells[c++]);
 			csvrow_end(w);
 		}
 		err = NULL;
@@ -121,14 +119,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fclose(out);
 		struct records again = { .max_line = count_lines((uint8_t *)buf, len) };
 		FUZZ_CHECK(csvrow_read(buf, len, collect, &again, &err), "rereading: %s", err);
-		/* The formula guard comes off again exactly. */
-		for (size_t i = 0; guarded && i < again.ncells; i++) {
+		for (size_t i = 0; i < again.ncells; i++) {
 			char *plain = strdup(csvrow_unguard(again.cells[i]));
 			free(again.cells[i]);
 			again.cells[i] = plain;
 		}
-		FUZZ_CHECK(same_records(&mem, &again), "written (%s) and reread, the records differ",
-			   guarded ? "guarded" : "raw");
+		FUZZ_CHECK(same_records(&mem, &again), "written and reread, the records differ");
 		records_free(&again);
 		free(buf);
 	}

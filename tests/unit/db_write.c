@@ -41,15 +41,15 @@ int main(void)
 	err = NULL;
 
 	/* The memo belongs to the connection and to one write lock. */
-	int *memo = db_write_memo(db, DB_MEMO_LEDGER, sizeof(int) * 4);
+	int *memo = db_write_memo(db, DB_MEMO_LEDGER, sizeof(int) * 4, NULL);
 	ok(db_begin_write(db, &err), "begin");
 	memo[2] = 42;
-	ok(db_write_memo(db, DB_MEMO_LEDGER, sizeof(int) * 4) == memo && memo[2] == 42,
+	ok(db_write_memo(db, DB_MEMO_LEDGER, sizeof(int) * 4, NULL) == memo && memo[2] == 42,
 	   "remembered under the lock");
 	ok(db_end_write(db, true, &err), "end");
 	is_int(memo[2], 0, "forgotten when the lock goes");
 	struct db *other = db_open(db_path(db), DB_OPEN_EXISTING, &err);
-	ok(other && db_write_memo(other, DB_MEMO_LEDGER, sizeof(int) * 4) != memo,
+	ok(other && db_write_memo(other, DB_MEMO_LEDGER, sizeof(int) * 4, NULL) != memo,
 	   "another connection has its own");
 	db_close(other);
 
