@@ -348,8 +348,14 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 	enum form_field ff = focused(f);
 	if (ff == FF_COUNT)
 		return;
-	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9'))
+	/* A full-width digit (a Chinese input method left on) is the digit;
+	 * anything else is said, never dropped without a word. */
+	if (act == ACT_TEXT && is_number_field(ff) && key >= 0xFF10 && key <= 0xFF19)
+		key = '0' + (key - 0xFF10);
+	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9')) {
+		app_error(a, "%s只能填数字", labels[ff]);
 		return;
+	}
 	if (act == ACT_TEXT && lineedit_full(&f->edit[ff])) {
 		field_type(a, &f->edit[ff], labels[ff], act, key);
 		return;
