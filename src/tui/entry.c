@@ -47,7 +47,22 @@ struct entry_view {
 	char last_saved[SERIAL_LEN]; /* "" until a save; the undo key's */
 	time_t saved_at;
 	struct lineedit persons;     /* FOCUS_PERSONS */
+	bool names_tried;            /* the window's names read (or failed) */
 };
+
+/* The window's names for completion in 申请人, read once, when the form
+ * is first used: the largest window of a 25-year ledger holds some
+ * 150,000 (tests/bench/RESULTS.md). */
+static void load_names(struct entry_view *st)
+{
+	if (st->names_tried)
+		return;
+	st->names_tried = true;
+	char *err = NULL;
+	st->form.names = citizen_names_load(st->a->db, st->a->cat, &st->a->cat->windows[st->window],
+					    &err);
+	free(err); /* completion is a help: the form works without it */
+}
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
  * list of today's entries (or the picker's choices) to the area's end. */
@@ -147,6 +162,7 @@ static void entry_done(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	citizen_names_free(st->form.names);
 	entry_form_finish(&st->form);
 	entry_list_finish(&st->entries);
 	lineedit_finish(&st->persons);
@@ -337,6 +353,9 @@ static void save_persons(struct entry_view *st, int64_t persons)
 	char serial[SERIAL_LEN];
 	enum entry_field field;
 	bool ok = ledger_record_field(a->db, a->cat, &d, a->clerk.login, serial, &field, &err);
+	if (ok && form)
+		citizen_names_note(st->form.names, d.applicant, d.id_number,
+				   d.village ? catalog_village(a->cat, d.village) : NULL, 0);
 	if (form)
 		entry_form_values_free(&vals);
 	if (!ok) {
@@ -562,6 +581,7 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 		handle_matters(st, act, key, asked);
 		break;
 	case FOCUS_FORM:
+		load_names(st);
 		handle_form(st, act, key);
 		break;
 	case FOCUS_VOID:
