@@ -163,7 +163,9 @@ CREATE TABLE holiday (
 -- migration 3
 -- The names a window has served (申请人), one row per window and name with
 -- the ID number and village of its latest entry: what the entry form offers
--- a returning citizen.  Kept by every insert; read whole when a window
+-- a returning citizen.  A save at the counter adds its name at once; the
+-- rows of an import are taken in by the next reader, in one GROUP BY over
+-- the entries past setting citizen_upto.  Read whole when a window's form
 -- opens, matched in memory (prefix, substring, pinyin initials).
 CREATE TABLE citizen (
   window_id  INTEGER NOT NULL REFERENCES "window"(id),
@@ -179,3 +181,5 @@ INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn)
   FROM txn t JOIN matter m ON m.id = t.matter_id
   WHERE t.applicant <> '' AND t.voided_at IS NULL
   GROUP BY m.window_id, t.applicant;
+INSERT INTO setting (key, value) SELECT 'citizen_upto', CAST(coalesce(max(id), 0) AS TEXT) FROM txn
+  WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value;

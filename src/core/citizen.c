@@ -89,9 +89,45 @@ static void point_names(struct citizen_names *n)
 	}
 }
 
+/* Takes in the entries past citizen_upto (an import's, or any written by
+ * an older program), in one write transaction.  Skipped (false, no harm)
+ * when another writer holds the lock: the names then lack those rows
+ * until the next reader. */
+static bool catch_up(struct db *db, char **err)
+{
+	int64_t upto = db_int(db, 0, "SELECT CAST(value AS INTEGER) FROM setting "
+				     "WHERE key = 'citizen_upto'");
+	if (db_int(db, 0, "SELECT coalesce(max(id), 0) FROM txn") <= upto)
+		return true;
+	if (!db_begin_write(db, err))
+		return false;
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn) "
+		"SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id) "
+		"FROM txn t JOIN matter m ON m.id = t.matter_id "
+		"WHERE t.id > :upto AND t.applicant <> '' AND t.voided_at IS NULL "
+		"GROUP BY m.window_id, t.applicant "
+		"ON CONFLICT (window_id, applicant) DO UPDATE SET id_number = excluded.id_number, "
+		"village_id = excluded.village_id, last_txn = excluded.last_txn "
+		"WHERE excluded.last_txn > citizen.last_txn", err);
+	bool ok = st != NULL;
+	if (ok) {
+		db_bind_int(st, ":upto", upto);
+		ok = db_step(db, st, err) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	ok = ok && db_exec(db, "INSERT INTO setting (key, value) "
+			       "SELECT 'citizen_upto', CAST(max(id) AS TEXT) FROM txn WHERE true "
+			       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	return db_end_write(db, ok, err);
+}
+
 struct citizen_names *citizen_names_load(struct db *db, const struct catalog *cat,
 					 const struct catalog_window *w, char **err)
 {
+	char *why = NULL;
+	catch_up(db, &why);
+	free(why);
 	sqlite3_stmt *st = db_stmt(db, "SELECT applicant, id_number, village_id, last_txn "
 				       "FROM citizen WHERE window_id = :window "
 				       "ORDER BY last_txn DESC", err);
