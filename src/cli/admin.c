@@ -14,6 +14,7 @@
 #include "db.h"
 #include "holiday.h"
 #include "ledger.h"
+#include "meter.h"
 #include "period.h"
 #include "priv.h"
 #include "text.h"
@@ -549,17 +550,21 @@ int cli_cmd_backup(struct cli *c, int argc, char **argv)
 		return cli_core_error(err);
 	/* The copy is the caller's file, made with the caller's rights; the
 	 * ledger is read through the connection already open. */
+	/* Interrupted before its audit line, the copy goes. */
+	meter_start(false);
+	meter_guard_file(dest);
 	priv_as_caller_begin();
 	bool ok = db_backup(c->db, dest, &err);
 	priv_as_caller_end();
-	if (!ok)
-		return cli_core_error(err);
-	if (!clerk_audit_export(c->db, current_login(), "backup", dest, -1, &err)) {
+	if (ok && !clerk_audit_export(c->db, current_login(), "backup", dest, -1, &err)) {
 		priv_as_caller_begin();
 		unlink(dest);
 		priv_as_caller_end();
-		return cli_core_error(err);
+		ok = false;
 	}
+	meter_end();
+	if (!ok)
+		return cli_core_error(err);
 	printf("已备份到 %s\n", dest);
 	return CLI_OK;
 }
@@ -574,7 +579,10 @@ int cli_cmd_check(struct cli *c, int argc, char **argv)
 	if (!cli_open(c, false, false))
 		return CLI_FAIL;
 	char *err = NULL;
-	if (!db_check(c->db, &err))
+	meter_start(false);
+	bool ok = db_check(c->db, &err);
+	meter_end();
+	if (!ok)
 		return cli_core_error(err);
 	printf("数据库完好: %s\n", db_path(c->db));
 	return CLI_OK;

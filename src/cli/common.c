@@ -251,7 +251,11 @@ bool cli_open(struct cli *c, bool create, bool with_catalog)
 		return false;
 	}
 	if (!create && stat(path, &st) != 0) {
-		cli_error("数据库 %s 不存在；请先运行 bianmin init，或用 --db 指定", path);
+		/* 不存在 only when it is so: a folder one may not enter hides it. */
+		if (errno == ENOENT)
+			cli_error("数据库 %s 不存在；请先运行 bianmin init，或用 --db 指定", path);
+		else
+			cli_error("无法打开数据库 %s: %s", path, errno_text(errno));
 		free(path);
 		return false;
 	}

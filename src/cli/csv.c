@@ -6,6 +6,7 @@
 #include "clerk.h"
 #include "cmd.h"
 #include "csvio.h"
+#include "meter.h"
 #include "xlsx.h"
 
 struct export_job {
@@ -81,8 +82,10 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		return cli_core_error(err);
 	bool to_file = output && strcmp(output, "-") != 0;
 	struct export_job job = { c, year, xlsx, enc, to_file ? output : "（标准输出）" };
+	meter_start(!to_file);
 	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
 			  : write_export(stdout, &job, &err);
+	meter_end();
 	return ok ? CLI_OK : cli_core_error(err);
 }
 
@@ -110,7 +113,10 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 
 	struct csvio_import_result res = { 0 };
 	char *err = NULL;
-	if (!csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err))
+	meter_start(false);
+	bool ok = csvio_import(c->db, c->cat, path, dry_run, current_login(), &res, &err);
+	meter_end();
+	if (!ok)
 		return cli_core_error(err);
 	if (dry_run)
 		printf("检查通过: %zu 行（%s），未写入\n", res.rows,

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "meter.h"
 #include "priv.h"
 
 /* Creating, renaming and removing the caller's file with the caller's
@@ -74,6 +75,7 @@ bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err)
 		free(tmp);
 		return false;
 	}
+	meter_guard_file(tmp);
 	bool ok = write(out, ctx, err);
 	if (ok && (fflush(out) != 0 || fsync(fileno(out)) != 0))
 		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
@@ -83,6 +85,7 @@ bool cli_write_file(const char *path, cli_write_fn write, void *ctx, char **err)
 		ok = fail(err, "无法写入 %s: %s", path, errno_text(errno));
 	if (!ok)
 		unlink_as_caller(tmp);
+	meter_guard_file(NULL);
 	free(tmp);
 	return ok;
 }

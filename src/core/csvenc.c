@@ -152,11 +152,27 @@ struct utf8_scan {
 	int need;            /* continuation bytes still expected */
 	unsigned char lo, hi; /* allowed range of the next continuation byte */
 	bool bad;
+	bool cjk;            /* a Chinese character (U+4000-9FFF) came before */
+	size_t line;         /* physical line of the first bad byte */
 };
+
+/* Lines of s[0..n) so far: the line of a bad byte is found by counting
+ * the line breaks before it. */
+static size_t count_breaks(const unsigned char *s, size_t n)
+{
+	size_t k = 0;
+	for (const unsigned char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p)));
+	     p++)
+		k++;
+	return k;
+}
 
 static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 {
-	for (size_t i = 0; i < n && !u->bad; i++) {
+	if (u->bad)
+		return;
+	size_t i = 0, bad_at = n;
+	for (; i < n; i++) {
 		if (!u->need) {
 			/* Fast paths for what an interchange file is made of: ASCII
 			 * eight bytes at a time, and whole three-byte CJK characters. */
@@ -164,8 +180,10 @@ static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 			while (i + 8 <= n && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080u)))
 				i += 8;
 			while (i + 2 < n && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
-			       (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+			       (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+				u->cjk |= s[i] >= 0xE4 && s[i] <= 0xE9;
 				i += 3;
+			}
 			if (i >= n)
 				break;
 		}
@@ -173,6 +191,7 @@ static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 		if (u->need) {
 			if (b < u->lo || b > u->hi) {
 				u->bad = true;
+				bad_at = i;
 				break;
 			}
 			u->need--;
@@ -198,9 +217,14 @@ static void utf8_scan(struct utf8_scan *u, const unsigned char *s, size_t n)
 			u->need = 3, u->hi = 0x8F;
 		else if (b >= 0xF1 && b <= 0xF3)
 			u->need = 3;
-		else
+		else {
 			u->bad = true;
+			bad_at = i;
+			break;
+		}
 	}
+	/* The line breaks before the bad byte give its line. */
+	u->line += count_breaks(s, bad_at);
 }
 
 /* Opens the input as a rewound, seekable UTF-8 stream: a pipe is spooled to
@@ -224,7 +248,7 @@ FILE *csvenc_open_utf8(const char *path, bool *converted, char **err)
 		return NULL;
 	}
 
-	struct utf8_scan u = {0};
+	struct utf8_scan u = {.line = 1};
 	char *buf = xmalloc(CHUNK);
 	size_t n;
 	bool ok = true;
@@ -248,6 +272,13 @@ FILE *csvenc_open_utf8(const char *path, bool *converted, char **err)
 	if (ok && fseek(in, 0, SEEK_SET) != 0)
 		ok = fail(err, "无法重读 %s: %s", path, errno_text(errno));
 	*converted = u.bad || u.need;
+	/* Chinese in UTF-8 before the bad byte: a UTF-8 file with one broken
+	 * spot (a cell pasted from elsewhere), not a GB18030 file.  Converting
+	 * it from GB18030 would garble every line before, or fail at the first
+	 * of them; the line to fix is the one with the bad byte. */
+	if (ok && u.bad && u.cjk)
+		ok = fail(err, "第%zu行: 有不是 UTF-8 的字节（此前的内容是 UTF-8 编码）；"
+			  "请改正这一行，或把整个文件另存为 UTF-8 或 GB18030", u.line);
 
 	if (ok && *converted) {
 		FILE *utf8 = tmpfile();

@@ -11,6 +11,7 @@
 #include "csvrow.h"
 #include "db_sql.h"
 #include "ledger.h"
+#include "progress.h"
 #include "util.h"
 
 #define REPORT_MAX 100
@@ -100,6 +101,7 @@ static bool export_row(const struct entry *e, void *arg)
 	csvrow_put(w, e->void_reason ? e->void_reason : "");
 	csvrow_end(w);
 	((struct export_ctx *)arg)->rows++;
+	progress_step("导出", ((struct export_ctx *)arg)->rows, 0, "行");
 	return true;
 }
 
@@ -346,6 +348,7 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 	if (blank_row(fields, n))
 		return true;
 	ic->res->rows++;
+	progress_step("导入", (long long)ic->res->rows, 0, "行");
 	if (n != ic->nfields) {
 		char why[96];
 		snprintf(why, sizeof why, "有 %zu 列，表头有 %zu 列", n, ic->nfields);

@@ -97,40 +97,131 @@ bool db_create_file(const char *path, bool make_dirs, char **err)
 	return true;
 }
 
-/* The first 16 bytes of every SQLite 3 file; an empty file is a new one. */
-static bool looks_like_sqlite(const char *path, char **err)
+/* The first 16 bytes of every SQLite 3 file.  An empty file is a new
+ * database only for init, which was told to make one there; for any other
+ * command it is a mistake (a wrong --db, a file truncated by accident),
+ * refused before SQLite could turn it into a database. */
+static bool looks_like_sqlite(const char *path, enum db_open_mode mode, char **err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return fail(err, "无法打开数据库文件 %s: %s", path, errno_text(errno));
+		return fail(err, "无法打开数据库 %s: %s", path, errno_text(errno));
 	char head[16];
 	size_t n = fread(head, 1, sizeof head, f);
+	bool unread = ferror(f);
+	int e = errno;
 	fclose(f);
-	if (n == 0)
+	if (unread)
+		return fail(err, "无法读取数据库 %s: %s", path, errno_text(e));
+	if (n == 0 && mode == DB_OPEN_CREATE)
 		return true;
+	if (n == 0)
+		return fail(err, "%s 是空文件，不是 bianmin 数据库，未作任何改动；如要在此新建数据库，"
+			    "请运行 bianmin --db %s init", path, path);
 	if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
 		return fail(err, "%s 不是 bianmin 数据库（不是 SQLite 文件），未作任何改动", path);
 	return true;
 }
 
+const char *db_error_text(int code, int sys_errno)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "文件被锁定（其他终端正在写入），请稍后重试";
+	case SQLITE_READONLY:
+		if (code == SQLITE_READONLY_DBMOVED)
+			return "文件在打开后被移动或删除";
+		if (sys_errno == EROFS)
+			return "只读（文件系统只读）";
+		if (code == SQLITE_READONLY_DIRECTORY)
+			return "只读（所在目录不可写，无法建立日志文件）";
+		return "只读（没有写入的权限）";
+	case SQLITE_FULL:
+		return "磁盘已满";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "没有权限";
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		/* The system call's own errno says more than SQLite's code. */
+		if (sys_errno == ENOENT)
+			return "不存在";
+		if (sys_errno == EACCES || sys_errno == EPERM)
+			return "没有权限";
+		if (sys_errno == ENOSPC || sys_errno == EDQUOT)
+			return "磁盘已满";
+		if (sys_errno == EROFS)
+			return "只读（文件系统只读）";
+		if (sys_errno == EISDIR)
+			return "这是一个目录";
+		if ((code & 0xff) == SQLITE_CANTOPEN)
+			return "无法打开（文件或其日志文件打不开）";
+		if (code == SQLITE_IOERR_NOMEM)
+			return "内存不足";
+		return "I/O 错误（读写磁盘出错）";
+	case SQLITE_NOTADB:
+		return "不是 SQLite 数据库文件";
+	case SQLITE_CORRUPT:
+		return "文件已损坏";
+	case SQLITE_NOMEM:
+		return "内存不足";
+	case SQLITE_TOOBIG:
+		return "内容过大";
+	case SQLITE_NOLFS:
+		return "文件过大，本系统不支持";
+	case SQLITE_PROTOCOL:
+		return "文件锁出错（是否放在网络共享目录上？）";
+	case SQLITE_SCHEMA:
+		return "数据库结构刚被其他终端更改，请重试";
+	case SQLITE_INTERRUPT:
+		return "操作被中断";
+	case SQLITE_CONSTRAINT:
+		switch (code) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+			return "与已有记录重复";
+		case SQLITE_CONSTRAINT_NOTNULL:
+			return "缺少必填的值";
+		case SQLITE_CONSTRAINT_CHECK:
+			return "值不符合规则";
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			return "引用的记录不存在";
+		}
+		return "不符合数据约束";
+	case SQLITE_ERROR:
+		/* Our statements are fixed: they fail only on a file whose
+		 * tables are not what this program made. */
+		return "数据库结构与本程序不符（表或列缺失，文件可能被改动过）";
+	}
+	return "数据库内部错误";
+}
+
 static bool sql_fail(struct db *db, char **err, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->handle);
-	if (code == SQLITE_BUSY || (code & 0xff) == SQLITE_BUSY)
-		return fail(err, "数据库正忙（其他终端正在写入），请稍后重试");
-	if ((code & 0xff) == SQLITE_READONLY)
-		return fail(err, "数据库只读，无法写入: %s", db->path);
-	if ((code & 0xff) == SQLITE_FULL)
-		return fail(err, "磁盘已满，未能保存");
-	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
-		return fail(err, "%s 不是有效的 bianmin 数据库或已损坏", db->path);
-	return fail(err, "%s失败: %s", what, sqlite3_errmsg(db->handle));
+	int sys = sqlite3_system_errno(db->handle);
+	/* Our triggers speak Chinese already (schema.sql); pass their words on. */
+	if (code == SQLITE_CONSTRAINT_TRIGGER)
+		return fail(err, "%s", sqlite3_errmsg(db->handle));
+	/* SQLite opens a file it may not write read-only without saying why,
+	 * and fails to open one whose -wal or -shm it cannot make with the
+	 * errno of that other file (ENOENT: "不存在" for a file that is
+	 * there).  Asking the system about the ledger itself names the cause:
+	 * a read-only file system, no permission. */
+	int primary = code & 0xff;
+	if ((primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) &&
+	    access(db->path, W_OK) != 0)
+		sys = errno;
+	else if (primary == SQLITE_CANTOPEN && sys == ENOENT)
+		sys = 0;
+	return fail(err, "%s数据库 %s 失败: %s", what, db->path, db_error_text(code, sys));
 }
 
 bool db_exec(struct db *db, const char *sql, char **err)
 {
 	if (sqlite3_exec(db->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return sql_fail(db, err, "数据库操作");
+		return sql_fail(db, err, "读写");
 	return true;
 }
 
@@ -186,18 +277,35 @@ static bool migrate(struct db *db, char **err)
 }
 
 /* A bianmin file carries a user_version; an unversioned file with tables
- * belongs to some other program. */
-static bool is_ours(struct db *db, char **err)
+ * belongs to some other program, and one without tables (sqlite3 run on a
+ * new name) is nobody's yet: only init makes it a ledger.  Read without
+ * the statement cache and without writing, so a refusal leaves the file
+ * as it was. */
+static bool is_ours(struct db *db, enum db_open_mode mode, char **err)
 {
-	int version = db_schema_version(db);
-	if (sqlite3_errcode(db->handle) == SQLITE_NOTADB)
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	int64_t tables = 0;
+	if (sqlite3_prepare_v2(db->handle, "SELECT (SELECT user_version FROM pragma_user_version), "
+			       "(SELECT count(*) FROM sqlite_master)", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		version = sqlite3_column_int(st, 0);
+		tables = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (version < 0 && (sqlite3_extended_errcode(db->handle) & 0xff) == SQLITE_NOTADB)
 		return fail(err, "%s 不是 bianmin 数据库（不是 SQLite 文件），未作任何改动", db->path);
+	if (version < 0)
+		return sql_fail(db, err, "读取");
 	if (version > schema_target_version())
 		return fail(err, "%s 由更新版本的 bianmin 写入（结构版本 %d，本程序支持到 %d），"
 			    "请升级 bianmin；文件未作改动", db->path, version, schema_target_version());
-	if (version == 0 && db_int(db, 0, "SELECT count(*) FROM sqlite_master") > 0)
+	if (version == 0 && tables > 0)
 		return fail(err, "%s 是其他程序的 SQLite 数据库，不是 bianmin 数据库；未作任何改动",
 			    db->path);
+	if (version == 0 && mode != DB_OPEN_CREATE)
+		return fail(err, "%s 是空的 SQLite 数据库，还不是 bianmin 数据库，未作任何改动；"
+			    "如要在此新建数据库，请运行 bianmin --db %s init", db->path, db->path);
 	return true;
 }
 
@@ -240,6 +348,11 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 {
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
+	/* 不存在 only when it is so: a folder one may not enter hides a file. */
+	if (!exists && errno != ENOENT) {
+		fail(err, "无法打开数据库 %s: %s", path, errno_text(errno));
+		return NULL;
+	}
 	if (!exists && mode == DB_OPEN_EXISTING) {
 		fail(err, "数据库 %s 不存在，请先运行 bianmin init", path);
 		return NULL;
@@ -252,7 +365,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 		return NULL;
 	if (!exists && !db_create_file(path, true, err))
 		return NULL;
-	if (!looks_like_sqlite(path, err))
+	if (!looks_like_sqlite(path, mode, err))
 		return NULL;
 
 	/* SQLite keeps memory statistics under a global mutex on every
@@ -268,7 +381,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	/* A connection never crosses threads: skip SQLite's per-call mutexes. */
 	if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
-		sql_fail(db, err, "打开数据库");
+		sql_fail(db, err, "打开");
 		db_close(db);
 		return NULL;
 	}
@@ -276,7 +389,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	sqlite3_busy_timeout(db->handle, 5000);
 	/* Decide whether the file is ours before anything writes to it: even
 	 * switching to WAL rewrites the header. */
-	if (!is_ours(db, err) || !keep_shared(db, err) ||
+	if (!is_ours(db, mode, err) || !keep_shared(db, err) ||
 	    !db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err) ||
 	    !journal_wal(db, err) || !migrate(db, err)) {
 		db_close(db);
@@ -408,7 +521,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		sql_fail(db, err, "准备查询");
+		sql_fail(db, err, "查询");
 		return NULL;
 	}
 	return st;
@@ -451,16 +564,10 @@ int db_step(struct db *db, sqlite3_stmt *st, char **err)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc;
-	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		/* Our triggers speak Chinese already; pass their words on. */
-		const char *msg = sqlite3_errmsg(db->handle);
-		if (rc == SQLITE_CONSTRAINT_TRIGGER)
-			fail(err, "%s", msg);
-		else
-			fail(err, "数据不符合约束: %s", msg);
-	} else {
-		sql_fail(db, err, "数据库操作");
-	}
+	if ((rc & 0xff) == SQLITE_CONSTRAINT && rc != SQLITE_CONSTRAINT_TRIGGER)
+		fail(err, "保存到数据库 %s 失败: %s", db->path, db_error_text(rc, 0));
+	else
+		sql_fail(db, err, "读写");
 	sqlite3_reset(st);
 	return -1;
 }

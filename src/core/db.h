@@ -20,6 +20,13 @@ enum db_open_mode {
 struct db *db_open(const char *path, enum db_open_mode mode, char **err);
 void db_close(struct db *db); /* NULL is fine */
 
+/* The cause of an SQLite failure in Chinese (只读, 磁盘已满, 没有权限,
+ * 不存在, 文件被锁定, I/O 错误 ...), from its extended result code and, for
+ * file errors, the errno of the system call that failed
+ * (sqlite3_system_errno; 0 if none).  SQLite's own English never reaches
+ * a user: every message about the database is built on this. */
+const char *db_error_text(int code, int sys_errno);
+
 const char *db_path(const struct db *db);
 int db_schema_version(struct db *db);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "progress.h"
 #include "util.h"
 
 bool db_backup(struct db *db, const char *dest, char **err)
@@ -26,14 +27,20 @@ bool db_backup(struct db *db, const char *dest, char **err)
 			 * for the whole copy; a write restarts the copy. */
 			int rc;
 			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
-			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+				int total = sqlite3_backup_pagecount(b);
+				progress_step("备份", total - sqlite3_backup_remaining(b), total, "页");
 				sqlite3_sleep(5);
+			}
 			ok = sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE;
 		}
 		if (!ok)
-			fail(err, "备份到 %s 失败: %s", dest, sqlite3_errmsg(out));
+			fail(err, "备份到 %s 失败: %s", dest,
+			     db_error_text(sqlite3_extended_errcode(out), sqlite3_system_errno(out)));
 	} else {
-		fail(err, "无法打开备份文件 %s", dest);
+		fail(err, "无法打开备份文件 %s: %s", dest,
+		     out ? db_error_text(sqlite3_extended_errcode(out), sqlite3_system_errno(out))
+			 : "内存不足");
 	}
 	sqlite3_close(out);
 	if (!ok)
@@ -41,9 +48,37 @@ bool db_backup(struct db *db, const char *dest, char **err)
 	return ok;
 }
 
+/* The checks are single statements: how far they are is the pages they
+ * have read from the file so far (SQLite's cache misses).  Indexes are
+ * checked against their tables, so the count passes the file's size: no
+ * total is given. */
+struct check_progress {
+	sqlite3 *handle;
+	int misses_before;
+};
+
+static int check_progress(void *arg)
+{
+	struct check_progress *cp = arg;
+	int misses = 0, high = 0;
+	sqlite3_db_status(cp->handle, SQLITE_DBSTATUS_CACHE_MISS, &misses, &high, 0);
+	progress_step("检查", misses - cp->misses_before, 0, "页");
+	return 0;
+}
+
+static void check_progress_begin(struct db *db, struct check_progress *cp)
+{
+	int high = 0;
+	cp->handle = db_handle(db);
+	sqlite3_db_status(cp->handle, SQLITE_DBSTATUS_CACHE_MISS, &cp->misses_before, &high, 0);
+	sqlite3_progress_handler(cp->handle, 10000, check_progress, cp);
+}
+
 bool db_check(struct db *db, char **err)
 {
 	struct strbuf report = {0};
+	struct check_progress cp;
+	check_progress_begin(db, &cp);
 	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check", err);
 	int rc = st ? SQLITE_ROW : -1;
 	while (st && (rc = db_step(db, st, err)) == SQLITE_ROW) {
@@ -61,6 +96,7 @@ bool db_check(struct db *db, char **err)
 			    (long long)sqlite3_column_int64(st, 1), db_col_text(st, 2));
 	if (st)
 		sqlite3_reset(st);
+	sqlite3_progress_handler(cp.handle, 0, NULL, NULL);
 	/* A check that could not run to the end has not found the file sound. */
 	if (rc != SQLITE_DONE) {
 		free(report.s);

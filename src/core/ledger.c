@@ -403,20 +403,15 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 		bind_static(st, 21, r->done_on);
 	int rc = sqlite3_step(st);
 	int code = sqlite3_extended_errcode(db_handle(db));
-	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
+	int sys = sqlite3_system_errno(db_handle(db));
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_DONE)
 		return sqlite3_last_insert_rowid(db_handle(db));
 	if (code == SQLITE_CONSTRAINT_UNIQUE)
 		fail(err, "编号 %s 已存在", serial);
-	else if ((code & 0xff) == SQLITE_FULL)
-		fail(err, "保存失败: 数据库所在的磁盘已满");
-	else if ((code & 0xff) == SQLITE_IOERR)
-		fail(err, "保存失败: 数据库读写出错");
 	else
-		fail(err, "保存失败: %s", why);
-	free(why);
+		fail(err, "保存到数据库 %s 失败: %s", db_path(db), db_error_text(code, sys));
 	return -1;
 }
 

@@ -66,6 +66,7 @@ void report_clear(struct report *r)
 		free(r->matters[i].cur_by_category);
 		free(r->matters[i].prev_by_category);
 	}
+	report_service_clear(r);
 	free(r->matters);
 	free(r->windows);
 	free(r->rows);
@@ -299,6 +300,10 @@ bool report_range(struct db *db, const struct catalog *cat, const char *from, co
 		return false;
 	}
 	sum_windows(r);
+	if (!report_service_compute(db, r, err)) {
+		report_clear(r);
+		return false;
+	}
 	report_build_rows(r);
 	return true;
 }

@@ -34,6 +34,29 @@ struct report_matter {
 
 struct report_row;
 
+/* What a window is judged by beside its figures: its 承诺件 (entries with a
+ * due day) finished on time, late, still open, and the citizens' ratings
+ * (好差评) of its entries, all of the period's non-voided entries. */
+struct report_service {
+	int64_t promised, on_time, late, open;
+	int64_t rated, by_level[6]; /* by_level[1..5]: 非常不满意 .. 非常满意 */
+	int64_t entries;            /* every entry, for the share rated */
+};
+/* Percentages as the report words them, to one decimal; -1 when there is
+ * nothing to divide by.  on time: of those finished; 好评率: 非常满意, 满意
+ * and 基本满意 of those rated; share rated: of every entry. */
+double report_on_time_rate(const struct report_service *s);
+double report_good_rate(const struct report_service *s);
+double report_rated_share(const struct report_service *s);
+
+/* A 差评 of the period, for the report's list (and its call-back). */
+struct report_bad_rating {
+	char *serial, *reason;
+	size_t window; /* index into report.windows */
+	int level;
+	bool followed_up;
+};
+
 struct report_window {
 	const struct catalog_window *window;
 	const struct report_matter *matters; /* this window's, catalog order */
@@ -48,6 +71,7 @@ struct report_window {
 	size_t nrows;
 	size_t nshown; /* matters shown (rows of kind REPORT_MATTER) */
 	size_t nsaid;  /* matters the narrative says */
+	struct report_service svc;
 };
 
 /* The rows of the report, computed once with the figures, in the order
@@ -95,6 +119,13 @@ struct report {
 	size_t nrows;
 	struct tally_cell cur, prev;   /* sums over every window */
 	int64_t months[REPORT_MAX_MONTHS]; /* entries per month, every window */
+	struct report_service svc;     /* every window's */
+	/* Whether the period has any 承诺件 or rating: the outputs add their
+	 * part only then, so a report of a center that keeps neither reads as
+	 * it always did. */
+	bool has_service;
+	struct report_bad_rating *bad; /* the period's 差评, in date order */
+	size_t nbad;
 };
 
 /* Computes the report for a calendar year; for the year in progress, up to
@@ -125,6 +156,19 @@ char *report_month_label(const struct report *r, size_t i, char *out, size_t out
  * for 户+人 both numbers: "+2户+5人".  Returns out. */
 char *report_format_change(char *out, size_t outsz, enum unit u, const struct tally_cell *cur,
 			   const struct tally_cell *prev);
+
+/* The service figures of a report computed by report_range (which calls
+ * it); exposed for a report put together otherwise. */
+bool report_service_compute(struct db *db, struct report *r, char **err);
+void report_service_clear(struct report *r); /* report_clear calls it */
+/* The narrative's sentence on them ("全年承诺件 N 件，按时办结 ..."), or NULL
+ * when the period has none.  malloc'd. */
+char *report_service_sentence(const struct report *r);
+/* The text report's section and the CSV's table of them (nothing when the
+ * period has none). */
+struct csvrow_writer;
+void report_service_write_text(const struct report *r, FILE *out);
+void report_service_write_csv(const struct report *r, struct csvrow_writer *w);
 
 /* An aligned table (CJK columns line up), then entries per month per
  * window. */

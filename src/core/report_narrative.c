@@ -4,6 +4,7 @@
  * table does not know (an administrator's new one) reads "办理{名称}{数}". */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -162,5 +163,9 @@ char *report_narrative(const struct report *r)
 	}
 	if (any)
 		strbuf_add(&b, "。");
+	char *service = report_service_sentence(r);
+	if (service)
+		strbuf_add(&b, service);
+	free(service);
 	return b.s;
 }

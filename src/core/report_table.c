@@ -136,6 +136,7 @@ bool report_write_text(const struct report *r, FILE *out, char **err)
 			r->prev_to);
 	write_table(r, out);
 	write_months(r, out);
+	report_service_write_text(r, out);
 	return stream_ok(out, err);
 }
 
@@ -171,5 +172,6 @@ bool report_write_csv(const struct report *r, FILE *out, char **err)
 		csvrow_put_int(w, row->prev->quantity);
 		csvrow_end(w);
 	}
+	report_service_write_csv(r, w);
 	return csvrow_writer_finish(w, err);
 }

@@ -174,9 +174,9 @@ const char *errno_text(int errnum)
 	case EEXIST:
 		return "文件已存在";
 	case ENOSPC:
-		return "磁盘空间不足";
+		return "磁盘已满";
 	case EROFS:
-		return "文件系统只读";
+		return "只读（文件系统只读）";
 	case EISDIR:
 		return "这是一个目录";
 	case ENOTDIR:
@@ -184,9 +184,37 @@ const char *errno_text(int errnum)
 	case ENAMETOOLONG:
 		return "文件名太长";
 	case EIO:
-		return "读写出错";
+		return "I/O 错误（读写磁盘出错）";
 	case EDQUOT:
 		return "超出磁盘配额";
+	case EBUSY:
+	case ETXTBSY:
+		return "文件正被占用";
+	case EAGAIN:
+		return "文件被锁定，请稍后重试";
+	case ELOOP:
+		return "符号链接层数过多";
+	case EMFILE:
+	case ENFILE:
+		return "打开的文件过多";
+	case ENOMEM:
+		return "内存不足";
+	case EFBIG:
+		return "文件过大";
+	case EXDEV:
+		return "不能跨文件系统移动";
+	case ENXIO:
+	case ENODEV:
+		return "设备不存在";
+	case EPIPE:
+		return "输出已被关闭（管道另一端已退出）";
+	case EINVAL:
+		return "参数无效";
+	case ENOTEMPTY:
+		return "目录不为空";
 	}
-	return strerror(errnum);
+	/* Never the C library's English: the number lets someone look it up. */
+	static char other[48];
+	snprintf(other, sizeof other, "系统错误（错误码 %d）", errnum);
+	return other;
 }

@@ -46,8 +46,9 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) BM_PRINTF(2, 3);
 /* Sets *err (if err is non-NULL and still empty) and returns false. */
 bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
 
-/* strerror() in Chinese for the errors a clerk or administrator meets
- * (missing file, no permission, disk full ...), else the C library's text. */
+/* errno in Chinese: the one mapping of errno for every message (不存在,
+ * 没有权限, 磁盘已满, 只读 ...); an errno not listed is given by number,
+ * never in the C library's English.  SQLite's codes: db_error_text(). */
 const char *errno_text(int errnum);
 
 /* The OS account running the program: getpwuid(getuid()), never $USER. */

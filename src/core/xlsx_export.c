@@ -6,6 +6,7 @@
 #include "catalog.h"
 #include "csvio.h"
 #include "ledger.h"
+#include "progress.h"
 #include "util.h"
 #include "xlsx_int.h"
 
@@ -40,6 +41,7 @@ static bool export_row(const struct entry *e, void *arg)
 	struct export_ctx *x = arg;
 	const struct look *l = e->void_reason ? &x->voided : &x->plain;
 	x->row++;
+	progress_step("导出", x->row, 0, "行");
 	put_text(x, l, 0, e->serial);
 	double day = xlsx_serial_date(e->date);
 	if (day > 0)

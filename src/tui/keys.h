@@ -34,7 +34,8 @@ enum tui_ctx {
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 	CTX_HELP    = 1 << 16, /* the F1 help itself: none of the screens' keys */
 };
-#define CTX_ALL 0x7fff
+/* Every screen context; new CTX_ bits join it by themselves. */
+#define CTX_ALL (~(unsigned)(CTX_TEXT | CTX_HELP))
 #define CTX_LISTS (CTX_HOME | CTX_MATTERS | CTX_PICKER | CTX_ENTRIES | CTX_RESULTS)
 /* The lists drawn by the list widget (the picker's Home/End edit text). */
 #define CTX_CURSOR_LISTS (CTX_HOME | CTX_MATTERS | CTX_ENTRIES | CTX_RESULTS)

@@ -159,4 +159,24 @@ like "$(bm list --search "$s")" "^$s .*0371-\*\*\*\*2178 " "a landline is masked
 s=$(bm add -w msbz -m lr -a 王 --phone 01065432178 --date 2021-06-02)
 like "$(bm list --search "$s")" "^$s .*010-\*\*\*\*2178 " "a Beijing number typed whole"
 
+# The report: per window 承诺件 on time, late and open, the ratings.
+# 2021: $a done on time (10-12, due 10-13), $b returned late (10-20, due
+# 10-14), $e still open.
+unlike "$(bm report --year 2020)" '承诺件与好差评' "a year without 承诺件 or ratings has no such section"
+run bm rate "$a" 不满意 --reason 等待时间太长
+is "$rc" 0 "a 不满意 with a reason"
+run bm report --year 2021
+like "$out" '^承诺件与好差评' "the report has the service section"
+like "$out" '^民生保障 +3 +1 +1 +1 +50\.0% +0 +0 +0 +1 +0 +1 +0\.0% ' \
+	"承诺件 3, on time 1, late 1, open 1, 50.0% on time, one 不满意, 好评率 0.0%"
+like "$out" "^$a  民生保障  不满意  待回访  等待时间太长$" "the 差评 is listed, waiting for its call-back"
+like "$(bm report --year 2021 --format narrative)" \
+	'全年受理承诺件3件，按时办结1件、逾期办结1件、尚在办理1件，按时办结率50\.0%；收到好差评1件（参评率[0-9.]+%），好评率0\.0%，差评1件、已回访0件。$' \
+	"one sentence in the narrative"
+like "$(bm report --year 2021 --format csv)" '^"民生保障","3","1","1","1","50\.0","0","0","0","1","0","1","0\.0","' \
+	"and a table in the CSV"
+bm rate --followup "$a" --note 已致电说明 >/dev/null
+like "$(bm report --year 2021)" "^$a  民生保障  不满意  已回访  等待时间太长$" "called back"
+like "$(bm report --year 2021 --format narrative)" '差评1件均已回访。$' "the narrative says so"
+
 done_testing

@@ -20,10 +20,41 @@ chosen() { # NAME
 	screen "$1" | grep -oE "作废 SCZR-2021-[0-9]{6}" | head -1 | grep -oE "SCZR-2021-[0-9]{6}"
 }
 
+# Every list clamps at its ends: the home screen's windows no longer wrap
+# from the first to the last.
 start a 80 24
 wait_for a "1 市场准入"
+keys a Up Enter
+wait_for a "市场准入窗口"
+ok $? "Up on the first window stays there"
+keys a Escape
+wait_for a "1 市场准入"
+keys a Down Down Down Down Down Down Down Enter
+wait_for a "城乡建设窗口"
+ok $? "Down past the last window stays on it"
+keys a Escape
+wait_for a "1 市场准入"
+keys a End Enter
+wait_for a "城乡建设窗口"
+ok $? "End goes to the last window"
+keys a Escape
+wait_for a "1 市场准入"
+
+# The matters of a window: the same keys, and a typed code.
 keys a 1
 wait_for a "市场准入窗口"
+keys a Up
+wait_for a "│ 设立业务"
+ok $? "Up on the first matter stays there"
+keys a End
+wait_for a "│ 增补执照业务"
+ok $? "End goes to the last matter"
+type_text a "z"
+wait_for a "│ 注销业务"
+ok $? "typing z jumps to the matter coded zx"
+keys a Home
+wait_for a "│ 设立业务"
+ok $? "Home goes back to the first"
 keys a C-x
 wait_for a "选择要作废的登记"
 ok $? "F8 lists today's entries to void"

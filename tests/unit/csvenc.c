@@ -90,6 +90,25 @@ static void test_detection(void)
 	ok(!csvenc_open_utf8(path, &converted, &err), "a bad byte refuses the file");
 	is_str(err, "第3行: 文件既不是 UTF-8 也不是 GB18030 编码", "and names its line");
 	free(err);
+	err = NULL;
+
+	/* UTF-8 Chinese, then one bad byte far down (past the first 64 KiB
+	 * read): the line of that byte, not the first line GB18030 cannot read. */
+	struct strbuf sb = {0};
+	for (int i = 0; i < 12000; i++)
+		strbuf_add(&sb, "王一,2021-03-01\n");
+	strbuf_add(&sb, "李\xFF四\n");
+	put_file(sb.s, sb.len);
+	ok(!csvenc_open_utf8(path, &converted, &err), "UTF-8 with a bad byte on line 12001 is refused");
+	ok(err && strstr(err, "第12001行: 有不是 UTF-8 的字节"), "naming line 12001: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+	free(sb.s);
+	put_file("a\nb\n王\n\xFF\n", 9);
+	ok(!csvenc_open_utf8(path, &converted, &err) && err && strstr(err, "第4行"),
+	   "and on a short file: %s", err ? err : "");
+	free(err);
 }
 
 /* Characters across the 64 KiB read boundary. */

@@ -42,6 +42,20 @@ static void test_twins(void)
 	}
 }
 
+/* A pair on the bar ("Up/Down") is this binding and the next one: the
+ * next must apply where this one does and say nothing on the bar itself. */
+static void test_pairs(void)
+{
+	for (size_t i = 0; i < NBINDINGS; i++) {
+		const struct binding *b = &bindings[i];
+		if (b->bar != BAR_PAIR)
+			continue;
+		ok(i + 1 < NBINDINGS && b->bar_label && !bindings[i + 1].bar_label &&
+			   (bindings[i + 1].ctx & b->ctx) == b->ctx,
+		   "binding %zu (%s) pairs with the next", i, b->help);
+	}
+}
+
 static void test_lookup(void)
 {
 	unsigned form = CTX_FORM | CTX_TEXT;
@@ -231,6 +245,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "");
 	test_twins();
+	test_pairs();
 	test_lookup();
 	test_bar();
 	test_help();
