@@ -423,30 +423,26 @@ static bool note_citizen(struct db *db, const struct resolved *r, const struct e
 {
 	if (!counter || !ledger_present(d->applicant) || ledger_present(d->void_reason))
 		return true;
-	/* Positional parameters: this runs once per imported row. */
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn) "
-		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (window_id, applicant) DO UPDATE SET "
+		"VALUES (:window, :applicant, :id, :village, :txn) "
+		"ON CONFLICT (window_id, applicant) DO UPDATE SET "
 		"id_number = excluded.id_number, village_id = excluded.village_id, "
 		"last_txn = excluded.last_txn WHERE excluded.last_txn > citizen.last_txn", err);
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, r->window->id);
-	bind_static(st, 2, d->applicant);
-	bind_static(st, 3, r->id_number);
+	db_bind_int(st, ":window", r->window->id);
+	db_bind_text(st, ":applicant", d->applicant);
+	db_bind_text(st, ":id", r->id_number);
 	if (r->village)
-		sqlite3_bind_int64(st, 4, r->village->id);
-	sqlite3_bind_int64(st, 5, id);
-	int rc = sqlite3_step(st);
-	char *why = rc == SQLITE_DONE ? NULL : xstrdup(sqlite3_errmsg(db_handle(db)));
+		db_bind_int(st, ":village", r->village->id);
+	else
+		sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, ":village"));
+	db_bind_int(st, ":txn", id);
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	if (why) {
-		fail(err, "保存失败: %s", why);
-		free(why);
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
