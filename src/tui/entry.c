@@ -11,20 +11,23 @@
 #include <time.h>
 
 #include "citizen.h"
+#include "entry_after.h"
 #include "entry_form.h"
 #include "entry_list.h"
 #include "field.h"
 #include "idcheck.h"
 #include "ledger.h"
+#include "rating.h"
 #include "list.h"
 #include "tally.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
 
-/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason).
+/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason);
+ * FOCUS_RATE: entry_after has them (the rating of the last save);
  * FOCUS_PERSONS: the persons of a 人次 visit being typed. */
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_PERSONS };
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS };
 
 /* How long the key bar offers to undo a save: long enough to notice a
  * stray key, short enough that it is not mistaken for a void. */
@@ -41,6 +44,7 @@ struct entry_view {
 	bool discard_asked; /* the last key was an Esc that would lose the form */
 	struct entry_form form;
 	struct entry_list entries;
+	struct entry_after after; /* the last save: its receipt and rating */
 	/* Why this account cannot record at this window (core's words);
 	 * NULL when it can. */
 	char *refusal;
@@ -140,6 +144,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 	entry_form_set_matter(&st->form, current(st));
 	entry_list_init(&st->entries, a, w);
 	lineedit_init(&st->persons, 6);
+	entry_after_init(&st->after, a);
 	/* Said at the door, not after a form is typed and refused. */
 	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st->refusal)) {
 		if (!st->refusal)
@@ -166,6 +171,7 @@ static void entry_done(struct app *a, struct view *v)
 	entry_form_finish(&st->form);
 	entry_list_finish(&st->entries);
 	lineedit_finish(&st->persons);
+	entry_after_finish(&st->after);
 	free(st->refusal);
 	free(st->matters);
 }
@@ -293,6 +299,8 @@ static void entry_draw(struct app *a, struct view *v)
 	ui_rule(rule_y, 0, v->area.cols);
 	if (st->focus == FOCUS_FORM && entry_form_picking(&st->form))
 		entry_form_draw_picker(&st->form, a->cat, rule_y + 1, v->area.rows - 1);
+	else if (st->focus == FOCUS_RATE)
+		entry_after_draw(&st->after, rule_y + 1, v->area.rows - rule_y - 1);
 	else
 		entry_list_draw(&st->entries, rule_y + 1, v->area.rows - rule_y - 1);
 }
@@ -305,14 +313,20 @@ static void saved(struct entry_view *st, const char *serial, const struct catalo
 	struct app *a = st->a;
 	snprintf(st->last_saved, sizeof st->last_saved, "%s", serial);
 	st->saved_at = time(NULL);
+	/* The citizen is still here: the keys that serve them next. */
+	char *said = m->time_limit_days > 0
+		? xasprintf("已保存 %s  %s  %s 回执  %s 评价", serial, m->name,
+			    keys_plain_name(ACT_RECEIPT, CTX_SAVED), keys_plain_name(ACT_RATE, CTX_SAVED))
+		: xasprintf("已保存 %s  %s  %s 评价", serial, m->name,
+			    keys_plain_name(ACT_RATE, CTX_SAVED));
 	struct citizen_repeat r;
 	char *err = NULL;
 	/* Some matters repeat by nature: a word, never a refusal. */
 	if (citizen_repeat(a->db, serial, &r, &err))
-		app_error(a, "已保存 %s  注意: 此证件号码本年已办理过%s (%s, %s)", serial, m->name,
-			  r.serial, r.date);
+		app_error(a, "%s  注意: 此证件号码本年已办理过本事项 (%s, %s)", said, r.serial, r.date);
 	else
-		app_say(a, "已保存 %s  %s", serial, m->name);
+		app_say(a, "%s", said);
+	free(said);
 	free(err);
 }
 
@@ -356,6 +370,8 @@ static void save_persons(struct entry_view *st, int64_t persons)
 	if (ok && form)
 		citizen_names_note(st->form.names, d.applicant, d.id_number,
 				   d.village ? catalog_village(a->cat, d.village) : NULL, 0);
+	if (ok)
+		entry_after_saved(&st->after, serial, m, d.applicant);
 	if (form)
 		entry_form_values_free(&vals);
 	if (!ok) {
@@ -382,6 +398,14 @@ static void type_code(struct entry_view *st, int key)
 	if (!list_type(&st->mlist, c))
 		app_error(st->a, "没有代码为 %s%c 的事项", st->mlist.typed, c);
 	follow_matter(st);
+}
+
+static void begin_rate(struct entry_view *st)
+{
+	if (!entry_after_begin_rate(&st->after))
+		return;
+	st->before_void = st->focus;
+	st->focus = FOCUS_RATE;
 }
 
 static void begin_void(struct entry_view *st)
@@ -494,6 +518,12 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 			st->focus = FOCUS_PERSONS;
 		}
 		break;
+	case ACT_RECEIPT:
+		entry_after_receipt(&st->after);
+		break;
+	case ACT_RATE:
+		begin_rate(st);
+		break;
 	case ACT_BACK:
 		if (st->mlist.typed[0])
 			list_forget_typed(&st->mlist);
@@ -556,6 +586,12 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 	case ACT_UNDO:
 		undo(st);
 		break;
+	case ACT_RECEIPT:
+		entry_after_receipt(&st->after);
+		break;
+	case ACT_RATE:
+		begin_rate(st);
+		break;
 	case ACT_BACK:
 		/* Esc in a list closes the list only: the form stays. */
 		if (entry_form_picking(f))
@@ -591,6 +627,10 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 	case FOCUS_PERSONS:
 		handle_persons(st, act, key);
 		break;
+	case FOCUS_RATE:
+		if (entry_after_handle(&st->after, act, key))
+			st->focus = st->before_void;
+		break;
 	}
 	return true;
 }
@@ -599,18 +639,21 @@ static unsigned entry_context(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	unsigned saved = entry_after_any(&st->after) ? CTX_SAVED : 0;
 	switch (st->focus) {
 	case FOCUS_MATTERS:
-		return CTX_MATTERS;
+		return CTX_MATTERS | saved;
 	case FOCUS_FORM: {
 		const struct entry_form *f = &st->form;
 		bool fresh = f->nfields > 0 && f->at == 0 && f->fields[0] == FF_APPLICANT &&
 			     !entry_form_has_input(f);
-		return CTX_FORM | CTX_TEXT | (entry_form_picking(f) ? CTX_PICKER : 0) |
+		return CTX_FORM | CTX_TEXT | (entry_form_picking(f) ? CTX_PICKER : saved) |
 		       (entry_form_numbered(f) ? CTX_NUMBERED : 0) | (fresh ? CTX_FRESH : 0);
 	}
 	case FOCUS_VOID:
 		return entry_list_context(&st->entries);
+	case FOCUS_RATE:
+		return entry_after_context(&st->after);
 	case FOCUS_PERSONS:
 		return CTX_PROMPT | CTX_TEXT;
 	}
@@ -623,6 +666,8 @@ static int entry_digits(struct app *a, struct view *v)
 	(void)a;
 	if (st->focus == FOCUS_FORM && entry_form_numbered(&st->form))
 		return (int)entry_form_choice_count(&st->form);
+	if (st->focus == FOCUS_RATE)
+		return RATING_LEVELS;
 	return (int)st->nmatters;
 }
 
@@ -635,11 +680,14 @@ static struct list *entry_list_now(struct app *a, struct view *v)
 	return st->focus == FOCUS_VOID ? entry_list_choosing(&st->entries) : NULL;
 }
 
-/* The undo key only while its save is fresh. */
+/* The undo key only while its save is fresh; the receipt key only for a
+ * 承诺件 (the rating and receipt keys apply at all once there is a save:
+ * CTX_SAVED). */
 static void entry_unoffered(struct app *a, struct view *v, bool *hidden)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	hidden[ACT_RECEIPT] = !st->after.promise;
 	bool fresh = st->last_saved[0] && time(NULL) - st->saved_at <= UNDO_SECONDS;
 	/* 撤销 takes 作废's place on the bar (the key still works, the help
 	 * names it): both would not fit 80 columns. */
