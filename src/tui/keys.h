@@ -30,6 +30,7 @@ enum tui_ctx {
 	CTX_NUMBERED = 1 << 11, /* the picker numbers its choices (分类): digits pick */
 	CTX_BY_CLERK = 1 << 12, /* the tally shows entries per clerk */
 	CTX_NARRATIVE = 1 << 13, /* the report shows its paragraph, not the table */
+	CTX_EXPORT_ASK = 1 << 14, /* the report asks which file to export */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 	CTX_HELP    = 1 << 16, /* the F1 help itself: none of the screens' keys */
 };
@@ -104,8 +105,12 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(SHOW_WINDOW, CTX_REPORT, BAR_KEYS, "窗口", "按序号看某一窗口", KEYS(KC_DIGIT)) \
 	X(NEXT_WINDOW, CTX_REPORT, BAR_FIRST, NULL, "下一个窗口", KEYS('\t', TK_DOWN)) \
 	X(PREV_WINDOW, CTX_REPORT, BAR_KEYS, NULL, "上一个窗口", KEYS(TK_BTAB, TK_UP)) \
-	X(EXPORT, CTX_REPORT, BAR_KEYS, "导出", "把本年度办件导出为 CSV 文件 (当前目录)", \
-	  KEYS('e', 'E')) \
+	X(EXPORT, CTX_REPORT, BAR_KEYS, "导出", \
+	  "把本年度办件导出到当前目录: 先选 Excel 工作簿 (.xlsx) 或 CSV", KEYS('e', 'E')) \
+	X(EXPORT_XLSX, CTX_EXPORT_ASK, BAR_KEYS, "工作簿 .xlsx", \
+	  "导出为 Excel/WPS 工作簿: 证件号码、编号、备注保持原样", KEYS('x', 'X', ENTER_KEYS)) \
+	X(EXPORT_CSV, CTX_EXPORT_ASK, BAR_KEYS, "CSV", \
+	  "导出为 CSV (导入用的格式; 用 Excel 打开会把证件号码变成数字)", KEYS('c', 'C')) \
 	X(TABLE, CTX_NARRATIVE, BAR_KEYS, "表格", "回到统计表格", KEYS('n', 'N')) \
 	X(NARRATIVE, CTX_REPORT, BAR_KEYS, "文字", "看年度报告文字", KEYS('n', 'N')) \
 	X(PAGE_UP, CTX_PAGED, BAR_PAIR, "翻页", "上一页", KEYS(TK_PPAGE)) \

@@ -1,7 +1,7 @@
 /* The annual report (R on the home screen): a year's figures window by
  * window beside the year before, a monthly bar chart of the window's
  * entries, the paragraph of the annual report (n), and the year's entries
- * exported as CSV into the current directory (e).  Every draw asks core
+ * exported into the current directory (e), as a workbook or as CSV.  Every draw asks core
  * for the report afresh: one aggregate query. */
 #include <ctype.h>
 #include <curses.h>
@@ -19,12 +19,14 @@
 #include "text.h"
 #include "tui.h"
 #include "util.h"
+#include "xlsx.h"
 
 struct report_view {
 	struct app *a;
 	int year;
 	size_t window;  /* index into the catalog's windows */
 	bool narrative;
+	bool asking; /* e was pressed: which file, .xlsx or CSV? */
 	/* Browse lists: the window's rows of the report, or the lines of the
 	 * paragraph.  They scroll with PgUp/PgDn. */
 	struct list table, text;
@@ -275,20 +277,22 @@ static void report_draw(struct app *a, struct view *v)
 	}
 }
 
-/* bianmin-2021.csv in the current directory, or bianmin-2021-2.csv ... when
- * that exists: an export never overwrites a file (it may be someone's
- * edited copy).  Written beside its name and linked into place whole. */
-static void export_year(struct app *a, int year)
+/* bianmin-2021.xlsx (or .csv) in the current directory, or
+ * bianmin-2021-2.xlsx ... when that exists: an export never overwrites a
+ * file (it may be someone's edited copy).  Written beside its name and
+ * linked into place whole. */
+static void export_year(struct app *a, int year, bool xlsx)
 {
+	const char *ext = xlsx ? "xlsx" : "csv";
 	char *err = NULL;
 	/* Every entry with its ID number: the roles and the folder are core's
 	 * rules, and the file is the caller's, made with the caller's rights. */
 	if (!clerk_may_export(a->db, current_login(), "导出办件", &err) ||
-	    !priv_may_write_for_caller("bianmin.csv", &err)) {
+	    !priv_may_write_for_caller(xlsx ? "bianmin.xlsx" : "bianmin.csv", &err)) {
 		app_error_take(a, err);
 		return;
 	}
-	char *tmp = xasprintf("bianmin-%d.csv.XXXXXX", year);
+	char *tmp = xasprintf("bianmin-%d.%s.XXXXXX", year, ext);
 	priv_as_caller_begin();
 	int fd = mkstemp(tmp);
 	priv_as_caller_end();
@@ -306,7 +310,8 @@ static void export_year(struct app *a, int year)
 		return;
 	}
 	long long rows = 0;
-	bool ok = csvio_export_year_rows(a->db, a->cat, year, out, CSVIO_UTF8, &rows, &err);
+	bool ok = xlsx ? xlsx_export_year(a->db, a->cat, year, out, &rows, &err)
+		       : csvio_export_year_rows(a->db, a->cat, year, out, CSVIO_UTF8, &rows, &err);
 	if (ok && (fflush(out) != 0 || fsync(fd) != 0))
 		ok = fail(&err, "写入导出文件失败: %s", errno_text(errno));
 	if (fclose(out) != 0 && ok)
@@ -315,8 +320,8 @@ static void export_year(struct app *a, int year)
 	priv_as_caller_begin();
 	for (int n = 1; ok && n < 1000; n++) {
 		free(name);
-		name = n == 1 ? xasprintf("bianmin-%d.csv", year)
-			      : xasprintf("bianmin-%d-%d.csv", year, n);
+		name = n == 1 ? xasprintf("bianmin-%d.%s", year, ext)
+			      : xasprintf("bianmin-%d-%d.%s", year, n, ext);
 		if (link(tmp, name) == 0)
 			break;
 		int why = errno;
@@ -359,6 +364,15 @@ static bool report_request(struct app *a, struct view *v, enum action act, int k
 {
 	struct report_view *st = v->state;
 	size_t nwindows = a->cat->nwindows;
+	if (st->asking) {
+		/* Only the answer, or Esc, is taken while the question stands. */
+		st->asking = false;
+		if (act == ACT_EXPORT_XLSX || act == ACT_EXPORT_CSV)
+			export_year(a, st->year, act == ACT_EXPORT_XLSX);
+		else
+			app_say(a, "没有导出");
+		return true;
+	}
 	switch (act) {
 	case ACT_PREV_YEAR:
 		if (st->year > 1901) {
@@ -395,7 +409,11 @@ static bool report_request(struct app *a, struct view *v, enum action act, int k
 		rewind_lists(st);
 		break;
 	case ACT_EXPORT:
-		export_year(a, st->year);
+		/* The workbook first: opened in Excel or WPS, a CSV loses the
+		 * ID numbers' last digits. */
+		st->asking = true;
+		app_say(a, "导出 %d 年度办件为: x/Enter Excel 工作簿 (.xlsx)   c CSV   Esc 不导出",
+			st->year);
 		break;
 	default:
 		return false;
@@ -407,6 +425,8 @@ static unsigned report_context(struct app *a, struct view *v)
 {
 	struct report_view *st = v->state;
 	(void)a;
+	if (st->asking)
+		return CTX_EXPORT_ASK;
 	return CTX_REPORT | (st->narrative ? CTX_NARRATIVE : 0);
 }
 

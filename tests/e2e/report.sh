@@ -76,18 +76,42 @@ wait_for a "没有以后的年度"
 ok $? "no year after the working day's year"
 
 keys a e
+wait_for a "导出 2021 年度办件为: x/Enter Excel 工作簿 (.xlsx)   c CSV   Esc 不导出"
+ok $? "e asks which file, the workbook first"
+screen a | tail -1 | grep -q "x/Enter 工作簿 .xlsx  c CSV"
+ok $? "the key bar offers the two answers"
+keys a Escape
+wait_for a "没有导出"
+ok $? "Esc exports nothing"
+screen a | grep -q "2021 年度统计"
+ok $? "and stays on the report"
+[ -z "$(ls "$TMP/cwd")" ]
+ok $? "no file written"
+keys a e c
 wait_for a "已导出 2021 年度办件: $TMP/cwd/bianmin-2021.csv"
-ok $? "e exports the year and names the file"
+ok $? "e c exports the year as CSV and names the file"
 "$BIN" --db "$DB" export --year 2021 -o "$TMP/cli.csv"
 cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021.csv"
 ok $? "the file is what bianmin export writes"
-keys a e
+keys a e c
 wait_for a "bianmin-2021-2.csv"
 ok $? "a second export takes a new name"
 cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021.csv"
 ok $? "and leaves the first file alone"
 [ "$(ls "$TMP/cwd" | wc -l)" -eq 2 ]
 ok $? "no temporary file left behind"
+keys a e Enter
+wait_for a "已导出 2021 年度办件: $TMP/cwd/bianmin-2021.xlsx"
+ok $? "e Enter exports the workbook and names it"
+[ "$(head -c 2 "$TMP/cwd/bianmin-2021.xlsx")" = PK ]
+ok $? "a workbook it is"
+"$BIN" --db "$DB" export --year 2021 -o "$TMP/cli.xlsx"
+# The sheets, not the zip: a workbook records when it was made.
+python3 -c 'import sys, zipfile
+sheet = lambda f: zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml")
+sys.exit(sheet(sys.argv[1]) != sheet(sys.argv[2]))' "$TMP/cli.xlsx" "$TMP/cwd/bianmin-2021.xlsx"
+ok $? "the same sheet bianmin export writes"
+rm -f "$TMP/cwd/bianmin-2021.xlsx"
 
 # On a USB stick (FAT: no hard links) an export still never overwrites:
 # the names taken are skipped and the next free one is used.
@@ -95,7 +119,7 @@ start fat 80 24 LD_PRELOAD="$BIANMIN_FATFS" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_
 wait_for fat "1 市场准入"
 keys fat R
 wait_for fat "2021 年度统计"
-keys fat e
+keys fat e c
 wait_for fat "已导出 2021 年度办件: $TMP/cwd/bianmin-2021-3.csv"
 ok $? "without hard links the export takes the next free name"
 cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021-3.csv" && cmp -s "$TMP/cli.csv" "$TMP/cwd/bianmin-2021.csv"
@@ -109,7 +133,7 @@ start ro 80 24 LD_PRELOAD="$BIANMIN_FATFS" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_O
 wait_for ro "1 市场准入"
 keys ro R
 wait_for ro "2021 年度统计"
-keys ro e
+keys ro e c
 wait_for ro "无法在当前目录 $TMP/cwd 写入导出文件"
 ok $? "a directory that takes no file is named"
 keys ro Escape q

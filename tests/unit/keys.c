@@ -23,6 +23,7 @@ static const unsigned screens[] = {
 	CTX_RESULTS,
 	CTX_DETAIL,
 	CTX_REPORT,
+	CTX_EXPORT_ASK,
 };
 
 static void test_twins(void)
@@ -135,6 +136,16 @@ static void test_bar(void)
 	is_int(keys_lookup('n', CTX_REPORT | CTX_NARRATIVE, NULL), ACT_TABLE,
 	       "n in the text goes back to the table");
 	is_int(keys_lookup('n', CTX_REPORT, NULL), ACT_NARRATIVE, "n in the table shows the text");
+	/* e asks which file: the workbook is the first answer and Enter's. */
+	bar = keys_bar(CTX_EXPORT_ASK, NULL, 0);
+	ok(strstr(bar, "x/Enter 工作簿 .xlsx") && strstr(bar, "c CSV") &&
+		   strstr(bar, "x/Enter") < strstr(bar, "c CSV") && strstr(bar, "Esc"),
+	   "export question: %s", bar);
+	free(bar);
+	is_int(keys_lookup('\r', CTX_EXPORT_ASK, NULL), ACT_EXPORT_XLSX, "Enter exports the workbook");
+	is_int(keys_lookup('x', CTX_EXPORT_ASK, NULL), ACT_EXPORT_XLSX, "x too");
+	is_int(keys_lookup('c', CTX_EXPORT_ASK, NULL), ACT_EXPORT_CSV, "c exports CSV");
+	is_int(keys_lookup('1', CTX_EXPORT_ASK, NULL), ACT_NONE, "a window's digit waits for the answer");
 	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
 		bar = keys_bar(screens[i], NULL, 9);
 		ok(text_width(bar) <= 80, "bar for context %#x fits 80 columns (%d)", screens[i],
