@@ -100,12 +100,12 @@ static void draw_heading(struct entry_list *l, int y)
 	}
 }
 
-static void clerk_day_only(struct entry_list *l, char **msg)
+/* Why a clerk is offered nothing on a day gone by; malloc'd. */
+static char *clerk_day_only(void)
 {
 	char today[DATE_LEN];
 	period_today(today);
-	*msg = xasprintf("经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
-	(void)l;
+	return xasprintf("经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
 }
 
 void entry_list_draw(struct entry_list *l, int y, int rows)
@@ -115,8 +115,7 @@ void entry_list_draw(struct entry_list *l, int y, int rows)
 	draw_heading(l, y);
 	bool voiding = l->mode != ENTRY_LIST_TODAY;
 	if (voiding && l->none) {
-		char *msg;
-		clerk_day_only(l, &msg);
+		char *msg = clerk_day_only();
 		ui_put(y + 1, 2, cols - 3, msg, false, false, UI_ERROR);
 		free(msg);
 		return;
@@ -159,8 +158,7 @@ static bool any_voidable(struct entry_list *l)
 {
 	struct app *a = l->a;
 	if (l->none) {
-		char *msg;
-		clerk_day_only(l, &msg);
+		char *msg = clerk_day_only();
 		app_error(a, "%s", msg);
 		free(msg);
 		return false;

@@ -172,20 +172,16 @@ void view_draw(struct app *a)
 /* ---- F1 ---- */
 
 struct help {
-	char **keys, **texts;
+	struct { char *keys, *text; } *lines;
 	size_t n, cap;
 };
 
 static void help_collect(const char *keys, const char *text, void *arg)
 {
 	struct help *h = arg;
-	if (h->n == h->cap) {
-		size_t cap = h->cap;
-		h->keys = xgrow(h->keys, &cap, h->n + 1, sizeof *h->keys);
-		h->texts = xgrow(h->texts, &h->cap, h->n + 1, sizeof *h->texts);
-	}
-	h->keys[h->n] = xstrdup(keys);
-	h->texts[h->n++] = xstrdup(text);
+	h->lines = xgrow(h->lines, &h->cap, h->n + 1, sizeof *h->lines);
+	h->lines[h->n].keys = xstrdup(keys);
+	h->lines[h->n++].text = xstrdup(text);
 }
 
 static size_t help_count(void *ctx)
@@ -197,8 +193,8 @@ static void help_row(void *ctx, size_t i, int y, bool selected)
 {
 	struct help *h = ctx;
 	(void)selected;
-	ui_put(y, 2, 22, h->keys[i], true, false, UI_TITLE);
-	ui_put(y, 25, ui_get_area()->cols - 26, h->texts[i], false, false, UI_NORMAL);
+	ui_put(y, 2, 22, h->lines[i].keys, true, false, UI_TITLE);
+	ui_put(y, 25, ui_get_area()->cols - 26, h->lines[i].text, false, false, UI_NORMAL);
 }
 
 static const struct list_ops help_list = {.count = help_count, .draw = help_row};
@@ -255,9 +251,8 @@ void view_help(struct app *a)
 		break;
 	}
 	for (size_t i = 0; i < h.n; i++) {
-		free(h.keys[i]);
-		free(h.texts[i]);
+		free(h.lines[i].keys);
+		free(h.lines[i].text);
 	}
-	free(h.keys);
-	free(h.texts);
+	free(h.lines);
 }

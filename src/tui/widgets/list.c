@@ -281,12 +281,6 @@ bool list_selected(const struct list *l, size_t *i)
 	return true;
 }
 
-bool list_at_first(const struct list *l)
-{
-	size_t first;
-	return !nearest(l, 0, 1, &first) || l->sel <= first;
-}
-
 void list_draw(struct list *l, int y, int rows)
 {
 	l->page = rows > 0 ? rows : 1;

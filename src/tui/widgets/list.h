@@ -65,7 +65,6 @@ void list_forget_typed(struct list *l);
 bool list_select(struct list *l, size_t i);
 /* The cursor's row; false when the list has none to offer. */
 bool list_selected(const struct list *l, size_t *i);
-bool list_at_first(const struct list *l);
 /* Draws the rows that fit in `rows` lines from line y, scrolled so the
  * cursor is in view. */
 void list_draw(struct list *l, int y, int rows);
