@@ -9,19 +9,22 @@
 #include <string.h>
 #include <strings.h>
 
+#include "entry_after.h"
 #include "entry_form.h"
 #include "entry_list.h"
 #include "field.h"
 #include "idcheck.h"
 #include "ledger.h"
+#include "rating.h"
 #include "list.h"
 #include "tally.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
 
-/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason). */
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID };
+/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason);
+ * FOCUS_RATE: entry_after has them (the rating of the last save). */
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE };
 
 struct entry_view {
 	struct app *a;
@@ -34,6 +37,7 @@ struct entry_view {
 	bool discard_asked; /* the last key was an Esc that would lose the form */
 	struct entry_form form;
 	struct entry_list entries;
+	struct entry_after after; /* the last save: its receipt and rating */
 	/* Why this account cannot record at this window (core's words);
 	 * NULL when it can. */
 	char *refusal;
@@ -114,6 +118,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 	entry_form_init(&st->form);
 	entry_form_set_matter(&st->form, current(st));
 	entry_list_init(&st->entries, a, w);
+	entry_after_init(&st->after, a);
 	/* Said at the door, not after a form is typed and refused. */
 	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st->refusal)) {
 		if (!st->refusal)
@@ -138,6 +143,7 @@ static void entry_done(struct app *a, struct view *v)
 	(void)a;
 	entry_form_finish(&st->form);
 	entry_list_finish(&st->entries);
+	entry_after_finish(&st->after);
 	free(st->refusal);
 	free(st->matters);
 }
@@ -255,6 +261,8 @@ static void entry_draw(struct app *a, struct view *v)
 	ui_rule(rule_y, 0, v->area.cols);
 	if (st->focus == FOCUS_FORM && entry_form_picking(&st->form))
 		entry_form_draw_picker(&st->form, a->cat, rule_y + 1, v->area.rows - 1);
+	else if (st->focus == FOCUS_RATE)
+		entry_after_draw(&st->after, rule_y + 1, v->area.rows - rule_y - 1);
 	else
 		entry_list_draw(&st->entries, rule_y + 1, v->area.rows - rule_y - 1);
 }
@@ -291,6 +299,8 @@ static void save(struct entry_view *st)
 	char serial[SERIAL_LEN];
 	enum entry_field field;
 	bool ok = ledger_record_field(a->db, a->cat, &d, a->clerk.login, serial, &field, &err);
+	if (ok)
+		entry_after_saved(&st->after, serial, m, d.applicant);
 	if (form)
 		entry_form_values_free(&vals);
 	if (!ok) {
@@ -303,7 +313,13 @@ static void save(struct entry_view *st)
 		app_error_take(a, err);
 		return;
 	}
-	app_say(a, "已保存 %s  %s", serial, m->name);
+	/* The citizen is still here: the keys that serve them next. */
+	if (m->time_limit_days > 0)
+		app_say(a, "已保存 %s  %s  %s 回执  %s 评价", serial, m->name,
+			keys_plain_name(ACT_RECEIPT, CTX_SAVED), keys_plain_name(ACT_RATE, CTX_SAVED));
+	else
+		app_say(a, "已保存 %s  %s  %s 评价", serial, m->name,
+			keys_plain_name(ACT_RATE, CTX_SAVED));
 	entry_form_clear_for_next(&st->form);
 	if (form) {
 		entry_form_goto(&st->form, 0);
@@ -317,6 +333,14 @@ static void type_code(struct entry_view *st, int key)
 	if (!list_type(&st->mlist, c))
 		app_error(st->a, "没有代码为 %s%c 的事项", st->mlist.typed, c);
 	follow_matter(st);
+}
+
+static void begin_rate(struct entry_view *st)
+{
+	if (!entry_after_begin_rate(&st->after))
+		return;
+	st->before_void = st->focus;
+	st->focus = FOCUS_RATE;
 }
 
 static void begin_void(struct entry_view *st)
@@ -371,6 +395,12 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 	case ACT_VOID:
 		begin_void(st);
 		break;
+	case ACT_RECEIPT:
+		entry_after_receipt(&st->after);
+		break;
+	case ACT_RATE:
+		begin_rate(st);
+		break;
 	case ACT_BACK:
 		if (st->mlist.typed[0])
 			list_forget_typed(&st->mlist);
@@ -418,6 +448,12 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 	case ACT_VOID:
 		begin_void(st);
 		break;
+	case ACT_RECEIPT:
+		entry_after_receipt(&st->after);
+		break;
+	case ACT_RATE:
+		begin_rate(st);
+		break;
 	case ACT_BACK:
 		/* Esc in a list closes the list only: the form stays. */
 		if (entry_form_picking(f))
@@ -449,6 +485,10 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 		if (entry_list_handle(&st->entries, act, key))
 			st->focus = st->before_void;
 		break;
+	case FOCUS_RATE:
+		if (entry_after_handle(&st->after, act, key))
+			st->focus = st->before_void;
+		break;
 	}
 	return true;
 }
@@ -457,14 +497,18 @@ static unsigned entry_context(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	unsigned saved = entry_after_any(&st->after) ? CTX_SAVED : 0;
 	switch (st->focus) {
 	case FOCUS_MATTERS:
-		return CTX_MATTERS;
+		return CTX_MATTERS | saved;
 	case FOCUS_FORM:
-		return CTX_FORM | CTX_TEXT | (entry_form_picking(&st->form) ? CTX_PICKER : 0) |
+		return CTX_FORM | CTX_TEXT |
+		       (entry_form_picking(&st->form) ? CTX_PICKER : saved) |
 		       (entry_form_numbered(&st->form) ? CTX_NUMBERED : 0);
 	case FOCUS_VOID:
 		return entry_list_context(&st->entries);
+	case FOCUS_RATE:
+		return entry_after_context(&st->after);
 	}
 	return CTX_MATTERS;
 }
@@ -475,6 +519,8 @@ static int entry_digits(struct app *a, struct view *v)
 	(void)a;
 	if (st->focus == FOCUS_FORM && entry_form_numbered(&st->form))
 		return (int)entry_form_choice_count(&st->form);
+	if (st->focus == FOCUS_RATE)
+		return RATING_LEVELS;
 	return (int)st->nmatters;
 }
 
@@ -487,6 +533,15 @@ static struct list *entry_list_now(struct app *a, struct view *v)
 	return st->focus == FOCUS_VOID ? entry_list_choosing(&st->entries) : NULL;
 }
 
+/* The receipt key offers itself only for a 承诺件 (the rating and receipt
+ * keys apply at all once there is a save: CTX_SAVED). */
+static void entry_unoffered(struct app *a, struct view *v, bool *hidden)
+{
+	struct entry_view *st = v->state;
+	(void)a;
+	hidden[ACT_RECEIPT] = !st->after.promise;
+}
+
 const struct screen_ops entry_screen = {
 	.name = "窗口登记",
 	.state_size = sizeof(struct entry_view),
@@ -497,4 +552,5 @@ const struct screen_ops entry_screen = {
 	.done = entry_done,
 	.context = entry_context,
 	.digits = entry_digits,
+	.unoffered = entry_unoffered,
 };

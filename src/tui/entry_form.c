@@ -8,6 +8,7 @@
 
 #include "field.h"
 #include "idcheck.h"
+#include "phone.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -21,6 +22,7 @@ static const char *const labels[FF_COUNT] = {
 	[FF_QUANTITY] = "数量",
 	[FF_CATEGORY] = "分类",
 	[FF_NOTE] = "备注",
+	[FF_PHONE] = "联系电话",
 };
 
 /* Longest input per field, in characters: the texts core stores take as
@@ -29,7 +31,7 @@ static const size_t max_chars[FF_COUNT] = {
 	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = 18, [FF_VILLAGE] = 30,
 	[FF_HOUSEHOLDS] = LEDGER_COUNT_DIGITS, [FF_PERSONS] = LEDGER_COUNT_DIGITS,
 	[FF_QUANTITY] = LEDGER_COUNT_DIGITS, [FF_CATEGORY] = 30,
-	[FF_NOTE] = LEDGER_NOTE_MAX,
+	[FF_NOTE] = LEDGER_NOTE_MAX, [FF_PHONE] = PHONE_LEN - 1,
 };
 
 const char *entry_form_label(enum form_field f)
@@ -114,6 +116,9 @@ void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m)
 		return;
 	f->fields[f->nfields++] = FF_APPLICANT;
 	f->fields[f->nfields++] = FF_ID;
+	/* A 承诺件 is called back when done, or when it goes wrong. */
+	if (m->time_limit_days > 0)
+		f->fields[f->nfields++] = FF_PHONE;
 	f->fields[f->nfields++] = FF_VILLAGE;
 	if (unit_wants_households(m->unit))
 		f->fields[f->nfields++] = FF_HOUSEHOLDS;
@@ -327,6 +332,26 @@ void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg
 	case FF_QUANTITY:
 		*msg = xstrdup("填数字, 不填按 1 计");
 		break;
+	case FF_PHONE: {
+		char *typed = lineedit_text(&f->edit[FF_PHONE]);
+		char canon[PHONE_LEN];
+		if (!text_trim(typed)[0]) {
+			*msg = xstrdup("11 位手机号或带区号的固定电话, 可不填");
+		} else if (!phone_normalize(typed, canon, msg)) {
+			/* The field's own line has no room for the number again. */
+			const char *why = *msg ? strstr(*msg, "无效：") : NULL;
+			if (why) {
+				char *short_msg = xstrdup(why + strlen("无效："));
+				free(*msg);
+				*msg = short_msg;
+			}
+			*bad = true;
+		} else {
+			*msg = xasprintf("%s", canon);
+		}
+		free(typed);
+		break;
+	}
 	case FF_VILLAGE:
 		*msg = xstrdup(f->closed ? "列表已关闭, 输入文字再打开" : "输入代码或村名, 下方选择");
 		break;
@@ -441,6 +466,14 @@ int entry_form_collect(struct entry_form *f, const struct catalog *cat, struct e
 		case FF_NOTE:
 			d->note = s;
 			break;
+		case FF_PHONE:
+			if (s[0]) {
+				char canon[PHONE_LEN];
+				if (!phone_normalize(s, canon, err))
+					bad = i;
+			}
+			d->phone = s;
+			break;
 		case FF_COUNT:
 			break;
 		}
@@ -457,6 +490,7 @@ int entry_form_index_of_field(const struct entry_form *f, enum entry_field field
 		[FF_VILLAGE] = FIELD_VILLAGE,     [FF_HOUSEHOLDS] = FIELD_HOUSEHOLDS,
 		[FF_PERSONS] = FIELD_PERSONS,     [FF_QUANTITY] = FIELD_QUANTITY,
 		[FF_CATEGORY] = FIELD_CATEGORY,   [FF_NOTE] = FIELD_NOTE,
+		[FF_PHONE] = FIELD_PHONE,
 	};
 	for (int i = 0; field != FIELD_NONE && i < f->nfields; i++)
 		if (codes[f->fields[i]] == field)

@@ -24,6 +24,7 @@ enum form_field {
 	FF_QUANTITY,
 	FF_CATEGORY,
 	FF_NOTE,
+	FF_PHONE, /* 联系电话: on a 承诺件's form, after the ID number */
 	FF_COUNT
 };
 

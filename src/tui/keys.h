@@ -33,6 +33,10 @@ enum tui_ctx {
 	CTX_EXPORT_ASK = 1 << 14, /* the report asks which file to export */
 	CTX_TEXT    = 1 << 15, /* a text field has the cursor */
 	CTX_HELP    = 1 << 16, /* the F1 help itself: none of the screens' keys */
+	/* A window screen that has saved an entry, with no list open: its
+	 * receipt and rating keys apply. */
+	CTX_SAVED   = 1 << 17,
+	CTX_RATE    = 1 << 18, /* choosing the level of a rating (好差评) */
 };
 /* Every screen context; new CTX_ bits join it by themselves. */
 #define CTX_ALL (~(unsigned)(CTX_TEXT | CTX_HELP))
@@ -125,6 +129,12 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(SAVE, CTX_FORM, BAR_KEYS, "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
 	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, BAR_KEYS, "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(KF(8), CTRL('X'))) \
+	X(RECEIPT, CTX_SAVED, BAR_KEYS, NULL, \
+	  "为刚保存的承诺件出具受理回执 (交打印命令, 或写入当前目录的文件)", KEYS(KF(6), CTRL('P'))) \
+	X(RATE, CTX_SAVED, BAR_KEYS, NULL, "请群众评价刚保存的一件 (好差评)", \
+	  KEYS(KF(7), CTRL('R'))) \
+	X(RATE_LEVEL, CTX_RATE, BAR_KEYS, "评价", \
+	  "5 非常满意  4 满意  3 基本满意  2 不满意  1 非常不满意", KEYS(KC_DIGIT)) \
 	X(MARK_DONE, CTX_DETAIL, BAR_KEYS, "办结", "受理中的承诺件: 标为办结", KEYS('D', 'd')) \
 	X(MARK_RETURNED, CTX_DETAIL, BAR_KEYS, "退回", "受理中的承诺件: 退回 (须说明原因)", \
 	  KEYS('B', 'b')) \
