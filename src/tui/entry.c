@@ -316,6 +316,26 @@ static void leave_window(struct entry_view *st, bool asked)
 	view_pop(st->a);
 }
 
+bool entry_saved_key(struct entry_view *st, enum action act)
+{
+	switch (act) {
+	case ACT_VOID:
+		entry_begin_void(st);
+		return true;
+	case ACT_UNDO:
+		entry_save_undo(st);
+		return true;
+	case ACT_RECEIPT:
+		entry_after_receipt(&st->after);
+		return true;
+	case ACT_RATE:
+		entry_begin_rate(st);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
 {
 	struct app *a = st->a;
@@ -344,12 +364,6 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 		else if (app_can_record(a) && entry_may_record_here(st))
 			st->focus = FOCUS_FORM;
 		break;
-	case ACT_VOID:
-		entry_begin_void(st);
-		break;
-	case ACT_UNDO:
-		entry_save_undo(st);
-		break;
 	case ACT_PERSONS:
 		list_forget_typed(&st->mlist);
 		if (!entry_current(st) || entry_current(st)->unit != UNIT_RENCI || entry_form_needed(entry_current(st))) {
@@ -362,12 +376,6 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 			st->focus = FOCUS_PERSONS;
 		}
 		break;
-	case ACT_RECEIPT:
-		entry_after_receipt(&st->after);
-		break;
-	case ACT_RATE:
-		entry_begin_rate(st);
-		break;
 	case ACT_BACK:
 		if (st->mlist.typed[0])
 			list_forget_typed(&st->mlist);
@@ -375,6 +383,7 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 			leave_window(st, asked);
 		break;
 	default:
+		entry_saved_key(st, act);
 		break;
 	}
 }

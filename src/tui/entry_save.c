@@ -181,18 +181,6 @@ void entry_save_form_key(struct entry_view *st, enum action act, int key)
 		entry_follow_matter(st);
 		st->focus = FOCUS_MATTERS;
 		break;
-	case ACT_VOID:
-		entry_begin_void(st);
-		break;
-	case ACT_UNDO:
-		entry_save_undo(st);
-		break;
-	case ACT_RECEIPT:
-		entry_after_receipt(&st->after);
-		break;
-	case ACT_RATE:
-		entry_begin_rate(st);
-		break;
 	case ACT_BACK:
 		/* Esc in a list closes the list only: the form stays. */
 		if (entry_form_picking(f))
@@ -201,7 +189,8 @@ void entry_save_form_key(struct entry_view *st, enum action act, int key)
 			st->focus = FOCUS_MATTERS;
 		break;
 	default:
-		entry_form_edit(a, f, act, key);
+		if (!entry_saved_key(st, act))
+			entry_form_edit(a, f, act, key);
 		break;
 	}
 }

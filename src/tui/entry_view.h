@@ -55,6 +55,9 @@ bool entry_may_record_here(struct entry_view *st);
 void entry_follow_matter(struct entry_view *st);
 void entry_begin_void(struct entry_view *st);
 void entry_begin_rate(struct entry_view *st);
+/* The keys that work on the matters and in the form alike: 作废, and on
+ * the last save 撤销, 回执, 评价; false for another action. */
+bool entry_saved_key(struct entry_view *st, enum action act);
 
 /* entry_save.c */
 /* Saves the matter with the cursor (the form's fields, when it has a
