@@ -80,6 +80,13 @@ const char *db_col_text(sqlite3_stmt *st, int col);
 int64_t db_int(struct db *db, int64_t fallback, const char *sql);
 char *db_text(struct db *db, const char *sql); /* malloc'd or NULL */
 
+/* Holds the audit trail against the ledger (db_trail.c: deleted rows,
+ * entries no audit line created, voids without one, serials with a hole
+ * below them, missing protective triggers), adding one line per finding
+ * to `report`.  False only when the check itself could not run. */
+struct strbuf;
+bool db_trail_check(struct db *db, struct strbuf *report, char **err);
+
 /* Appends to the audit trail; call inside a write transaction. */
 bool db_audit(struct db *db, const char *login, const char *action, int64_t txn_id,
 	      const char *detail, char **err);

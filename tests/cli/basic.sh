@@ -7,7 +7,7 @@ day=2021-03-15
 
 run bm init --center 上碑镇行政综合服务中心
 is "$rc" 0 "init creates the database"
-ok "the database file exists" test -s "$BIANMIN_DB"
+ok test -s "$BIANMIN_DB" "the database file exists"
 like "$out" "管理员: " "the running account becomes admin"
 
 run bm add --window 市场准入 --matter 设立业务 --applicant 某某商店 --date $day
@@ -64,13 +64,13 @@ before=$(count)
 run bm add -a 申请人甲 -w wsjk -m yt --id 110105194912310021 --date $day
 is "$rc" 1 "a bad 身份证 check digit exits 1"
 like "$err" '校验' "with the reason in Chinese"
-ok "the reason is on stderr in Chinese" has_chinese "$err"
+ok has_chinese "$err" "the reason is on stderr in Chinese"
 is "$out" "" "nothing on stdout"
 is "$(count)" "$before" "a bad 身份证 writes nothing"
 
 run bm add -a 申请人甲 -w 不存在 -m sl --date $day
 is "$rc" 1 "an unknown window exits 1"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 run bm add -a 申请人甲 -w sczr -m 不存在 --date $day
 is "$rc" 1 "an unknown matter exits 1"
 run bm add -a 申请人甲 -w msbz -m tk --category 其他 --date $day
@@ -85,7 +85,7 @@ run bm void "$serial" --reason "   "
 is "$rc" 2 "a blank reason is refused"
 run bm void SCZR-2021-999999 --reason 录错
 is "$rc" 1 "voiding an unknown serial exits 1"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 run bm void "$serial" --reason 录入重复
 is "$rc" 0 "void own entry with a reason"
 run bm tally --date $day
@@ -117,7 +117,7 @@ is "$(env -u LANG -u LC_CTYPE LC_ALL=C "$BIANMIN_BIN" tally --date $day)" \
 # blanked on output when another program wrote it into the file.
 run bm add -w sczr -m sl -a $'坏\e]0;标题\a人' --date 2021-03-17
 is "$rc" 1 "an applicant with control characters is refused"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 if command -v sqlite3 >/dev/null; then
 	esc=$(bm add -w sczr -m sl -a 某人 --date 2021-03-17)
 	bm void "$esc" --reason 录错 >/dev/null

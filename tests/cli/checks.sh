@@ -105,7 +105,7 @@ like "$err" '无法使用 .*: 路径中有一部分不是目录$' "backup under 
 if [ -w /dev/full ]; then
 	bm report --year 2021 >/dev/full 2>"$tmp/full.err"
 	like "$(cat "$tmp/full.err")" '磁盘已满$' "a full disk on standard output too"
-	unlike "$(cat "$tmp/full.err")" "$english" "with no English left in any line"
+	lacks cat "$tmp/full.err" "$english" "with no English left in any line"
 	bm export --year 2021 -o /dev/full 2>"$tmp/full.err"
 	like "$(cat "$tmp/full.err")" '磁盘已满$' "and on an export to a device"
 fi

@@ -87,7 +87,7 @@ is "$(candidates 'bianmin void ')" "$(words "$s1" "$s2")" "bianmin void <Tab> of
 is "$(candidates 'bianmin void SCZR')" "$s1" "void SCZR<Tab> narrows to the window"
 is "$(candidates 'bianmin done ')" "$(words "$s1" "$s2")" "done <Tab> as well"
 is "$(candidates "bianmin void $s1 ")" "" "nothing more after the serial"
-unlike "$(candidates 'bianmin void ')" "$old|$s3" "no voided entry, no other day's"
+lacks candidates 'bianmin void ' "$old|$s3" "no voided entry, no other day's"
 is "$(candidates "bianmin void $s1 --reason ")" "" "the reason is free text"
 is "$(candidates "bianmin void $s1 --r")" --reason "void's option"
 

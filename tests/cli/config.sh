@@ -8,8 +8,8 @@ etc_before=$(stat -c '%s %Y' /etc/bianmin.conf 2>/dev/null || echo absent)
 
 run bm --db "$tmp/flag.db" init
 is "$rc" 0 "init with --db"
-ok "--db wins over BIANMIN_DB" test -s "$tmp/flag.db"
-ok "BIANMIN_DB was not created" test ! -e "$BIANMIN_DB"
+ok test -s "$tmp/flag.db" "--db wins over BIANMIN_DB"
+ok test ! -e "$BIANMIN_DB" "BIANMIN_DB was not created"
 run bm --db="$tmp/flag.db" add -a 申请人甲 -w sczr -m sl --date 2021-03-15
 is "$rc" 0 "--db=FILE form"
 run bm --db "$tmp/flag.db" list --date 2021-03-15
@@ -18,11 +18,11 @@ like "$out" '^共 1 件$' "the entry went to the --db file"
 run bm add -a 申请人甲 -w sczr -m sl --date 2021-03-15
 is "$rc" 1 "without init, BIANMIN_DB is refused"
 like "$err" 'bianmin init' "and the message says to run init"
-ok "and no database was created" test ! -e "$BIANMIN_DB"
+ok test ! -e "$BIANMIN_DB" "and no database was created"
 
 run bm init
 is "$rc" 0 "init with BIANMIN_DB"
-ok "BIANMIN_DB is used without --db" test -s "$BIANMIN_DB"
+ok test -s "$BIANMIN_DB" "BIANMIN_DB is used without --db"
 
 run bm init
 is "$rc" 0 "init again is safe"
@@ -41,7 +41,7 @@ CONF
 	export BIANMIN_CONF="$tmp/bianmin.conf"
 	run bm init
 	is "$rc" 0 "init through the config file"
-	ok "the config's db = is used" test -s "$tmp/shared.db"
+	ok test -s "$tmp/shared.db" "the config's db = is used"
 	like "$out" '中心: 上碑镇行政综合服务中心' "the config's center = is stored"
 	sed -i 's/^center = .*/center = 另一个中心/' "$tmp/bianmin.conf"
 	run bm init
@@ -51,9 +51,9 @@ CONF
 	run bm tally --date 2021-03-15
 	like "$out" '^新名称  办件统计' "and the tally uses the new name"
 	run bm --db "$tmp/other.db" init
-	ok "--db wins over the config file" test -s "$tmp/other.db"
+	ok test -s "$tmp/other.db" "--db wins over the config file"
 	BIANMIN_DB="$tmp/env.db" run bm init
-	ok "BIANMIN_DB wins over the config file" test -s "$tmp/env.db"
+	ok test -s "$tmp/env.db" "BIANMIN_DB wins over the config file"
 	echo "tap_n=$tap_n tap_failed=$tap_failed" >"$tmp/counts"
 )
 . "$tmp/counts"
@@ -63,13 +63,13 @@ CONF
 	export BIANMIN_CONF="$tmp/absent.conf" XDG_DATA_HOME="$tmp/xdg"
 	run bm init
 	is "$rc" 0 "init with neither BIANMIN_DB nor a config"
-	ok "the database goes under XDG_DATA_HOME" test -s "$tmp/xdg/bianmin/bianmin.db"
+	ok test -s "$tmp/xdg/bianmin/bianmin.db" "the database goes under XDG_DATA_HOME"
 	echo "tap_n=$tap_n tap_failed=$tap_failed" >"$tmp/counts"
 )
 . "$tmp/counts"
 
 # Built with the default options, whatever the prefix (/usr/local here).
-ok "the system config file is /etc/bianmin.conf" grep -qa '/etc/bianmin.conf' "$BIANMIN_BIN"
+ok grep -qa '/etc/bianmin.conf' "$BIANMIN_BIN" "the system config file is /etc/bianmin.conf"
 
 is "$(stat -c '%s %Y' /etc/bianmin.conf 2>/dev/null || echo absent)" "$etc_before" \
 	"/etc/bianmin.conf is not touched"
@@ -79,12 +79,12 @@ printf 'Name,Phone\r\n张三,123\r\n' >"$tmp/notes.csv"
 sum=$(sha256sum <"$tmp/notes.csv")
 run bm --db "$tmp/notes.csv" list
 is "$rc" 1 "a file that is not SQLite is refused"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 is "$(sha256sum <"$tmp/notes.csv")" "$sum" "and left byte-identical"
 run bm --db "$tmp/notes.csv" init
 is "$rc" 1 "init refuses it too"
 is "$(sha256sum <"$tmp/notes.csv")" "$sum" "and leaves it byte-identical"
-ok "no journal is left beside it" test ! -e "$tmp/notes.csv-wal"
+ok test ! -e "$tmp/notes.csv-wal" "no journal is left beside it"
 
 head -c 4096 /dev/zero >"$tmp/zeros.db"
 sum=$(sha256sum <"$tmp/zeros.db")

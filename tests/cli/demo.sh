@@ -14,7 +14,7 @@ run bm --demo tally
 is "$rc" 2 "--demo with a command is a usage error"
 run bm --demo --date 2999-01-01
 is "$rc" 1 "--demo refuses a day after today"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 is "$(ls -A "$TMPDIR")" "" "and leaves nothing behind"
 
 printf q | TERM=xterm COLUMNS=80 LINES=24 timeout 60 \
@@ -24,7 +24,7 @@ is "$rc" 0 "--demo starts the terminal UI and q quits"
 like "$(cat "$tmp/screen")" '演示数据' "the UI says it shows demo data"
 like "$(cat "$tmp/screen")" '市场准入' "and shows the windows"
 is "$(ls -A "$TMPDIR")" "" "the demo database is removed on quit"
-ok "BIANMIN_DB is not created" test ! -e "$BIANMIN_DB"
+ok test ! -e "$BIANMIN_DB" "BIANMIN_DB is not created"
 
 # A terminal curses cannot drive: the program exits at once, and still
 # cleans up (curses leaves through exit()).
@@ -40,9 +40,9 @@ for _ in $(seq 100); do
 	[ -n "$(ls -A "$TMPDIR")" ] && [ -e "$(ls -d "$TMPDIR"/*/demo.db 2>/dev/null | head -1)" ] && break
 	sleep 0.1
 done
-ok "the demo database exists while the UI runs" test -n "$(ls -A "$TMPDIR")"
+ok test -n "$(ls -A "$TMPDIR")" "the demo database exists while the UI runs"
 pid=$(pgrep -nf -- "^$BIANMIN_BIN --demo$")
-ok "the running program is found" test -n "$pid"
+ok test -n "$pid" "the running program is found"
 if [ -n "$pid" ]; then
 	kill -TERM "$pid"
 	for _ in $(seq 100); do

@@ -35,9 +35,9 @@ refused_untouched() {
 	done
 	is "$bad" 0 "$desc: every command but init refuses it, saying so"
 	is "$(sha256sum <"$file")" "$before" "$desc: and the file is as it was"
-	ok "$desc: no journal beside it" test ! -e "$file-wal" -a ! -e "$file-journal"
+	ok test ! -e "$file-wal" -a ! -e "$file-journal" "$desc: no journal beside it"
 	rm -f "$tmp/out.csv" "$tmp/copy.db"
-	ok "$desc: and nothing was written for it" test ! -e "$tmp/out.csv" -a ! -e "$tmp/copy.db"
+	ok test ! -e "$tmp/out.csv" -a ! -e "$tmp/copy.db" "$desc: and nothing was written for it"
 }
 
 : >"$tmp/empty.db"
@@ -72,7 +72,7 @@ fi
 run bm --db "$tmp/nothere.db" list
 is "$rc" 1 "a missing file is refused"
 like "$err" 'nothere.db 不存在' "as missing"
-ok "and not created" test ! -e "$tmp/nothere.db"
+ok test ! -e "$tmp/nothere.db" "and not created"
 
 bm init >/dev/null
 bm add -w sczr -m sl -a 王五 --date 2021-03-01 >/dev/null

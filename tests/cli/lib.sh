@@ -1,6 +1,10 @@
 # Shared by the command-line tests: TAP output, a private temporary
 # directory and database, and `run` to capture a command's stdout, stderr
 # and exit status.  Sourced, never run.
+#
+# Every check takes what it checks first and its description last, as
+# tests/e2e/lib.sh and tests/unit/tap.h do: ok CMD... DESC, is GOT WANT
+# DESC, like TEXT RE DESC, lacks CMD... RE DESC.
 
 set -u
 
@@ -41,11 +45,17 @@ _report() {
 	fi
 }
 
-# ok DESC CMD...: passes when CMD succeeds.
+# ok CMD... DESC: passes when CMD succeeds.
 ok() {
-	local desc=$1
-	shift
-	if "$@"; then _report 1 "$desc"; else _report 0 "$desc"; fi
+	local desc=${!#}
+	if ! type -t "$1" >/dev/null; then
+		_report 0 "$desc"
+		echo "#   ok takes CMD... DESC: “$1” is no command"
+	elif "${@:1:$#-1}"; then
+		_report 1 "$desc"
+	else
+		_report 0 "$desc"
+	fi
 }
 
 # is GOT WANT DESC
@@ -69,13 +79,30 @@ like() {
 	fi
 }
 
-# unlike TEXT REGEX DESC
+# unlike TEXT REGEX DESC, for text whose command was checked apart (the
+# $out of a run whose $rc is tested): "$(cmd)" here would pass when cmd
+# fails and prints nothing.  For a command's output use lacks.
 unlike() {
 	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
 		_report 0 "$3"
 		printf '%s\n' "$1" | sed 's/^/#   got: /' | head -20
 	else
 		_report 1 "$3"
+	fi
+}
+
+# lacks CMD... REGEX DESC: CMD succeeds and no line of its stdout matches.
+# ($out, $err and $rc are left as they were.)
+lacks() {
+	local desc=${!#} re=${@: -2:1} got status
+	got=$("${@:1:$#-2}" 2>"$tmp/.lacks.err" </dev/null)
+	status=$?
+	if [ "$status" -ne 0 ]; then
+		_report 0 "$desc"
+		printf '#   the command failed (%s): %s\n' "$status" "${*:1:$#-2}"
+		sed 's/^/#   stderr: /' "$tmp/.lacks.err" | head -5
+	else
+		unlike "$got" "$re" "$desc"
 	fi
 }
 

@@ -40,7 +40,7 @@ like "$(bm list --date 2021-11-05)" "^$b .* 退回 " "return: 退回"
 like "$(bm overdue --date 2021-11-22)" '^逾期未办结 0 件$' "neither is overdue any more"
 run bm done "$a"
 is "$rc" 1 "an entry already 办结 cannot be done again"
-ok "with a Chinese message" has_chinese "$err"
+ok has_chinese "$err" "with a Chinese message"
 like "$(bm overdue --date 2021-12-31)" "^$c " "the third one falls overdue later"
 
 # The lock.
@@ -85,7 +85,7 @@ like "$out" ' 锁定 +2021$' "the audit trail shows the lock"
 like "$out" ' 解锁 +2021$' "and the unlock"
 lock_line=$(printf '%s\n' "$out" | grep -n ' 锁定  *2021$' | cut -d: -f1)
 unlock_line=$(printf '%s\n' "$out" | grep -n ' 解锁  *2021$' | cut -d: -f1)
-ok "lock comes before unlock" test "${lock_line:-0}" -lt "${unlock_line:-0}"
+ok test "${lock_line:-0}" -lt "${unlock_line:-0}" "lock comes before unlock"
 like "$out" "$c" "and the void"
 
 # A clerk cannot lock.  (The only admin may not step down: add another first.)

@@ -36,11 +36,11 @@ end=$(date +%s.%N)
 drawn=$(states import.log '^导入 [0-9,]+ 行  每秒 [0-9,]+ 行')
 like "$drawn" '^导入 [0-9,]+ 行  每秒 [0-9,]+ 行' "import on a terminal shows rows done and the rate"
 last=$(printf '%s\n' "$drawn" | tail -1 | sed 's/^导入 \([0-9,]*\) 行.*/\1/' | tr -d ,)
-ok "the rows done grow up to at most the file's ($last of $rows)" test "${last:-0}" -le $rows -a "${last:-0}" -gt 0
+ok test "${last:-0}" -le $rows -a "${last:-0}" -gt 0 "the rows done grow up to at most the file's ($last of $rows)"
 n=$(printf '%s\n' "$drawn" | grep -c .)
 limit=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%d", (b - a) * 10 + 1 }')
-ok "drawn at most ten times a second ($n times in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s)" \
-	test "$n" -le "$limit"
+seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+ok test "$n" -le "$limit" "drawn at most ten times a second ($n times in $seconds s)"
 like "$(tr -d '\r' <import.log)" "已导入 $rows 行" "the import's result follows"
 # The line is wiped: the result starts a line of its own, after spaces.
 like "$(tr '\r' '\n' <import.log | grep -a '已导入')" "^ *已导入 $rows 行" "the line is wiped before the result"
@@ -62,7 +62,7 @@ tty stdout.log "$BIANMIN_BIN" export --year 2021
 is "$(states stdout.log '^导出 [0-9,]+ 行')" "" "an export shown on the terminal draws no line into it"
 run bm export --year 2021 -o quiet.csv
 is "$err" "" "export without a terminal: nothing on stderr"
-ok "and the same file" cmp -s 2021.csv quiet.csv
+ok cmp -s 2021.csv quiet.csv "and the same file"
 
 # Backup and check: nothing without a terminal; on one, the result is
 # whole after whatever was drawn.
@@ -84,7 +84,7 @@ printf '%s\n' "$(states backup.log '^(备份|检查) ')" "$(states check.log '^(
 count() { bm list --from 2021-01-01 --to 2021-12-31 | tail -1; }
 before=$(count)
 audits=$(bm audit | grep -c 导入 || true)
-ok "the imports so far are in the audit ($audits)" test "$audits" -gt 0
+ok test "$audits" -gt 0 "the imports so far are in the audit ($audits)"
 # wait_for TEST...: polls every 0.05 s for up to 20 s.
 wait_for() {
 	local i
@@ -109,7 +109,7 @@ interrupt() {
 	# -f: the typescript is written as the program writes, not at its end.
 	script -qefc "echo \$\$ >$log.pid; exec $cmd" "$log" </dev/null >/dev/null &
 	local bg=$!
-	ok "${1##*/} $2 is under way" wait_for drawing "$log" "$pattern"
+	ok wait_for drawing "$log" "$pattern" "${1##*/} $2 is under way"
 	kill -INT "$(cat "$log.pid")"
 	wait "$bg"
 	status=$?
@@ -124,7 +124,7 @@ is "$rc" 0 "and is sound"
 
 interrupt int-export.log '^导出 [0-9]' "$BIANMIN_BIN" export --year 2021 -o part.csv
 is "$status" 130 "an interrupted export ends as SIGINT does"
-ok "no part.csv" test ! -e part.csv
+ok test ! -e part.csv "no part.csv"
 is "$(compgen -G 'part.csv*' || true)" "" "and no temporary file left"
 
 done_testing

@@ -68,7 +68,7 @@ run bm rate --followup "$a" --note 已电话联系，群众表示理解
 is "$rc" 0 "the call-back is recorded"
 like "$out" "^已记录回访 $a$" "says so"
 like "$(bm audit)" "差评回访 .*$a  已电话联系，群众表示理解" "audited"
-unlike "$(bm tally --date 2021-03-15)" '差评待回访' "no longer waiting"
+lacks bm tally --date 2021-03-15 '差评待回访' "no longer waiting"
 run bm rate --followup "$a" --note 再次
 is "$rc" 1 "a second call-back is refused"
 like "$err" '已于 .* 回访' "saying when it was"

@@ -22,8 +22,8 @@ like "$tests" '^meson test -C build' "the second command runs the suite"
 is "$(grep -cxF -- "$install" "$ci")" 1 ".ci/run runs the first command verbatim"
 is "$(grep -cxF -- "$tests" "$ci")" 1 ".ci/run runs the second command verbatim"
 is "$(grep -c '^apt-get update && \|^meson test ' "$ci")" 2 ".ci/run runs no other variant of them"
-ok ".ci/run is executable" test -x "$ci"
-ok ".ci/run parses" bash -n "$ci"
+ok test -x "$ci" ".ci/run is executable"
+ok bash -n "$ci" ".ci/run parses"
 like "$(grep -n 'pipefail' "$ci")" 'set -[a-z]*o pipefail' ".ci/run fails on a failing pipe"
 
 # The summary line.

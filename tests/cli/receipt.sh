@@ -29,7 +29,7 @@ like "$out" '^承诺办结日期：2021-10-13$' "the due day"
 like "$out" '^经办人：王芳$' "the clerk by name"
 like "$out" '^咨询电话：0371-65432178$' "the center's phone from the configuration"
 is "$(printf '%s\n' "$out" | wc -L)" 40 "no line wider than 40 columns"
-ok "no line ends in a space" bash -c "! printf '%s\n' \"\$1\" | grep -q ' \$'" _ "$out"
+ok bash -c "! printf '%s\n' \"\$1\" | grep -q ' \$'" _ "$out" "no line ends in a space"
 
 run bm receipt "$a"
 is "$rc" 0 "without -o or print =, a file"

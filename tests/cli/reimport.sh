@@ -24,16 +24,16 @@ fresh_import() {
 tail -c +4 "$tmp/a.csv" >"$tmp/nobom.csv"
 fresh_import "$tmp/nobom.csv"
 is "$rc" 0 "no BOM imports"
-ok "and round-trips" cmp "$tmp/a.csv" "$tmp/back.csv"
+ok cmp "$tmp/a.csv" "$tmp/back.csv" "and round-trips"
 sed 's/\r$//' "$tmp/nobom.csv" >"$tmp/lf.csv"
 fresh_import "$tmp/lf.csv"
 is "$rc" 0 "LF line ends import"
-ok "and round-trips" cmp "$tmp/a.csv" "$tmp/back.csv"
+ok cmp "$tmp/a.csv" "$tmp/back.csv" "and round-trips"
 iconv -f UTF-8 -t GB18030 "$tmp/lf.csv" >"$tmp/gb.csv"
 fresh_import "$tmp/gb.csv"
 is "$rc" 0 "GB18030 without BOM imports"
 like "$out" 'GB18030' "and is said to be GB18030"
-ok "and round-trips, 䶮 and 𠀀 kept" cmp "$tmp/a.csv" "$tmp/back.csv"
+ok cmp "$tmp/a.csv" "$tmp/back.csv" "and round-trips, 䶮 and 𠀀 kept"
 
 # What LibreOffice Calc 7.4 writes of that export (opened with its defaults,
 # saved as CSV): only texts quoted, times with seconds and AM/PM, and an
@@ -49,7 +49,7 @@ resaved() {
 	calc "$1" "$2" "$3" "$4" >"$tmp/calc.csv"
 	fresh_import "$tmp/calc.csv"
 	is "$rc" 0 "dates $1 and $3, times $2 and $4 import"
-	ok "and give back the same file" cmp "$tmp/a.csv" "$tmp/back.csv"
+	ok cmp "$tmp/a.csv" "$tmp/back.csv" "and give back the same file"
 }
 resaved 2021-03-15 '09:05:00 AM' 2021-06-01 '12:50:00 PM'
 resaved 2021/3/15 9:05 2021/6/1 12:50
@@ -60,7 +60,7 @@ resaved 2021/03/15 '9:05 am' 2021.6.1 '12:50 pm'
 calc 2021/3/15 9:05 2021/6/1 12:50 '' 2.0 7.00 >"$tmp/counts.csv"
 fresh_import "$tmp/counts.csv"
 is "$rc" 0 "counts saved as 2.0 and 7.00 import"
-ok "as 2 and 7" cmp "$tmp/a.csv" "$tmp/back.csv"
+ok cmp "$tmp/a.csv" "$tmp/back.csv" "as 2 and 7"
 calc 2021/3/15 9:05 2021/6/1 12:50 '' 2.5 7 >"$tmp/counts.csv"
 fresh_import "$tmp/counts.csv"
 is "$rc" 1 "a count of 2.5 is refused"
@@ -93,7 +93,7 @@ fresh_import "$tmp/gbk.csv"
 is "$rc" 1 "a name with ? in a GBK file is refused"
 like "$err" '第3行: 申请人“刘\?\?”' "the row and the name are named"
 like "$err" 'GBK.*生僻字' "and it says a GBK save loses rare characters"
-ok "in Chinese" has_chinese "$err"
+ok has_chinese "$err" "in Chinese"
 calc 2021/3/15 9:05 2021/6/1 12:50 | sed 's/刘䶮𠀀/刘??/' >"$tmp/utf8q.csv"
 fresh_import "$tmp/utf8q.csv"
 is "$rc" 0 "the same ? in a UTF-8 file is the file's own text"

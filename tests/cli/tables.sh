@@ -52,7 +52,7 @@ like "$out" "^$t1 .* 特困人员申请终止审核 +申请 +张三 " "the 申�
 like "$out" "^$t2 .* 特困人员申请终止审核 +终止 +张三 " "the 终止 row too"
 row1=$(printf '%s\n' "$out" | grep "^$t1" | cut -c17-)
 row2=$(printf '%s\n' "$out" | grep "^$t2" | cut -c17-)
-ok "the two rows differ" test "$row1" != "$row2"
+ok test "$row1" != "$row2" "the two rows differ"
 like "$out" "^$x1 .* 独生子女和双女户新[^ ]*\.\. " "a name too long for its column ends with .."
 unlike "$out" '…' "and never with an ellipsis of ambiguous width"
 is "$(printf '%s\n' "$out" | grep -c ' $')" 0 "no list line ends in spaces"

