@@ -164,3 +164,27 @@ CREATE TABLE holiday (
 -- The report's 承诺件 figures read the year's cases with a due day through
 -- this index: they are few among a center's entries.
 CREATE INDEX txn_due ON txn (occurred_on) WHERE due_on IS NOT NULL;
+
+-- migration 4
+-- The names a window has served (申请人), one row per window and name with
+-- the ID number and village of its latest entry: what the entry form offers
+-- a returning citizen.  A save at the counter adds its name at once; the
+-- rows of an import are taken in by the next reader, in one GROUP BY over
+-- the entries past setting citizen_upto.  Read whole when a window's form
+-- opens, matched in memory (prefix, substring, pinyin initials).
+CREATE TABLE citizen (
+  window_id  INTEGER NOT NULL REFERENCES "window"(id),
+  applicant  TEXT NOT NULL,
+  id_number  TEXT NOT NULL DEFAULT '',
+  village_id INTEGER REFERENCES village(id),
+  last_txn   INTEGER NOT NULL,
+  PRIMARY KEY (window_id, applicant)
+) STRICT, WITHOUT ROWID;
+-- A bare column beside max() comes from the row holding the maximum.
+INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn)
+  SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id)
+  FROM txn t JOIN matter m ON m.id = t.matter_id
+  WHERE t.applicant <> '' AND t.voided_at IS NULL
+  GROUP BY m.window_id, t.applicant;
+INSERT INTO setting (key, value) SELECT 'citizen_upto', CAST(coalesce(max(id), 0) AS TEXT) FROM txn
+  WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value;

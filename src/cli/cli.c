@@ -264,7 +264,7 @@ static const struct cli_cmd *find_command(const char *name)
 
 static void print_global_help(FILE *f)
 {
-	fputs("用法: bianmin [--db 文件] [--date 日期] [--demo]    终端界面\n"
+	fputs("用法: bianmin [--db 文件] [--date 日期] [--demo] [--lines 方式]  终端界面\n"
 	      "      bianmin [--db 文件] 命令 [选项] [参数]\n"
 	      "乡镇行政服务中心窗口办件登记。不带命令时启动终端界面。\n\n"
 	      "命令:\n", f);
@@ -274,6 +274,7 @@ static void print_global_help(FILE *f)
 	      "  --db 文件   使用此数据库（优先于 BIANMIN_DB 和 /etc/bianmin.conf）\n"
 	      "  --date 日期 终端界面按这一天登记和统计（补录纸质登记）\n"
 	      "  --demo      用临时的演示数据库启动终端界面，退出时删除\n"
+	      "  --lines 方式  终端界面的框线: auto（默认）、unicode 或 ascii\n"
 	      "  --version   显示版本\n"
 	      "  --help      显示本帮助\n\n"
 	      "bianmin 命令 --help 显示该命令的选项；详见 bianmin(1)。\n", f);
@@ -327,12 +328,13 @@ int cli_main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "date", required_argument, NULL, 'D' },
 		{ "demo", no_argument, NULL, 'M' },
+		{ "lines", required_argument, NULL, 'L' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { 0 };
-	const char *tui_date = NULL;
+	const char *tui_date = NULL, *lines = NULL;
 	bool demo = false;
 	int opt;
 
@@ -361,6 +363,12 @@ int cli_main(int argc, char **argv)
 		case 'M':
 			demo = true;
 			break;
+		case 'L':
+			if (!tui_set_lines(optarg))
+				return cli_usage(&c, "--lines 应为 auto、unicode 或 ascii，而不是“%s”",
+						 optarg);
+			lines = optarg;
+			break;
 		case 'V':
 			printf("bianmin %s\n", BIANMIN_VERSION);
 			return finish_output(CLI_OK);
@@ -379,6 +387,14 @@ int cli_main(int argc, char **argv)
 	if (!zone_ok)
 		return cli_core_error(err);
 
+	/* The configuration's `lines =`, unless --lines said otherwise. */
+	char *conf_lines = lines ? NULL : conf_value("lines");
+	if (conf_lines && !tui_set_lines(conf_lines)) {
+		cli_error("配置文件中 lines = %s 无效，应为 auto、unicode 或 ascii；按 auto 处理",
+			  conf_lines);
+		tui_set_lines("auto");
+	}
+	free(conf_lines);
 	if (optind >= argc && demo)
 		return cli_demo(tui_date);
 	if (optind >= argc) {
@@ -402,6 +418,8 @@ int cli_main(int argc, char **argv)
 		return cli_usage(&c, "--date 写在命令之前只用于终端界面；命令的日期写在命令之后");
 	if (demo)
 		return cli_usage(&c, "--demo 只用于终端界面，不能与命令 %s 同用", argv[optind]);
+	if (lines)
+		return cli_usage(&c, "--lines 只用于终端界面，不能与命令 %s 同用", argv[optind]);
 	c.cmd = find_command(argv[optind]);
 	if (!c.cmd)
 		return cli_usage(&c, "没有命令“%s”", argv[optind]);

@@ -415,6 +415,36 @@ static int64_t insert_row(struct db *db, const struct resolved *r, const struct 
 	return -1;
 }
 
+/* The applicant for completion (citizen table), at once for a save at the
+ * counter.  An import leaves its rows to citizen_names_load's catch-up, one
+ * GROUP BY for the whole file: an upsert per row cost it 74% more CPU. */
+static bool note_citizen(struct db *db, const struct resolved *r, const struct entry_draft *d,
+			 bool counter, int64_t id, char **err)
+{
+	if (!counter || !ledger_present(d->applicant) || ledger_present(d->void_reason))
+		return true;
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn) "
+		"VALUES (:window, :applicant, :id, :village, :txn) "
+		"ON CONFLICT (window_id, applicant) DO UPDATE SET "
+		"id_number = excluded.id_number, village_id = excluded.village_id, "
+		"last_txn = excluded.last_txn WHERE excluded.last_txn > citizen.last_txn", err);
+	if (!st)
+		return false;
+	db_bind_int(st, ":window", r->window->id);
+	db_bind_text(st, ":applicant", d->applicant);
+	db_bind_text(st, ":id", r->id_number);
+	if (r->village)
+		db_bind_int(st, ":village", r->village->id);
+	else
+		sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, ":village"));
+	db_bind_int(st, ":txn", id);
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return ok;
+}
+
 static int64_t insert(struct db *db, const struct catalog *cat, const struct entry_draft *d,
 		      bool counter, const char *login, char serial_out[SERIAL_LEN],
 		      enum entry_field *field, char **err)
@@ -430,7 +460,7 @@ static int64_t insert(struct db *db, const struct catalog *cat, const struct ent
 	else if (!ledger_next_serial(db, r.window, period_year_of(r.date), serial, err))
 		return -1;
 	int64_t id = insert_row(db, &r, d, serial, login, err);
-	if (id <= 0)
+	if (id <= 0 || !note_citizen(db, &r, d, counter, id, err))
 		return -1;
 	ledger_serial_taken(db, r.window->id, period_year_of(r.date), serial,
 			    !ledger_present(d->serial));

@@ -1,3 +1,4 @@
+#include "lines.h"
 #include "app.h"
 
 #include <curses.h>
@@ -301,6 +302,15 @@ static void close_app(struct app *a)
 	db_close(a->db);
 }
 
+bool tui_set_lines(const char *mode)
+{
+	enum lines_mode m;
+	if (!lines_parse(mode, &m))
+		return false;
+	lines_set(m);
+	return true;
+}
+
 int tui_main(const char *db_path, bool demo)
 {
 	if (!utf8_locale()) {
@@ -339,6 +349,7 @@ int tui_main(const char *db_path, bool demo)
 		return 1;
 	}
 	set_term(scr);
+	lines_start();
 	if (!can_address_cursor()) {
 		/* Without cursor addressing (TERM=dumb, a printing terminal)
 		 * every screen would come out as one garbled stream. */

@@ -10,4 +10,7 @@ int tui_main(const char *db_path, bool demo);
  * (`bianmin --date D`: catching up on paper forms; also how the screen
  * tests get a fixed day).  Call before tui_main(). */
 void tui_set_date(const char *date);
+/* How rules are drawn: "auto", "unicode" or "ascii" (`lines =`, --lines);
+ * false for anything else.  Call before tui_main(). */
+bool tui_set_lines(const char *mode);
 #endif

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
+#include "citizen.h"
 #include "entry_after.h"
 #include "entry_form.h"
 #include "entry_list.h"
@@ -23,8 +25,13 @@
 #include "util.h"
 
 /* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason);
- * FOCUS_RATE: entry_after has them (the rating of the last save). */
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE };
+ * FOCUS_RATE: entry_after has them (the rating of the last save);
+ * FOCUS_PERSONS: the persons of a 人次 visit being typed. */
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS };
+
+/* How long the key bar offers to undo a save: long enough to notice a
+ * stray key, short enough that it is not mistaken for a void. */
+#define UNDO_SECONDS 120
 
 struct entry_view {
 	struct app *a;
@@ -41,7 +48,25 @@ struct entry_view {
 	/* Why this account cannot record at this window (core's words);
 	 * NULL when it can. */
 	char *refusal;
+	char last_saved[SERIAL_LEN]; /* "" until a save; the undo key's */
+	time_t saved_at;
+	struct lineedit persons;     /* FOCUS_PERSONS */
+	bool names_tried;            /* the window's names read (or failed) */
 };
+
+/* The window's names for completion in 申请人, read once, when the form
+ * is first used: the largest window of a 25-year ledger holds some
+ * 150,000 (tests/bench/RESULTS.md). */
+static void load_names(struct entry_view *st)
+{
+	if (st->names_tried)
+		return;
+	st->names_tried = true;
+	char *err = NULL;
+	st->form.names = citizen_names_load(st->a->db, st->a->cat, &st->a->cat->windows[st->window],
+					    &err);
+	free(err); /* completion is a help: the form works without it */
+}
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
  * list of today's entries (or the picker's choices) to the area's end. */
@@ -118,6 +143,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 	entry_form_init(&st->form);
 	entry_form_set_matter(&st->form, current(st));
 	entry_list_init(&st->entries, a, w);
+	lineedit_init(&st->persons, 6);
 	entry_after_init(&st->after, a);
 	/* Said at the door, not after a form is typed and refused. */
 	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st->refusal)) {
@@ -141,8 +167,10 @@ static void entry_done(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
+	citizen_names_free(st->form.names);
 	entry_form_finish(&st->form);
 	entry_list_finish(&st->entries);
+	lineedit_finish(&st->persons);
 	entry_after_finish(&st->after);
 	free(st->refusal);
 	free(st->matters);
@@ -173,6 +201,12 @@ static void draw_hint(struct entry_view *st, const struct view *v, int y)
 {
 	int w = v->area.cols - RX - 1;
 	const struct catalog_matter *m = current(st);
+	if (st->focus == FOCUS_PERSONS) {
+		ui_put(y, RX, 8, "人数:", false, false, UI_TITLE);
+		field_draw(st->a, &st->persons, y, RX + 8, 8, true);
+		ui_put(y, RX + 17, w - 17, "Enter 记一次", false, false, UI_DIM);
+		return;
+	}
 	if (st->focus == FOCUS_MATTERS) {
 		char *hint = NULL;
 		if (st->mlist.typed[0])
@@ -217,6 +251,10 @@ static void draw_form(struct entry_view *st, const struct view *v)
 		ui_put(4, RX, w, "人次事项, 不需填表:", false, false, UI_NORMAL);
 		char *say = xasprintf("按 %s 记一次.", keys_first_name(ACT_DO_MATTER, CTX_MATTERS));
 		ui_put(5, RX, w, say, false, false, UI_NORMAL);
+		free(say);
+		say = xasprintf("多人 (如一场宣传): 按 %s 输入人数.",
+				keys_first_name(ACT_PERSONS, CTX_MATTERS));
+		ui_put(6, RX, w, say, false, false, UI_DIM);
 		free(say);
 	} else {
 		for (int i = 0; i < st->form.nfields; i++) {
@@ -269,7 +307,37 @@ static void entry_draw(struct app *a, struct view *v)
 
 /* ---- actions ---- */
 
+/* After a save: what the status line says, and the undo key's serial. */
+static void saved(struct entry_view *st, const char *serial, const struct catalog_matter *m)
+{
+	struct app *a = st->a;
+	snprintf(st->last_saved, sizeof st->last_saved, "%s", serial);
+	st->saved_at = time(NULL);
+	/* The citizen is still here: the keys that serve them next. */
+	char *said = m->time_limit_days > 0
+		? xasprintf("已保存 %s  %s  %s 回执  %s 评价", serial, m->name,
+			    keys_plain_name(ACT_RECEIPT, CTX_SAVED), keys_plain_name(ACT_RATE, CTX_SAVED))
+		: xasprintf("已保存 %s  %s  %s 评价", serial, m->name,
+			    keys_plain_name(ACT_RATE, CTX_SAVED));
+	struct citizen_repeat r;
+	char *err = NULL;
+	/* Some matters repeat by nature: a word, never a refusal. */
+	if (citizen_repeat(a->db, serial, &r, &err))
+		app_error(a, "%s  注意: 此证件号码本年已办理过本事项 (%s, %s)", said, r.serial, r.date);
+	else
+		app_say(a, "%s", said);
+	free(said);
+	free(err);
+}
+
+static void save_persons(struct entry_view *st, int64_t persons);
+
 static void save(struct entry_view *st)
+{
+	save_persons(st, -1);
+}
+
+static void save_persons(struct entry_view *st, int64_t persons)
 {
 	struct app *a = st->a;
 	const struct catalog_matter *m = current(st);
@@ -281,7 +349,7 @@ static void save(struct entry_view *st)
 		.matter = m->code,
 		.date = a->today,
 		.households = -1,
-		.persons = -1,
+		.persons = persons,
 		.quantity = -1,
 	};
 	char *err = NULL;
@@ -299,6 +367,9 @@ static void save(struct entry_view *st)
 	char serial[SERIAL_LEN];
 	enum entry_field field;
 	bool ok = ledger_record_field(a->db, a->cat, &d, a->clerk.login, serial, &field, &err);
+	if (ok && form)
+		citizen_names_note(st->form.names, d.applicant, d.id_number,
+				   d.village ? catalog_village(a->cat, d.village) : NULL, 0);
 	if (ok)
 		entry_after_saved(&st->after, serial, m, d.applicant);
 	if (form)
@@ -313,13 +384,7 @@ static void save(struct entry_view *st)
 		app_error_take(a, err);
 		return;
 	}
-	/* The citizen is still here: the keys that serve them next. */
-	if (m->time_limit_days > 0)
-		app_say(a, "已保存 %s  %s  %s 回执  %s 评价", serial, m->name,
-			keys_plain_name(ACT_RECEIPT, CTX_SAVED), keys_plain_name(ACT_RATE, CTX_SAVED));
-	else
-		app_say(a, "已保存 %s  %s  %s 评价", serial, m->name,
-			keys_plain_name(ACT_RATE, CTX_SAVED));
+	saved(st, serial, m);
 	entry_form_clear_for_next(&st->form);
 	if (form) {
 		entry_form_goto(&st->form, 0);
@@ -364,6 +429,49 @@ static void leave_window(struct entry_view *st, bool asked)
 	view_pop(st->a);
 }
 
+/* The last save, voided at once: no question asked, the key is offered
+ * only for a while after the save it undoes. */
+static void undo(struct entry_view *st)
+{
+	struct app *a = st->a;
+	if (!st->last_saved[0] || time(NULL) - st->saved_at > UNDO_SECONDS) {
+		app_error(a, "只能在保存后两分钟内撤销; 更早的登记请用 %s 作废",
+			  keys_first_name(ACT_VOID, CTX_MATTERS));
+		return;
+	}
+	char voided[SERIAL_LEN], *err = NULL;
+	if (!ledger_undo_last(a->db, st->last_saved, a->clerk.login, voided, &err)) {
+		app_error_take(a, err);
+		return;
+	}
+	st->last_saved[0] = '\0';
+	app_say(a, "已撤销 %s (%s)", voided, LEDGER_UNDO_REASON);
+}
+
+static void handle_persons(struct entry_view *st, enum action act, int key)
+{
+	struct app *a = st->a;
+	if (act == ACT_BACK) {
+		st->focus = FOCUS_MATTERS;
+		return;
+	}
+	if (act != ACT_CONFIRM && act != ACT_DO_MATTER) {
+		field_type(a, &st->persons, "人数", act, key);
+		return;
+	}
+	char *typed = lineedit_text(&st->persons), digits[32];
+	text_fold_digits(digits, sizeof digits, text_trim(typed));
+	free(typed);
+	char *end;
+	long n = strtol(digits, &end, 10);
+	if (!digits[0] || *end || n < 1 || n > LEDGER_COUNT_MAX) {
+		app_error(a, "人数应为 1 到 %d 的整数", LEDGER_COUNT_MAX);
+		return;
+	}
+	st->focus = FOCUS_MATTERS;
+	save_persons(st, n);
+}
+
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
 {
 	struct app *a = st->a;
@@ -394,6 +502,21 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 		break;
 	case ACT_VOID:
 		begin_void(st);
+		break;
+	case ACT_UNDO:
+		undo(st);
+		break;
+	case ACT_PERSONS:
+		list_forget_typed(&st->mlist);
+		if (!current(st) || current(st)->unit != UNIT_RENCI || entry_form_needed(current(st))) {
+			app_error(a, "只有不需填表的人次事项 (咨询、宣传) 用 %s 输入人数; 其他事项在表中填写",
+				  keys_first_name(ACT_PERSONS, CTX_MATTERS));
+			break;
+		}
+		if (app_can_record(a) && may_record_here(st)) {
+			lineedit_clear(&st->persons);
+			st->focus = FOCUS_PERSONS;
+		}
 		break;
 	case ACT_RECEIPT:
 		entry_after_receipt(&st->after);
@@ -445,8 +568,23 @@ static void handle_form(struct entry_view *st, enum action act, int key)
 		if (!entry_form_pick_number(f, (size_t)(key - '0'), &err))
 			app_error_take(a, err);
 		break;
+	case ACT_SWITCH_MATTER:
+		/* What the bar says after a save: the digit changes matter, and
+		 * is never typed as a name. */
+		if ((size_t)(key - '0') > st->nmatters) {
+			app_error(a, "没有第 %c 个事项", key);
+			break;
+		}
+		list_forget_typed(&st->mlist);
+		list_select(&st->mlist, (size_t)(key - '1'));
+		follow_matter(st);
+		st->focus = FOCUS_MATTERS;
+		break;
 	case ACT_VOID:
 		begin_void(st);
+		break;
+	case ACT_UNDO:
+		undo(st);
 		break;
 	case ACT_RECEIPT:
 		entry_after_receipt(&st->after);
@@ -479,11 +617,15 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 		handle_matters(st, act, key, asked);
 		break;
 	case FOCUS_FORM:
+		load_names(st);
 		handle_form(st, act, key);
 		break;
 	case FOCUS_VOID:
 		if (entry_list_handle(&st->entries, act, key))
 			st->focus = st->before_void;
+		break;
+	case FOCUS_PERSONS:
+		handle_persons(st, act, key);
 		break;
 	case FOCUS_RATE:
 		if (entry_after_handle(&st->after, act, key))
@@ -501,14 +643,19 @@ static unsigned entry_context(struct app *a, struct view *v)
 	switch (st->focus) {
 	case FOCUS_MATTERS:
 		return CTX_MATTERS | saved;
-	case FOCUS_FORM:
-		return CTX_FORM | CTX_TEXT |
-		       (entry_form_picking(&st->form) ? CTX_PICKER : saved) |
-		       (entry_form_numbered(&st->form) ? CTX_NUMBERED : 0);
+	case FOCUS_FORM: {
+		const struct entry_form *f = &st->form;
+		bool fresh = f->nfields > 0 && f->at == 0 && f->fields[0] == FF_APPLICANT &&
+			     !entry_form_has_input(f);
+		return CTX_FORM | CTX_TEXT | (entry_form_picking(f) ? CTX_PICKER : saved) |
+		       (entry_form_numbered(f) ? CTX_NUMBERED : 0) | (fresh ? CTX_FRESH : 0);
+	}
 	case FOCUS_VOID:
 		return entry_list_context(&st->entries);
 	case FOCUS_RATE:
 		return entry_after_context(&st->after);
+	case FOCUS_PERSONS:
+		return CTX_PROMPT | CTX_TEXT;
 	}
 	return CTX_MATTERS;
 }
@@ -533,13 +680,20 @@ static struct list *entry_list_now(struct app *a, struct view *v)
 	return st->focus == FOCUS_VOID ? entry_list_choosing(&st->entries) : NULL;
 }
 
-/* The receipt key offers itself only for a 承诺件 (the rating and receipt
- * keys apply at all once there is a save: CTX_SAVED). */
+/* The undo key only while its save is fresh; the receipt key only for a
+ * 承诺件 (the rating and receipt keys apply at all once there is a save:
+ * CTX_SAVED). */
 static void entry_unoffered(struct app *a, struct view *v, bool *hidden)
 {
 	struct entry_view *st = v->state;
 	(void)a;
 	hidden[ACT_RECEIPT] = !st->after.promise;
+	bool fresh = st->last_saved[0] && time(NULL) - st->saved_at <= UNDO_SECONDS;
+	/* 撤销 takes 作废's place on the bar (the key still works, the help
+	 * names it): both would not fit 80 columns. */
+	hidden[ACT_UNDO] = !fresh;
+	if (fresh)
+		hidden[ACT_VOID] = true;
 }
 
 const struct screen_ops entry_screen = {

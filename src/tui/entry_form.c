@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "citizen.h"
 #include "field.h"
 #include "idcheck.h"
 #include "phone.h"
@@ -55,7 +56,15 @@ static void choice_row(void *ctx, size_t i, int y, bool selected)
 	const struct entry_choice *c = &((struct entry_form *)ctx)->shown[i];
 	enum ui_style s = selected ? UI_SELECTED : UI_NORMAL;
 	ui_put(y, 1, 40, "", true, false, s);
-	if (c->code) {
+	if (c->citizen) {
+		char masked[64];
+		ui_put(y, 1, 60, "", true, false, s);
+		ui_put(y, 2, 30, c->name, true, false, s);
+		ui_put(y, 33, 18, c->citizen->id_number[0]
+			? idcheck_mask(masked, sizeof masked, c->citizen->id_number) : "",
+		       true, false, s);
+		ui_put(y, 52, 8, c->citizen->village ? c->citizen->village->name : "", true, false, s);
+	} else if (c->code) {
 		ui_put(y, 2, 8, c->code, true, false, s);
 		ui_put(y, 10, 30, c->name, true, false, s);
 	} else {
@@ -152,9 +161,26 @@ void entry_form_goto(struct entry_form *f, int i)
 	f->closed = false;
 }
 
+/* Names seen before that match what is typed in 申请人 (at most
+ * ENTRY_FORM_NAMES, into found). */
+static size_t names_found(const struct entry_form *f, const struct citizen_name **found)
+{
+	if (!f->names || focused(f) != FF_APPLICANT)
+		return 0;
+	char *typed = lineedit_text(&f->edit[FF_APPLICANT]);
+	size_t n = text_trim(typed)[0] ? citizen_names_find(f->names, typed, found,
+							      ENTRY_FORM_NAMES) : 0;
+	free(typed);
+	return n;
+}
+
 bool entry_form_picking(const struct entry_form *f)
 {
 	enum form_field ff = focused(f);
+	if (ff == FF_APPLICANT) {
+		const struct citizen_name *found[ENTRY_FORM_NAMES];
+		return !f->closed && names_found(f, found) > 0;
+	}
 	return (ff == FF_VILLAGE || ff == FF_CATEGORY) && !f->closed;
 }
 
@@ -190,13 +216,20 @@ static struct entry_choice *choices(const struct entry_form *f, const struct cat
 	struct entry_choice *c = NULL;
 	size_t cap = 0;
 	*n = 0;
-	if (ff == FF_VILLAGE) {
+	if (ff == FF_APPLICANT) {
+		const struct citizen_name *found[ENTRY_FORM_NAMES];
+		size_t k = names_found(f, found);
+		c = xcalloc(k ? k : 1, sizeof *c);
+		for (size_t i = 0; i < k; i++)
+			c[i] = (struct entry_choice){NULL, found[i]->applicant, 0, found[i]};
+		*n = k;
+	} else if (ff == FF_VILLAGE) {
 		for (size_t i = 0; i < cat->nvillages; i++) {
 			const struct catalog_village *v = &cat->villages[i];
 			if (!v->active || !village_matches(v, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct entry_choice){v->code, v->name, 0};
+			c[(*n)++] = (struct entry_choice){v->code, v->name, 0, NULL};
 		}
 	} else if (ff == FF_CATEGORY && f->matter) {
 		for (size_t i = 0; i < f->matter->ncategories; i++) {
@@ -204,7 +237,7 @@ static struct entry_choice *choices(const struct entry_form *f, const struct cat
 			if (typed[0] && !strstr(opt, typed))
 				continue;
 			c = xgrow(c, &cap, *n + 1, sizeof *c);
-			c[(*n)++] = (struct entry_choice){NULL, opt, i + 1};
+			c[(*n)++] = (struct entry_choice){NULL, opt, i + 1, NULL};
 		}
 	}
 	free(typed);
@@ -217,7 +250,10 @@ bool entry_form_pick_act(struct entry_form *f, enum action act)
 	 * (a township's villages) is searched. */
 	if (act != ACT_MOVE_UP && act != ACT_MOVE_DOWN)
 		return false;
-	list_act(&f->pick, act);
+	/* The names are offered, not chosen: the first Down takes the first
+	 * one, the latest seen. */
+	if (!(focused(f) == FF_APPLICANT && !f->moved && act == ACT_MOVE_DOWN))
+		list_act(&f->pick, act);
 	f->moved = true;
 	return true;
 }
@@ -245,10 +281,11 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 {
 	free(f->shown);
 	f->shown = choices(f, cat, &f->nshown);
-	bool village = focused(f) == FF_VILLAGE;
+	bool village = focused(f) == FF_VILLAGE, names = focused(f) == FF_APPLICANT;
 	int cols = ui_get_area()->cols;
 	unsigned ctx = CTX_FORM | CTX_TEXT | CTX_PICKER;
-	char *head = xasprintf(village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
+	char *head = xasprintf(names ? "来过的申请人 (按拼音首字母也可): %s/%s 选择, %s 填入证件号码和村"
+			       : village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
 				       : "选择分类: 按序号或输入文字筛选, %s/%s 选择, %s 确定",
 			       keys_first_name(ACT_MOVE_UP, ctx), keys_first_name(ACT_MOVE_DOWN, ctx),
 			       keys_first_name(ACT_ENTER_FIELD, ctx));
@@ -261,9 +298,31 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 		list_draw(&f->pick, y0 + 1, y1 - y0);
 }
 
+/* A returning citizen picked (the highlight moved onto the name): the
+ * name, its ID number and village filled in.  What was typed stands
+ * otherwise: a new citizen is never renamed after an old one. */
+static void accept_name(struct entry_form *f, const struct catalog *cat)
+{
+	size_t n;
+	struct entry_choice *c = f->moved ? choices(f, cat, &n) : NULL;
+	if (c && n > 0) {
+		const struct citizen_name *p = c[f->pick.sel < n ? f->pick.sel : n - 1].citizen;
+		lineedit_set(&f->edit[FF_APPLICANT], p->applicant);
+		lineedit_set(&f->edit[FF_ID], p->id_number);
+		if (p->village)
+			lineedit_set(&f->edit[FF_VILLAGE], p->village->name);
+	}
+	free(c);
+	reset_pick(f);
+}
+
 bool entry_form_accept(struct entry_form *f, const struct catalog *cat, char **err)
 {
 	enum form_field ff = focused(f);
+	if (ff == FF_APPLICANT) {
+		accept_name(f, cat);
+		return true;
+	}
 	if (ff != FF_VILLAGE && ff != FF_CATEGORY)
 		return true;
 	char *typed = lineedit_text(&f->edit[ff]);
@@ -373,8 +432,14 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 	enum form_field ff = focused(f);
 	if (ff == FF_COUNT)
 		return;
-	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9'))
+	/* A full-width digit (a Chinese input method left on) is the digit;
+	 * anything else is said, never dropped without a word. */
+	if (act == ACT_TEXT && is_number_field(ff) && key >= 0xFF10 && key <= 0xFF19)
+		key = '0' + (key - 0xFF10);
+	if (act == ACT_TEXT && is_number_field(ff) && (key < '0' || key > '9')) {
+		app_error(a, "%s只能填数字", labels[ff]);
 		return;
+	}
 	if (act == ACT_TEXT && lineedit_full(&f->edit[ff])) {
 		field_type(a, &f->edit[ff], labels[ff], act, key);
 		return;

@@ -14,6 +14,8 @@
 #include "list.h"
 
 struct app;
+struct citizen_name;
+struct citizen_names;
 
 enum form_field {
 	FF_APPLICANT,
@@ -28,12 +30,15 @@ enum form_field {
 	FF_COUNT
 };
 
-/* A choice of a picker field: a village (code and name) or a category
- * (its number from 1 and its name; code NULL). */
+/* A choice of a picker field: a village (code and name), a category
+ * (its number from 1 and its name; code NULL), or a returning citizen
+ * (`citizen`: the name, with its ID number and village). */
 struct entry_choice {
 	const char *code, *name;
 	size_t number;
+	const struct citizen_name *citizen;
 };
+#define ENTRY_FORM_NAMES 8
 
 struct entry_form {
 	const struct catalog_matter *matter;
@@ -46,6 +51,8 @@ struct entry_form {
 	size_t nshown;
 	bool moved;  /* the clerk moved the highlight: take it even with no text */
 	bool closed; /* Esc closed the picker of this field; typing opens it */
+	/* The window's names for 申请人 (the screen owns them; NULL: none). */
+	struct citizen_names *names;
 };
 
 void entry_form_init(struct entry_form *f);

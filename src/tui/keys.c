@@ -64,7 +64,7 @@ static bool bound_itself(int key, unsigned ctx, const bool *hidden)
 
 enum action keys_lookup(int key, unsigned ctx, const bool *hidden)
 {
-	bool picks = (ctx & CTX_NUMBERED) && key_matches(KC_DIGIT, key);
+	bool picks = (ctx & (CTX_NUMBERED | CTX_FRESH)) && key_matches(KC_DIGIT, key);
 	if ((ctx & CTX_TEXT) && printable(key) && !picks)
 		return ACT_TEXT;
 	for (size_t i = 0; i < NBINDINGS; i++) {

@@ -37,6 +37,7 @@ enum tui_ctx {
 	 * receipt and rating keys apply. */
 	CTX_SAVED   = 1 << 17,
 	CTX_RATE    = 1 << 18, /* choosing the level of a rating (好差评) */
+	CTX_FRESH   = 1 << 19, /* an empty form, cursor in 申请人: digits change matter */
 };
 /* Every screen context; new CTX_ bits join it by themselves. */
 #define CTX_ALL (~(unsigned)(CTX_TEXT | CTX_HELP))
@@ -93,6 +94,10 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(PICK_MATTER, CTX_MATTERS, BAR_WORDS, "选事项", \
 	  "按序号或输入事项代码选择事项", KEYS(KC_DIGIT, KC_LETTER)) \
 	X(PICK_CHOICE, CTX_NUMBERED, BAR_KEYS, NULL, "按序号选分类 (列表上方也有说明)", KEYS(KC_DIGIT)) \
+	X(SWITCH_MATTER, CTX_FRESH, BAR_KEYS, "换事项", \
+	  "表单为空时: 按序号换事项 (再按 Enter 办理)", KEYS(KC_DIGIT)) \
+	X(PERSONS, CTX_MATTERS, BAR_KEYS, NULL, "人次事项: 输入人数后记一次 (如一场宣传 20 人)", \
+	  KEYS('+', '*')) \
 	X(MOVE_UP, CTX_LISTS, BAR_PAIR, "选择", "上移一行", KEYS(TK_UP)) \
 	X(MOVE_DOWN, CTX_LISTS, BAR_KEYS, NULL, "下移一行", KEYS(TK_DOWN)) \
 	X(JUMP, CTX_ENTRIES, BAR_KEYS, NULL, "输入编号末尾的数字, 跳到该登记", KEYS(KC_NUMBER)) \
@@ -127,6 +132,9 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(PREV_FIELD, CTX_FORM, BAR_KEYS, NULL, "到上一栏", KEYS(TK_BTAB, TK_UP)) \
 	X(ENTER_FIELD, CTX_FORM, BAR_KEYS, NULL, "到下一栏; 在最后一栏时保存", KEYS(ENTER_KEYS)) \
 	X(SAVE, CTX_FORM, BAR_KEYS, "保存", "保存本条登记", KEYS(KF(2), CTRL('S'))) \
+	X(UNDO, CTX_MATTERS | CTX_FORM, BAR_FIRST, "撤销", \
+	  "撤销刚保存的一条 (保存后两分钟内, 不再询问; 作废原因: 误操作撤销)", \
+	  KEYS(CTRL('Z'), KF(9))) \
 	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, BAR_KEYS, "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(KF(8), CTRL('X'))) \
 	X(RECEIPT, CTX_SAVED, BAR_KEYS, NULL, \

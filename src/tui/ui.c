@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lines.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -160,7 +161,7 @@ void ui_rule(int y, int x, int cols)
 	if (x + cols > ar->cols)
 		cols = ar->cols - x;
 	if (cols > 0)
-		mvhline(ar->top + y, ar->left + x, ACS_HLINE, cols);
+		lines_hline(ar->top + y, ar->left + x, cols);
 }
 
 void ui_vrule(int y, int x, int rows)
@@ -171,7 +172,7 @@ void ui_vrule(int y, int x, int rows)
 	if (y + rows > ar->rows)
 		rows = ar->rows - y;
 	if (rows > 0)
-		mvvline(ar->top + y, ar->left + x, ACS_VLINE, rows);
+		lines_vline(ar->top + y, ar->left + x, rows);
 }
 
 void ui_title(const char *left, const char *right)

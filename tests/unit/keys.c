@@ -146,12 +146,28 @@ static void test_bar(void)
 	is_int(keys_lookup('x', CTX_EXPORT_ASK, NULL), ACT_EXPORT_XLSX, "x too");
 	is_int(keys_lookup('c', CTX_EXPORT_ASK, NULL), ACT_EXPORT_CSV, "c exports CSV");
 	is_int(keys_lookup('1', CTX_EXPORT_ASK, NULL), ACT_NONE, "a window's digit waits for the answer");
+	/* The undo key is on the bar only for a while after a save, and then
+	 * in the place of 作废 (which still answers, and is in the help). */
+	bool no_undo[ACT_COUNT] = {false}, undo_now[ACT_COUNT] = {false};
+	no_undo[ACT_UNDO] = true;
+	undo_now[ACT_VOID] = true;
 	for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
-		bar = keys_bar(screens[i], NULL, 9);
+		bar = keys_bar(screens[i], no_undo, 9);
 		ok(text_width(bar) <= 80, "bar for context %#x fits 80 columns (%d)", screens[i],
 		   text_width(bar));
 		free(bar);
+		bar = keys_bar(screens[i] | (screens[i] == (CTX_FORM | CTX_TEXT) ? CTX_FRESH : 0),
+			       undo_now, 9);
+		ok(text_width(bar) <= 80, "with the undo key too (%d): %s", text_width(bar), bar);
+		free(bar);
 	}
+	bar = keys_bar(CTX_FORM | CTX_TEXT | CTX_FRESH, undo_now, 4);
+	ok(contains(bar, "1-4 换事项") && contains(bar, "Ctrl-Z 撤销"),
+	   "after a save the form's bar says how to change matter and to undo: %s", bar);
+	free(bar);
+	is_int(keys_lookup('7', CTX_FORM | CTX_TEXT | CTX_FRESH, NULL), ACT_SWITCH_MATTER,
+	       "a digit in an empty form changes matter");
+	is_int(keys_lookup('7', CTX_FORM | CTX_TEXT, NULL), ACT_TEXT, "once typing, it is text");
 }
 
 struct seen {
