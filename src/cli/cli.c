@@ -72,6 +72,14 @@ static const struct cli_cmd commands[] = {
 		.handler = cli_cmd_list,
 	},
 	{
+		.name = "show",
+		.usage = "编号",
+		.summary = "显示一件办件的详情（含完整证件号码，记入审计）",
+		.help = "经办人只能查看本窗口的办件，主管和管理员可以查看全部；\n"
+			"显示完整证件号码的每一次查看都记入审计记录。\n",
+		.handler = cli_cmd_show,
+	},
+	{
 		.name = "void",
 		.usage = "编号 --reason 原因",
 		.summary = "作废一件办件（经办人只能作废本人当天的办件）",

@@ -203,6 +203,7 @@ int cli_demo(const char *tui_date);
 int cli_cmd_init(struct cli *c, int argc, char **argv);
 int cli_cmd_add(struct cli *c, int argc, char **argv);
 int cli_cmd_list(struct cli *c, int argc, char **argv);
+int cli_cmd_show(struct cli *c, int argc, char **argv);
 int cli_cmd_void(struct cli *c, int argc, char **argv);
 int cli_cmd_correct(struct cli *c, int argc, char **argv);
 int cli_cmd_done(struct cli *c, int argc, char **argv);

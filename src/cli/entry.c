@@ -337,6 +337,8 @@ int cli_cmd_list(struct cli *c, int argc, char **argv)
 	    (f.clerk && !known_clerk(c, f.clerk)))
 		return CLI_FAIL;
 
+	/* What this account may see, ID numbers masked: core's rules. */
+	f.viewer = current_login();
 	struct list_state st = { 0 };
 	char *err = NULL;
 	list_header();

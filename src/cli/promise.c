@@ -244,7 +244,12 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	cli_cell("状态", 4, false);
 	cli_tail("经办人");
 	cli_end_row();
-	bool ok = promise_open(c->db, c->cat, st.cal, today, warn, NULL, overdue_row, &st, &err);
+	/* Only the cases this account may see, ID numbers masked. */
+	struct ledger_sight sight;
+	bool ok = ledger_sight_begin(c->db, current_login(), overdue_row, &st, &sight, &err) &&
+		  promise_open(c->db, c->cat, st.cal, today, warn, NULL, ledger_sight_fn, &sight,
+			       &err);
+	ledger_sight_end(&sight);
 	if (ok) {
 		/* 时限 and 超期 are working days. */
 		printf("逾期未办结 %lld 件\n", st.overdue);

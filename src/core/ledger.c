@@ -262,6 +262,30 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 		    bool counter, enum entry_field *field, char **err)
 {
 	memset(r, 0, sizeof *r);
+	/* What is looked up or parsed holds nothing hidden either: "没有名为
+	 * 市场准入的窗口" for a name with a zero-width space in it would be a
+	 * riddle; the message names the character instead. */
+	static const struct {
+		size_t offset;
+		const char *label;
+		enum entry_field field;
+	} keys[] = {
+		{offsetof(struct entry_draft, window), "窗口", FIELD_WINDOW},
+		{offsetof(struct entry_draft, matter), "事项", FIELD_MATTER},
+		{offsetof(struct entry_draft, date), "日期", FIELD_DATE},
+		{offsetof(struct entry_draft, time), "时间", FIELD_TIME},
+		{offsetof(struct entry_draft, serial), "编号", FIELD_SERIAL},
+		{offsetof(struct entry_draft, id_number), "证件号码", FIELD_ID_NUMBER},
+		{offsetof(struct entry_draft, village), "村", FIELD_VILLAGE},
+		{offsetof(struct entry_draft, category), "分类", FIELD_CATEGORY},
+		{offsetof(struct entry_draft, status), "状态", FIELD_STATUS},
+		{offsetof(struct entry_draft, phone), "电话", FIELD_PHONE},
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		const char *s = *(const char *const *)((const char *)d + keys[i].offset);
+		if (!text_check(s, keys[i].label, 0, false, err))
+			return entry_field_mark(field, keys[i].field);
+	}
 	if (!resolve_matter(cat, d, r, field, err) || !resolve_when(d, r, field, err) ||
 	    !resolve_who(cat, d, r, counter, field, err))
 		return false;

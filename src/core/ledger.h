@@ -144,6 +144,10 @@ struct ledger_filter {
 	const char *clerk;        /* login */
 	const char *text;         /* serial, applicant (substring), ID number (whole, or
 	                           * its last 4+ characters), or date */
+	/* The login looking (DESIGN 11): NULL for the program's own reads
+	 * (export, checks); a login sees only what its role allows, and ID
+	 * numbers masked.  An unregistered login is refused. */
+	const char *viewer;
 	bool include_voided;
 	bool newest_first;
 	int limit;                /* 0 = no limit */
@@ -170,6 +174,25 @@ bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
  * holiday table: see promise.h). */
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
 		    ledger_fn fn, void *ctx, char **err);
+/* The one view of an entry with its full ID number: for the clerks of its
+ * window, supervisors and admins.  Each view of an entry that has an ID
+ * number is audited ("view") before fn sees it. */
+bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
+		   const char *viewer, ledger_fn fn, void *ctx, char **err);
+/* A viewer's sieve for any stream of entries (overdue lists and the like),
+ * by the rules of ledger_filter.viewer: ledger_sight_begin, then pass
+ * ledger_sight_fn and the sight as the stream's callback and context; fn
+ * sees what the viewer may see, ID numbers masked.  End it whatever
+ * happened. */
+struct ledger_sight {
+	ledger_fn fn;
+	void *ctx;
+	char *windows; /* NULL = every window */
+};
+bool ledger_sight_begin(struct db *db, const char *viewer, ledger_fn fn, void *ctx,
+			struct ledger_sight *sight, char **err);
+bool ledger_sight_fn(const struct entry *e, void *sight);
+void ledger_sight_end(struct ledger_sight *sight);
 /* Calendar days an open entry has been waiting on `today`. */
 int ledger_days_open(const struct entry *e, const char *today);
 

@@ -1,7 +1,8 @@
 #ifndef BIANMIN_LEDGER_INT_H
 #define BIANMIN_LEDGER_INT_H
-/* What ledger.c (recording), ledger_void.c (voids and status changes) and
- * rating.c (ratings of entries) share; no other module includes this. */
+/* What ledger.c (recording), ledger_void.c (voids and status changes),
+ * ledger_query.c (reading back) and rating.c (ratings of entries) share;
+ * no other module includes this. */
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -6,7 +6,9 @@
 #include "clerk.h"
 #include "db_sql.h"
 #include "holiday.h"
+#include "idcheck.h"
 #include "ledger.h"
+#include "ledger_int.h"
 #include "promise.h"
 #include "util.h"
 
@@ -57,14 +59,49 @@ static void read_entry(sqlite3_stmt *st, const struct catalog *cat, struct entry
 	e->corrected_by = nullable(st, 23);
 }
 
+/* What a viewer may see (DESIGN 11): a clerk kept to some windows sees
+ * the entries of those windows only; everyone else (supervisors, admins,
+ * a clerk of every window) sees all.  ID numbers reach a list masked
+ * whoever looks: the full number is for ledger_detail alone. */
+struct scope {
+	bool active;      /* a viewer was named: mask ID numbers */
+	char *windows;    /* codes the viewer is kept to, NULL = every window */
+};
+
+static bool scope_of(struct db *db, const char *viewer, struct scope *sc, char **err)
+{
+	memset(sc, 0, sizeof *sc);
+	if (!viewer)
+		return true;
+	struct clerk c;
+	if (!clerk_get(db, viewer, &c, err))
+		return false;
+	sc->active = true;
+	if (c.role == ROLE_CLERK && *c.windows) {
+		sc->windows = c.windows;
+		c.windows = NULL;
+	}
+	clerk_clear(&c);
+	return true;
+}
+
+/* The same comparison as ledger_list_has_code, in SQL so that LIMIT counts
+ * only what the viewer sees. */
+#define SCOPE_SQL                                                                      \
+	" AND t.matter_id IN (SELECT sm.id FROM matter sm JOIN \"window\" sw"          \
+	" ON sw.id = sm.window_id WHERE instr(',' || :scope || ',', ',' || sw.code || ',') > 0)"
+
 /* Runs a prepared entry query to the end (or until fn says stop). */
-static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, ledger_fn fn,
-		   void *ctx, char **err)
+static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat,
+		   const struct scope *sc, ledger_fn fn, void *ctx, char **err)
 {
 	int rc;
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
 		struct entry e;
 		read_entry(st, cat, &e);
+		char masked[64];
+		if (sc && sc->active && e.id_number && *e.id_number)
+			e.id_number = idcheck_mask(masked, sizeof masked, e.id_number);
 		if (!e.matter) {
 			/* Skipping would make a list or an export quietly incomplete. */
 			fail(err, "事项目录已更新，请重新打开后再试");
@@ -81,6 +118,9 @@ static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, l
 bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_filter *f,
 		  ledger_fn fn, void *ctx, char **err)
 {
+	struct scope sc;
+	if (!scope_of(db, f->viewer, &sc, err))
+		return false;
 	struct strbuf sql = {0};
 	strbuf_add(&sql, "SELECT " ENTRY_COLUMNS " FROM txn t");
 	if (f->window && !f->matter)
@@ -105,6 +145,8 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 			" AND substr(t.id_number, -length(:text)) = upper(:text)))");
 	if (!f->include_voided)
 		strbuf_add(&sql, " AND t.voided_at IS NULL");
+	if (sc.windows)
+		strbuf_add(&sql, SCOPE_SQL);
 	strbuf_add(&sql, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
 						 : " ORDER BY t.occurred_on, t.id");
 	if (f->limit > 0)
@@ -112,8 +154,12 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 
 	sqlite3_stmt *st = db_prepare(db, sql.s, err);
 	free(sql.s);
-	if (!st)
+	if (!st) {
+		free(sc.windows);
 		return false;
+	}
+	if (sc.windows)
+		db_bind_text(st, ":scope", sc.windows);
 	if (f->from)
 		db_bind_text(st, ":from", f->from);
 	if (f->to)
@@ -128,8 +174,9 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 		db_bind_text(st, ":text", f->text);
 	if (f->limit > 0)
 		db_bind_int(st, ":limit", f->limit);
-	bool ok = stream(db, st, cat, fn, ctx, err);
+	bool ok = stream(db, st, cat, &sc, fn, ctx, err);
 	sqlite3_finalize(st);
+	free(sc.windows);
 	return ok;
 }
 
@@ -155,7 +202,7 @@ bool ledger_get(struct db *db, const struct catalog *cat, const char *serial, le
 		return false;
 	db_bind_text(st, ":serial", serial);
 	struct found found = { fn, ctx, false };
-	bool ok = stream(db, st, cat, mark_found, &found, err);
+	bool ok = stream(db, st, cat, NULL, mark_found, &found, err);
 	sqlite3_reset(st);
 	if (ok && !found.any)
 		return fail(err, "编号 %s 不存在", serial);
@@ -176,7 +223,7 @@ bool ledger_open_cases(struct db *db, const struct catalog *cat,
 		return false;
 	if (window)
 		db_bind_int(st, ":window", window->id);
-	bool ok = stream(db, st, cat, fn, ctx, err);
+	bool ok = stream(db, st, cat, NULL, fn, ctx, err);
 	sqlite3_reset(st);
 	return ok;
 }
@@ -207,6 +254,72 @@ bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today,
 	bool ok = promise_open(db, cat, cal, today, false, NULL, fn, ctx, err);
 	workday_cal_free(cal);
 	return ok;
+}
+
+bool ledger_sight_begin(struct db *db, const char *viewer, ledger_fn fn, void *ctx,
+			struct ledger_sight *sight, char **err)
+{
+	struct scope sc;
+	memset(sight, 0, sizeof *sight);
+	if (!scope_of(db, viewer, &sc, err))
+		return false;
+	*sight = (struct ledger_sight){ .fn = fn, .ctx = ctx, .windows = sc.windows };
+	return true;
+}
+
+bool ledger_sight_fn(const struct entry *e, void *arg)
+{
+	struct ledger_sight *sight = arg;
+	if (sight->windows && e->window && !ledger_list_has_code(sight->windows, e->window->code))
+		return true;
+	struct entry seen = *e;
+	char masked[64];
+	if (seen.id_number && *seen.id_number)
+		seen.id_number = idcheck_mask(masked, sizeof masked, seen.id_number);
+	return sight->fn(&seen, sight->ctx);
+}
+
+void ledger_sight_end(struct ledger_sight *sight)
+{
+	free(sight->windows);
+	sight->windows = NULL;
+}
+
+bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
+		   const char *viewer, ledger_fn fn, void *ctx, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, viewer, &c, err))
+		return false;
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, w.code, w.name, t.id_number FROM txn t "
+		"JOIN matter m ON m.id = t.matter_id JOIN \"window\" w ON w.id = m.window_id "
+		"WHERE t.serial = upper(:serial)", err);
+	bool ok = st != NULL;
+	int64_t id = 0;
+	bool has_id = false;
+	if (ok) {
+		db_bind_text(st, ":serial", serial);
+		int rc = db_step(db, st, err);
+		if (rc == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0);
+			has_id = *db_col_text(st, 3) != '\0';
+			if (c.role == ROLE_CLERK && *c.windows &&
+			    !ledger_list_has_code(c.windows, db_col_text(st, 1)))
+				ok = fail(err, "%s 是%s窗口的办件：经办人只能查看本窗口办件的详情",
+					  serial, db_col_text(st, 2));
+		} else {
+			ok = rc == SQLITE_DONE ? fail(err, "编号 %s 不存在", serial) : false;
+		}
+		sqlite3_reset(st);
+	}
+	clerk_clear(&c);
+	/* The full ID number is personal information: each look at it is
+	 * on record, before it is shown. */
+	if (ok && has_id) {
+		ok = db_begin_write(db, err) &&
+		     db_end_write(db, db_audit(db, viewer, "view", id, serial, err), err);
+	}
+	return ok && ledger_get(db, cat, serial, fn, ctx, err);
 }
 
 int ledger_days_open(const struct entry *e, const char *today)

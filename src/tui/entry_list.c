@@ -126,6 +126,7 @@ void entry_list_draw(struct entry_list *l, int y, int rows)
 		.to = a->today,
 		.window = l->w,
 		.clerk = voiding ? l->only_clerk : NULL,
+		.viewer = current_login(),
 		.include_voided = !voiding,
 		.newest_first = true,
 		.limit = voiding ? 0 : rows - 1,

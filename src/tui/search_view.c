@@ -112,6 +112,7 @@ static void draw_results(struct search *st, const struct view *v)
 	ui_put(y, X_STATUS, cols - X_STATUS - 1, "状态", true, false, UI_TITLE);
 	struct ledger_filter f = {
 		.text = st->searched,
+		.viewer = current_login(),
 		.include_voided = true,
 		.newest_first = true,
 		.limit = MAX_RESULTS,
@@ -277,7 +278,8 @@ static bool stop_at_first(const struct entry *e, void *arg)
 static bool any_result(struct search *st)
 {
 	bool found = false;
-	struct ledger_filter f = {.text = st->searched, .include_voided = true, .limit = 1};
+	struct ledger_filter f = {.text = st->searched, .viewer = current_login(),
+				  .include_voided = true, .limit = 1};
 	char *err = NULL;
 	if (!ledger_query(st->a->db, st->a->cat, &f, stop_at_first, &found, &err))
 		app_error_take(st->a, err);
@@ -339,9 +341,17 @@ static void handle_results(struct search *st, enum action act, int key)
 		st->focus = FOCUS_INPUT;
 		break;
 	case ACT_CONFIRM:
+		/* The detail shows the full ID number: core says who may open
+		 * it, and records that it was opened. */
 		if (list_selected(&st->results, &i)) {
-			snprintf(st->detail, sizeof st->detail, "%s", st->found.rows[i].serial);
-			st->focus = FOCUS_DETAIL;
+			char *err = NULL;
+			if (ledger_detail(st->a->db, st->a->cat, st->found.rows[i].serial,
+					  current_login(), stop_at_first, &(bool){false}, &err)) {
+				snprintf(st->detail, sizeof st->detail, "%s", st->found.rows[i].serial);
+				st->focus = FOCUS_DETAIL;
+			} else {
+				app_error_take(st->a, err);
+			}
 		}
 		break;
 	case ACT_TO_QUERY:

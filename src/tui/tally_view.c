@@ -210,6 +210,16 @@ static bool overdue_line(const struct entry *e, void *arg)
 	return true;
 }
 
+/* The overdue cases this account may see (core's rules). */
+static bool overdue_seen(struct app *a, struct overdue_lines *o, char **err)
+{
+	struct ledger_sight sight;
+	bool ok = ledger_sight_begin(a->db, current_login(), overdue_line, o, &sight, err) &&
+		  ledger_overdue(a->db, a->cat, a->today, ledger_sight_fn, &sight, err);
+	ledger_sight_end(&sight);
+	return ok;
+}
+
 /* Overdue cases at the foot of the area; returns the rows they take. */
 static int draw_overdue(struct tally_view *st, const struct view *v)
 {
@@ -219,7 +229,7 @@ static int draw_overdue(struct tally_view *st, const struct view *v)
 	char *err = NULL;
 	/* Counted first so the table knows how much room it has. */
 	struct overdue_lines count = {a, 1, 0, 0, cols};
-	if (!ledger_overdue(a->db, a->cat, a->today, overdue_line, &count, &err)) {
+	if (!overdue_seen(a, &count, &err)) {
 		app_error_take(a, err);
 		return 0;
 	}
@@ -237,7 +247,7 @@ static int draw_overdue(struct tally_view *st, const struct view *v)
 	else
 		ui_printf(top, 1, cols - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
 			  count.count);
-	ledger_overdue(a->db, a->cat, a->today, overdue_line, &o, NULL);
+	overdue_seen(a, &o, NULL);
 	return shown + 2;
 }
 

@@ -222,6 +222,37 @@ static void set_note(struct entry_draft *d, const char *s) { d->note = s; }
 static void set_reason(struct entry_draft *d, const char *s) { d->void_reason = s; }
 static void set_clerk(struct entry_draft *d, const char *s) { d->clerk = s; }
 
+/* Fields that are looked up or parsed refuse hidden characters too, by
+ * name, rather than "no such window". */
+static void test_lookup_fields(struct catalog *cat)
+{
+	static const struct {
+		const char *label;
+		size_t offset;
+	} fields[] = {
+		{"窗口", offsetof(struct entry_draft, window)},
+		{"事项", offsetof(struct entry_draft, matter)},
+		{"日期", offsetof(struct entry_draft, date)},
+		{"时间", offsetof(struct entry_draft, time)},
+		{"编号", offsetof(struct entry_draft, serial)},
+		{"证件号码", offsetof(struct entry_draft, id_number)},
+		{"村", offsetof(struct entry_draft, village)},
+		{"分类", offsetof(struct entry_draft, category)},
+		{"状态", offsetof(struct entry_draft, status)},
+		{"电话", offsetof(struct entry_draft, phone)},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		struct entry_draft d = draft("sczr", "sl", "2021-03-15");
+		d.applicant = "某";
+		*(const char **)((char *)&d + fields[i].offset) = "x\u200By";
+		char *err = NULL, *want = xasprintf("%s含有不可见的字符 U+200B", fields[i].label);
+		ok(!ledger_check(cat, &d, &err) && err && strstr(err, want), "%s: %s",
+		   fields[i].label, err ? err : "(accepted)");
+		free(want);
+		free(err);
+	}
+}
+
 static void test_entry_limits(struct db *db, struct catalog *cat)
 {
 	entry_limit(db, cat, "申请人", LEDGER_APPLICANT_MAX, set_applicant, "applicant");
@@ -408,6 +439,7 @@ int main(void)
 	char *err = NULL;
 	struct db *db = testdb_open("textrules.db");
 	struct catalog *cat = catalog_read(db, &err);
+	test_lookup_fields(cat);
 	test_entry_limits(db, cat);
 	test_reason_limits(db, cat);
 	test_name_limits(db);
