@@ -240,7 +240,7 @@ bool ledger_latest(struct db *db, const struct catalog *cat, const struct catalo
 		return false;
 	db_bind_int(st, ":window", window->id);
 	db_bind_int(st, ":after", after_id);
-	bool ok = stream(db, st, cat, fn, ctx, err);
+	bool ok = stream(db, st, cat, NULL, fn, ctx, err);
 	sqlite3_reset(st);
 	return ok;
 }
