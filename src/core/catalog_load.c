@@ -26,7 +26,7 @@ struct column {
 	size_t max;
 };
 
-enum { MAX_COLUMNS = 10, MAX_ERRORS_SHOWN = 50 };
+enum { MAX_COLUMNS = 10 };
 
 /* Positions are moved past this while a file loads, so the old rows stand
  * out of the way until they are renumbered or dropped; no catalog comes
@@ -41,26 +41,10 @@ struct load {
 	char **cells;            /* rows x ncolumns, "" where absent */
 	size_t *lines;
 	size_t nrows, cap, lines_cap;
-	struct strbuf errors;
-	size_t nerrors;
+	struct line_errors errors;
 };
 
-static void add_error(struct load *ld, size_t line, const char *fmt, ...) BM_PRINTF(3, 4);
-
-static void add_error(struct load *ld, size_t line, const char *fmt, ...)
-{
-	if (++ld->nerrors > MAX_ERRORS_SHOWN)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (line)
-		strbuf_addf(&ld->errors, "第%zu行: %s\n", line, msg);
-	else
-		strbuf_addf(&ld->errors, "%s\n", msg);
-	free(msg);
-}
+#define add_error(ld, line, ...) line_errors_add(&(ld)->errors, line, __VA_ARGS__)
 
 static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
 {
@@ -118,7 +102,7 @@ static void load_finish(struct load *ld)
 		free(ld->cells[i]);
 	free(ld->cells);
 	free(ld->lines);
-	free(ld->errors.s);
+	free(ld->errors.text.s);
 }
 
 static bool parse_file(struct load *ld, const char *text, size_t len, const char *what, char **err)
@@ -144,18 +128,6 @@ static bool parse_file(struct load *ld, const char *text, size_t len, const char
 	else if (ld->nrows == 0)
 		add_error(ld, 0, "%s没有数据行", what);
 	return true;
-}
-
-static bool report_errors(struct load *ld, const char *what, char **err)
-{
-	if (ld->nerrors == 0)
-		return true;
-	if (ld->errors.len && ld->errors.s[ld->errors.len - 1] == '\n')
-		ld->errors.s[--ld->errors.len] = '\0';
-	if (ld->nerrors > MAX_ERRORS_SHOWN)
-		return fail(err, "%s有 %zu 处错误，未作任何改动（仅列出前 %d 处）:\n%s", what,
-			    ld->nerrors, MAX_ERRORS_SHOWN, ld->errors.s);
-	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, ld->nerrors, ld->errors.s);
 }
 
 /* Codes are what a clerk types to pick: short, lowercase ASCII. */
@@ -412,9 +384,9 @@ bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *l
 			   .ncolumns = sizeof catalog_columns / sizeof *catalog_columns };
 	bool ok = parse_file(&ld, text, len, "事项目录", err);
 	if (ok) {
-		if (ld.nerrors == 0)
+		if (ld.errors.n == 0)
 			check_catalog_rows(&ld);
-		ok = report_errors(&ld, "事项目录", err);
+		ok = line_errors_none(&ld.errors, "事项目录", err);
 	}
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入事项目录 %zu 项", ld.nrows);
@@ -492,9 +464,9 @@ bool village_load_csv(struct db *db, const char *text, size_t len, const char *l
 			   .ncolumns = sizeof village_columns / sizeof *village_columns };
 	bool ok = parse_file(&ld, text, len, "村名单", err);
 	if (ok) {
-		if (ld.nerrors == 0)
+		if (ld.errors.n == 0)
 			check_village_rows(&ld);
-		ok = report_errors(&ld, "村名单", err);
+		ok = line_errors_none(&ld.errors, "村名单", err);
 	}
 	if (ok && (ok = db_begin_write(db, err))) {
 		char *detail = xasprintf("载入村名单 %zu 个", ld.nrows);

@@ -13,8 +13,6 @@
 #include "priv.h"
 #include "util.h"
 
-extern const char embedded_schema_sql[];
-
 /* A handful of statements run hot (save, import): cache them, keyed by the
  * address of their SQL literal. */
 #define STMT_CACHE 128
@@ -225,57 +223,6 @@ bool db_exec(struct db *db, const char *sql, char **err)
 	return true;
 }
 
-/* Counts "-- migration N" sections in the embedded schema. */
-static int schema_target_version(void)
-{
-	int max = 0;
-	for (const char *p = embedded_schema_sql; (p = strstr(p, "-- migration ")); p++) {
-		int n = atoi(p + strlen("-- migration "));
-		if (n > max)
-			max = n;
-	}
-	return max;
-}
-
-/* The SQL that takes user_version `from` to `from + 1`: the text between
- * the two section markers.  Returned malloc'd. */
-static char *migration_sql(int to)
-{
-	char marker[32];
-	snprintf(marker, sizeof marker, "-- migration %d\n", to);
-	const char *start = strstr(embedded_schema_sql, marker);
-	if (!start)
-		return NULL;
-	start += strlen(marker);
-	const char *end = strstr(start, "-- migration ");
-	return end ? xstrndup(start, (size_t)(end - start)) : xstrdup(start);
-}
-
-static bool migrate(struct db *db, char **err)
-{
-	int target = schema_target_version();
-	int version = db_schema_version(db);
-	if (version > target)
-		return fail(err, "%s 由更新版本的 bianmin 写入（结构版本 %d，本程序支持到 %d），"
-			    "请升级 bianmin；文件未作改动", db->path, version, target);
-	if (version == target)
-		return true;
-	if (!db_begin_write(db, err))
-		return false;
-	/* Re-read under the write lock: another terminal may have migrated. */
-	version = db_schema_version(db);
-	bool ok = true;
-	for (int v = version + 1; ok && v <= target; v++) {
-		char *sql = migration_sql(v);
-		ok = (sql && db_exec(db, sql, err)) || fail(err, "数据库结构升级到版本 %d 失败", v);
-		free(sql);
-	}
-	char pragma[48];
-	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", target);
-	ok = ok && (version == target || db_exec(db, pragma, err));
-	return db_end_write(db, ok, err);
-}
-
 /* A bianmin file carries a user_version; an unversioned file with tables
  * belongs to some other program, and one without tables (sqlite3 run on a
  * new name) is nobody's yet: only init makes it a ledger.  Read without
@@ -297,9 +244,9 @@ static bool is_ours(struct db *db, enum db_open_mode mode, char **err)
 		return fail(err, "%s 不是 bianmin 数据库（不是 SQLite 文件），未作任何改动", db->path);
 	if (version < 0)
 		return sql_fail(db, err, "读取");
-	if (version > schema_target_version())
+	if (version > db_schema_target())
 		return fail(err, "%s 由更新版本的 bianmin 写入（结构版本 %d，本程序支持到 %d），"
-			    "请升级 bianmin；文件未作改动", db->path, version, schema_target_version());
+			    "请升级 bianmin；文件未作改动", db->path, version, db_schema_target());
 	if (version == 0 && tables > 0)
 		return fail(err, "%s 是其他程序的 SQLite 数据库，不是 bianmin 数据库；未作任何改动",
 			    db->path);
@@ -391,7 +338,7 @@ struct db *db_open(const char *path, enum db_open_mode mode, char **err)
 	 * switching to WAL rewrites the header. */
 	if (!is_ours(db, mode, err) || !keep_shared(db, err) ||
 	    !db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err) ||
-	    !journal_wal(db, err) || !migrate(db, err)) {
+	    !journal_wal(db, err) || !db_migrate(db, err)) {
 		db_close(db);
 		return NULL;
 	}
@@ -422,11 +369,6 @@ sqlite3 *db_handle(struct db *db)
 const char *db_path(const struct db *db)
 {
 	return db->path;
-}
-
-int db_schema_version(struct db *db)
-{
-	return (int)db_int(db, 0, "PRAGMA user_version");
 }
 
 /* What was remembered under a write lock is void once it is let go. */

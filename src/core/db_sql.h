@@ -26,6 +26,12 @@ sqlite3 *db_handle(struct db *db);
  * it is. */
 bool db_create_file(const char *path, bool make_dirs, char **err);
 
+/* The schema version this program writes (the last "-- migration N" of
+ * data/schema.sql), and taking a file there (db_schema.c): refused, the
+ * file untouched, when it is newer. */
+int db_schema_target(void);
+bool db_migrate(struct db *db, char **err);
+
 /* BEGIN IMMEDIATE: take the write lock first, so a busy peer means waiting
  * (busy_timeout), never SQLITE_BUSY_SNAPSHOT half way through. */
 bool db_begin_write(struct db *db, char **err);

@@ -16,7 +16,7 @@
 extern const char embedded_holidays_csv[];
 extern const size_t embedded_holidays_csv_len;
 
-enum { MAX_ERRORS_SHOWN = 50, NAME_MAX_BYTES = 120 };
+enum { NAME_MAX_BYTES = 120 };
 
 struct row {
 	char day[DATE_LEN];
@@ -29,26 +29,10 @@ struct load {
 	bool have_header;
 	struct row *rows;
 	size_t nrows, cap;
-	struct strbuf errors;
-	size_t nerrors;
+	struct line_errors errors;
 };
 
-static void add_error(struct load *ld, size_t line, const char *fmt, ...) BM_PRINTF(3, 4);
-
-static void add_error(struct load *ld, size_t line, const char *fmt, ...)
-{
-	if (++ld->nerrors > MAX_ERRORS_SHOWN)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (line)
-		strbuf_addf(&ld->errors, "第%zu行: %s\n", line, msg);
-	else
-		strbuf_addf(&ld->errors, "%s\n", msg);
-	free(msg);
-}
+#define add_error(ld, line, ...) line_errors_add(&(ld)->errors, line, __VA_ARGS__)
 
 static const char *field(char **fields, size_t n, int col)
 {
@@ -141,7 +125,7 @@ static void load_finish(struct load *ld)
 	for (size_t i = 0; i < ld->nrows; i++)
 		free(ld->rows[i].name);
 	free(ld->rows);
-	free(ld->errors.s);
+	free(ld->errors.text.s);
 }
 
 static bool parse(struct load *ld, const char *text, size_t len, char **err)
@@ -163,14 +147,9 @@ static bool parse(struct load *ld, const char *text, size_t len, char **err)
 	}
 	if (!ld->have_header)
 		add_error(ld, 0, "节假日文件为空，缺少标题行（日期,类型,名称）");
-	else if (ld->nrows == 0 && ld->nerrors == 0)
+	else if (ld->nrows == 0 && ld->errors.n == 0)
 		add_error(ld, 0, "节假日文件没有数据行");
-	if (ld->nerrors == 0)
-		return true;
-	if (ld->errors.len && ld->errors.s[ld->errors.len - 1] == '\n')
-		ld->errors.s[--ld->errors.len] = '\0';
-	return fail(err, "节假日文件有 %zu 处错误，未作任何改动%s:\n%s", ld->nerrors,
-		    ld->nerrors > MAX_ERRORS_SHOWN ? "（仅列出前 50 处）" : "", ld->errors.s);
+	return line_errors_none(&ld->errors, "节假日文件", err);
 }
 
 static bool step_done(struct db *db, sqlite3_stmt *st, char **err)

@@ -146,6 +146,33 @@ bool fail(char **err, const char *fmt, ...)
 	return false;
 }
 
+void line_errors_add(struct line_errors *e, size_t line, const char *fmt, ...)
+{
+	if (++e->n > LINE_ERRORS_SHOWN)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (line)
+		strbuf_addf(&e->text, "第%zu行: %s\n", line, msg);
+	else
+		strbuf_addf(&e->text, "%s\n", msg);
+	free(msg);
+}
+
+bool line_errors_none(struct line_errors *e, const char *what, char **err)
+{
+	if (e->n == 0)
+		return true;
+	if (e->text.len && e->text.s[e->text.len - 1] == '\n')
+		e->text.s[--e->text.len] = '\0';
+	if (e->n > LINE_ERRORS_SHOWN)
+		return fail(err, "%s有 %zu 处错误，未作任何改动（仅列出前 %d 处）:\n%s", what, e->n,
+			    LINE_ERRORS_SHOWN, e->text.s);
+	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, e->n, e->text.s);
+}
+
 const char *current_login(void)
 {
 	/* Whole, however long, so that refusals and the audit name the account

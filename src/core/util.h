@@ -43,6 +43,20 @@ void strbuf_addn(struct strbuf *sb, const char *text, size_t n);
 void strbuf_add(struct strbuf *sb, const char *text);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) BM_PRINTF(2, 3);
 
+/* What is wrong in a file a loader reads, line by line, for one refusal:
+ * every error counted, the first LINE_ERRORS_SHOWN kept ("第3行: ..."; a
+ * line of 0 is the file's as a whole).  A zeroed one is empty; free
+ * text.s after. */
+#define LINE_ERRORS_SHOWN 50
+struct line_errors {
+	struct strbuf text;
+	size_t n;
+};
+void line_errors_add(struct line_errors *e, size_t line, const char *fmt, ...) BM_PRINTF(3, 4);
+/* True when there are none; else false with *err: "{what}有 N 处错误，
+ * 未作任何改动" and the lines kept. */
+bool line_errors_none(struct line_errors *e, const char *what, char **err);
+
 /* Sets *err (if err is non-NULL and still empty) and returns false. */
 bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
 
