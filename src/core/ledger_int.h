@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "ledger.h"
 
 #include "text.h"
@@ -50,6 +52,10 @@ void ledger_serial_taken(struct db *db, int64_t window_id, int year, const char 
 int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
 			     const struct entry_draft *d, const char *login,
 			     char serial_out[SERIAL_LEN], enum entry_field *field, char **err);
+/* The one row `sql` (a literal with one :serial) gives for the entry
+ * `serial`: stepped, for the caller to read and reset; NULL with *err when
+ * no serial is given, none is recorded, or the database fails. */
+sqlite3_stmt *ledger_find_serial(struct db *db, const char *sql, const char *serial, char **err);
 /* Whether a comma-separated list of window codes holds `code`. */
 bool ledger_list_has_code(const char *list, const char *code);
 

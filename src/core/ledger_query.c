@@ -285,6 +285,25 @@ void ledger_sight_end(struct ledger_sight *sight)
 	sight->windows = NULL;
 }
 
+sqlite3_stmt *ledger_find_serial(struct db *db, const char *sql, const char *serial, char **err)
+{
+	if (!ledger_present(serial)) {
+		fail(err, "请给出办件编号");
+		return NULL;
+	}
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return NULL;
+	db_bind_text(st, ":serial", serial);
+	int rc = db_step(db, st, err);
+	if (rc == SQLITE_ROW)
+		return st;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		fail(err, "编号 %s 不存在", serial);
+	return NULL;
+}
+
 bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
 		   const char *viewer, ledger_fn fn, void *ctx, char **err)
 {

@@ -28,29 +28,21 @@ struct target {
 static bool find_target(struct db *db, const char *serial, struct target *t, char **err)
 {
 	memset(t, 0, sizeof *t);
-	if (!ledger_present(serial))
-		return fail(err, "请给出办件编号");
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
-				       "t.voided_at IS NOT NULL, w.code FROM txn t "
-				       "JOIN matter m ON m.id = t.matter_id "
-				       "JOIN \"window\" w ON w.id = m.window_id "
-				       "WHERE t.serial = upper(:serial)", err);
+	sqlite3_stmt *st = ledger_find_serial(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
+					      "t.voided_at IS NOT NULL, w.code FROM txn t "
+					      "JOIN matter m ON m.id = t.matter_id "
+					      "JOIN \"window\" w ON w.id = m.window_id "
+					      "WHERE t.serial = upper(:serial)", serial, err);
 	if (!st)
 		return false;
-	db_bind_text(st, ":serial", serial);
-	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(st, 0);
-		snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
-		t->clerk = xstrdup(db_col_text(st, 2));
-		snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
-		t->voided = sqlite3_column_int(st, 4) != 0;
-		snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
-	}
+	t->id = sqlite3_column_int64(st, 0);
+	snprintf(t->date, sizeof t->date, "%s", db_col_text(st, 1));
+	t->clerk = xstrdup(db_col_text(st, 2));
+	snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
+	t->voided = sqlite3_column_int(st, 4) != 0;
+	snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return fail(err, "编号 %s 不存在", serial);
-	return rc == SQLITE_ROW;
+	return true;
 }
 
 /* A supervisor or admin may change any entry; a clerk only their own of
