@@ -16,7 +16,8 @@
 extern const char embedded_holidays_csv[];
 extern const size_t embedded_holidays_csv_len;
 
-enum { NAME_MAX_BYTES = 120 };
+/* A holiday's name, in characters: refused when longer, never cut. */
+enum { HOLIDAY_NAME_MAX = 30 };
 
 struct row {
 	char day[DATE_LEN];
@@ -61,14 +62,6 @@ static bool read_header(struct load *ld, char **fields, size_t n, size_t line)
 	return true;
 }
 
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7F)
-			return true;
-	return false;
-}
-
 static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err)
 {
 	(void)err;
@@ -89,11 +82,12 @@ static bool read_row(char **fields, size_t n, size_t line, void *ctx, char **err
 		add_error(ld, line, "类型“%s”无效，应为 休（放假）或 班（调休上班）", kind);
 		good = false;
 	}
-	if (!text_valid_utf8(name, strlen(name)) || has_control(name) ||
-	    strlen(name) > NAME_MAX_BYTES) {
-		add_error(ld, line, "名称含有控制字符、无效编码或过长");
+	char *why = NULL;
+	if (!text_check(name, "名称", HOLIDAY_NAME_MAX, false, &why)) {
+		add_error(ld, line, "%s", why);
 		good = false;
 	}
+	free(why);
 	for (size_t i = 0; good && i < ld->nrows; i++) {
 		if (strcmp(ld->rows[i].day, day) == 0) {
 			add_error(ld, line, "日期 %s 重复出现", day);

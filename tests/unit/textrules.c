@@ -9,6 +9,7 @@
 #include "testdb.h"
 #include "bounds.h"
 #include "csvio.h"
+#include "holiday.h"
 #include "ledger.h"
 #include "text.h"
 
@@ -421,6 +422,20 @@ static void test_catalog_limits(void)
 	catalog_limit(db, "分类", CATALOG_CATEGORY_MAX, false, category_row);
 	catalog_limit(db, "村名", CATALOG_VILLAGE_NAME_MAX, true, village_row);
 	char *err = NULL;
+	for (size_t k = 30; k <= 31; k++) {
+		char *name = ext_b(k);
+		char *csv = xasprintf("日期,类型,名称\n2021-10-01,休,%s\n", name);
+		bool loaded = holiday_load_csv(db, csv, strlen(csv), current_login(), &err);
+		if (k == 30)
+			ok(loaded, "a holiday's name of 30 𠀀 loads: %s", err ? err : "");
+		else
+			ok(!loaded && err && strstr(err, "名称过长"), "31 are refused: %s",
+			   err ? err : "");
+		free(err);
+		err = NULL;
+		free(csv);
+		free(name);
+	}
 	const char *bidi = "窗口代码,窗口,事项代码,事项,单位\nsczr,市场\u202E准入,sl,设立业务,项\n";
 	ok(!catalog_load_csv(db, bidi, strlen(bidi), current_login(), &err) && err &&
 	   strstr(err, "第2行") && strstr(err, "U+202E") && strstr(err, "“窗口”"),
