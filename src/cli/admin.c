@@ -405,19 +405,10 @@ int cli_cmd_user(struct cli *c, int argc, char **argv)
 
 static int lock_or_unlock(struct cli *c, int argc, char **argv, bool lock)
 {
-	static const struct option longs[] = {
-		CLI_YEAR_OPTION,
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	struct cli_common o = {0};
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "y:", longs, &status)) != -1) {
-		if (opt == CLI_STOP)
-			return status;
-		if (cli_common_opt(c, opt, &o) < 0)
-			return CLI_USAGE;
-	}
+	int status = cli_common_opts(c, argc, argv, "y:", cli_year_options, &o);
+	if (status >= 0)
+		return status;
 	int year = o.year, rc = cli_year_ready(c, argc, argv, year, false);
 	if (rc != CLI_OK)
 		return rc;
@@ -500,13 +491,9 @@ int cli_cmd_audit(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_common o = {0};
-	int opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "", longs, &status)) != -1) {
-		if (opt == CLI_STOP)
-			return status;
-		if (cli_common_opt(c, opt, &o) < 0)
-			return CLI_USAGE;
-	}
+	int status = cli_common_opts(c, argc, argv, "", longs, &o);
+	if (status >= 0)
+		return status;
 	const char *from = o.from, *to = o.to;
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;

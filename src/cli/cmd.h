@@ -74,15 +74,22 @@ enum { CLI_OPT_HOUSEHOLDS = CLI_OPT_OWN, CLI_OPT_PERSONS, CLI_OPT_QUANTITY, CLI_
 #define CLI_OUTPUT_OPTION { "output", required_argument, NULL, 'o' }
 
 /* The options several commands share, each checked one way: -y/--year,
- * --from and --to (real dates), -o/--output (a name).  Zero / NULL when
- * absent. */
+ * -d/--date, --from and --to (real dates), -o/--output (a name).  Zero /
+ * NULL when absent. */
 struct cli_common {
 	int year;
-	const char *from, *to, *output;
+	const char *date, *from, *to, *output;
 };
 /* Takes opt (with optarg) when it is one of them: 1 taken, 0 not one of
  * them, -1 a bad value with the usage error printed (return CLI_USAGE). */
 int cli_common_opt(struct cli *c, int opt, struct cli_common *o);
+/* Every option of a command that has only shared ones (and --help): -1 to
+ * go on, else the status to end with (0 after the help, 2 on a usage
+ * error, said). */
+int cli_common_opts(struct cli *c, int argc, char **argv, const char *shorts,
+		    const struct option *longs, struct cli_common *o);
+/* The options of a command about one year and nothing else ("y:"). */
+extern const struct option cli_year_options[];
 /* After the options of a command about one year (lock, export): no
  * operands, --year given, the database open.  CLI_OK to go on, else the
  * exit status with the reason printed. */

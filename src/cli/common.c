@@ -401,6 +401,9 @@ int cli_common_opt(struct cli *c, int opt, struct cli_common *o)
 	switch (opt) {
 	case 'y':
 		return cli_parse_year(c, "--year", optarg, &o->year) ? 1 : -1;
+	case 'd':
+		o->date = optarg;
+		return cli_parse_date(c, "--date", optarg) ? 1 : -1;
 	case OPT_FROM:
 		o->from = optarg;
 		return cli_parse_date(c, "--from", optarg) ? 1 : -1;
@@ -417,6 +420,25 @@ int cli_common_opt(struct cli *c, int opt, struct cli_common *o)
 	default:
 		return 0;
 	}
+}
+
+const struct option cli_year_options[] = {
+	CLI_YEAR_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, 0 },
+};
+
+int cli_common_opts(struct cli *c, int argc, char **argv, const char *shorts,
+		    const struct option *longs, struct cli_common *o)
+{
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, shorts, longs, &status)) != -1) {
+		if (opt == CLI_STOP)
+			return status;
+		if (cli_common_opt(c, opt, o) < 0)
+			return CLI_USAGE;
+	}
+	return -1;
 }
 
 int cli_year_ready(struct cli *c, int argc, char **argv, int year, bool with_catalog)

@@ -55,22 +55,11 @@ static int list(struct cli *c, int year)
 
 int cli_cmd_holiday(struct cli *c, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{ "year", required_argument, NULL, 'y' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	int year = 0, opt, status;
-	while ((opt = cli_getopt(c, argc, argv, "y:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
-			return status;
-		case 'y':
-			if (!cli_parse_year(c, "--year", optarg, &year))
-				return CLI_USAGE;
-			break;
-		}
-	}
+	struct cli_common o = {0};
+	int status = cli_common_opts(c, argc, argv, "y:", cli_year_options, &o);
+	if (status >= 0)
+		return status;
+	int year = o.year;
 	if (!cli_operands(c, argc, argv, 1, 2))
 		return CLI_USAGE;
 	const char *action = c->operand[0];

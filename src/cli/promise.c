@@ -111,30 +111,26 @@ bool cli_print_promise_counts(struct cli *c, const char *today)
 static int close_case(struct cli *c, int argc, char **argv, enum txn_status to)
 {
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
+		CLI_DATE_OPTION,
 		{ "reason", required_argument, NULL, 'r' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL, *reason = NULL;
+	struct cli_common o = {0};
+	const char *reason = NULL;
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, to == STATUS_DONE ? "d:" : "d:r:", longs,
 				 &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'd':
-			if (!cli_parse_date(c, "--date", optarg))
-				return CLI_USAGE;
-			date = optarg;
-			break;
-		case 'r':
-			if (to == STATUS_DONE)
-				return cli_usage(c, "办结不需要 --reason");
+		if (cli_common_opt(c, opt, &o) < 0)
+			return CLI_USAGE;
+		if (opt == 'r' && to == STATUS_DONE)
+			return cli_usage(c, "办结不需要 --reason");
+		if (opt == 'r')
 			reason = optarg;
-			break;
-		}
 	}
+	const char *date = o.date;
 	if (!cli_operands(c, argc, argv, 1, 1))
 		return CLI_USAGE;
 	if (to == STATUS_RETURNED && !reason)
@@ -201,29 +197,26 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 {
 	enum { OPT_WARN = CLI_OPT_OWN };
 	static const struct option longs[] = {
-		{ "date", required_argument, NULL, 'd' },
+		CLI_DATE_OPTION,
 		{ "warn", no_argument, NULL, OPT_WARN },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	char today[DATE_LEN];
-	period_today(today);
+	struct cli_common o = {0};
 	bool warn = false;
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
-		switch (opt) {
-		case CLI_STOP:
+		if (opt == CLI_STOP)
 			return status;
-		case 'd':
-			if (!cli_parse_date(c, "--date", optarg))
-				return CLI_USAGE;
-			snprintf(today, sizeof today, "%s", optarg);
-			break;
-		case OPT_WARN:
-			warn = true;
-			break;
-		}
+		if (cli_common_opt(c, opt, &o) < 0)
+			return CLI_USAGE;
+		warn |= opt == OPT_WARN;
 	}
+	char today[DATE_LEN];
+	if (o.date)
+		snprintf(today, sizeof today, "%s", o.date);
+	else
+		period_today(today);
 	if (!cli_operands(c, argc, argv, 0, 0))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true))

@@ -110,24 +110,39 @@ static char *take_reason(const char *reason, const char *label, const char *doin
 	return trimmed;
 }
 
-bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
+/* The reason taken and the write lock held, or NULL: how a void and a
+ * correction start. */
+static char *begin_with_reason(struct db *db, const char *reason, const char *label,
+			       const char *doing, char **err)
+{
+	char *trimmed = take_reason(reason, label, doing, err);
+	if (trimmed && !db_begin_write(db, err)) {
+		free(trimmed);
+		return NULL;
+	}
+	return trimmed;
+}
+
+static bool may(struct db *db, const char *serial, const char *login, const char *doing,
+		char **err)
 {
 	struct target t;
-	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "作废", err);
+	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, doing, err);
 	free(t.clerk);
 	return ok;
+}
+
+bool ledger_may_void(struct db *db, const char *serial, const char *login, char **err)
+{
+	return may(db, serial, login, "作废", err);
 }
 
 bool ledger_void(struct db *db, const char *serial, const char *reason, const char *login,
 		 char **err)
 {
-	char *trimmed = take_reason(reason, "作废原因", "作废", err);
+	char *trimmed = begin_with_reason(db, reason, "作废原因", "作废", err);
 	if (!trimmed)
 		return false;
-	if (!db_begin_write(db, err)) {
-		free(trimmed);
-		return false;
-	}
 	struct target t;
 	bool ok = find_target(db, serial, &t, err) &&
 		  may_change(db, &t, serial, login, "作废", err) &&
@@ -140,10 +155,7 @@ bool ledger_void(struct db *db, const char *serial, const char *reason, const ch
 
 bool ledger_may_correct(struct db *db, const char *serial, const char *login, char **err)
 {
-	struct target t;
-	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
-	free(t.clerk);
-	return ok;
+	return may(db, serial, login, "更正", err);
 }
 
 bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial,
@@ -153,13 +165,9 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
 	char fresh[SERIAL_LEN];
 	if (ledger_present(d->serial) || ledger_present(d->void_reason))
 		return fail(err, "更正不能指定新编号或作废原因");
-	char *trimmed = take_reason(reason, "更正原因", "更正", err);
+	char *trimmed = begin_with_reason(db, reason, "更正原因", "更正", err);
 	if (!trimmed)
 		return false;
-	if (!db_begin_write(db, err)) {
-		free(trimmed);
-		return false;
-	}
 	struct target t;
 	bool ok = find_target(db, serial, &t, err) && may_change(db, &t, serial, login, "更正", err);
 	int64_t id = ok ? ledger_record_locked(db, cat, d, login, fresh, NULL, err) : -1;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "period.h"
+#include "priv.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,7 +45,10 @@ bool xlsx_book_open(struct xlsx_book *b, char **err)
 	/* mkstemp makes the file 0600, and libxlsxwriter's fopen keeps that
 	 * mode: the workbook holds ID numbers. */
 	b->path = xasprintf("%s/bianmin-xlsx.XXXXXX", tmp_dir());
+	/* The caller's file, made with the caller's rights (priv.h). */
+	priv_as_caller_begin();
 	int fd = mkstemp(b->path);
+	priv_as_caller_end();
 	if (fd < 0) {
 		fail(err, "无法在 %s 中建立临时文件: %s", tmp_dir(), errno_text(errno));
 		free(b->path);

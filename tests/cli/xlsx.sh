@@ -134,9 +134,27 @@ if [ -n "$soffice" ]; then
 		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' \
 		--outdir "$tmp/lo" "$tmp/a.xlsx" >/dev/null 2>&1
 	roundtrip "$tmp/lo/a.csv" "LibreOffice's CSV of the workbook"
+	# Why the workbook: the CSV export opened and saved by Calc as it
+	# comes loses the ID numbers' last digits, and import says so.
+	mkdir -p "$tmp/lo2"
+	bm --db "$a" export --year 2021 -o "$tmp/plain.csv"
+	HOME="$tmp/lohome" "$soffice" --headless \
+		--infilter='Text - txt - csv (StarCalc):44,34,76,1' \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' \
+		--outdir "$tmp/lo2" "$tmp/plain.csv" >/dev/null 2>&1
+	like "$(cat "$tmp/lo2/plain.csv")" ',1\.[0-9]+E\+0?17,' "Calc saves an opened CSV's IDs as numbers"
+	rm -f "$tmp/r.db"
+	bm --db "$tmp/r.db" init >/dev/null
+	run bm --db "$tmp/r.db" import "$tmp/lo2/plain.csv"
+	is "$rc" 1 "that file is refused"
+	like "$err" '成了科学计数法' "row by row, as numbers a spreadsheet made"
+	like "$err" 'export --format xlsx' "pointing to the workbook"
+	unlike "$err" '时间' "its times (12:50:00 PM) are taken"
 else
-	tap_n=$((tap_n + 1))
-	echo "ok $tap_n # SKIP LibreOffice (soffice) is not installed"
+	for _ in 1 2 3 4 5 6 7; do
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n # SKIP LibreOffice (soffice) is not installed"
+	done
 fi
 
 done_testing
