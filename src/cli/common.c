@@ -390,7 +390,10 @@ void cli_end_row(void)
 char *cli_slurp(const char *path, size_t *len)
 {
 	char *err = NULL;
+	/* A file the caller names is read with the caller's rights only. */
+	priv_as_caller_begin();
 	char *text = csvrow_slurp(path, len, &err);
+	priv_as_caller_end();
 	if (!text)
 		cli_core_error(err);
 	return text;

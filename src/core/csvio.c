@@ -11,6 +11,7 @@
 #include "csvrow.h"
 #include "db_sql.h"
 #include "ledger.h"
+#include "priv.h"
 #include "progress.h"
 #include "util.h"
 
@@ -554,11 +555,17 @@ bool csvio_import(struct db *db, const struct catalog *cat, const char *path, bo
 		res = &scratch;
 	memset(res, 0, sizeof *res);
 
-	if (is_workbook(path))
+	/* The file is the caller's to name, so it is opened with the caller's
+	 * rights: a setgid run must not read the ledger's folder for them (an
+	 * error message quotes what it read). */
+	priv_as_caller_begin();
+	bool workbook = is_workbook(path);
+	bool converted = false;
+	FILE *in = workbook ? NULL : csvenc_open_utf8(path, &converted, err);
+	priv_as_caller_end();
+	if (workbook)
 		return fail(err, "%s 是电子表格工作簿（如 .xlsx），不是 CSV 文件：请在 Excel 或 WPS 中"
 			    "“另存为”CSV UTF-8（逗号分隔），再导入另存的文件", path);
-	bool converted = false;
-	FILE *in = csvenc_open_utf8(path, &converted, err);
 	res->encoding = converted ? CSVIO_GB18030 : CSVIO_UTF8;
 	if (!in)
 		return false;

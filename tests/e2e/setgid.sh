@@ -230,6 +230,13 @@ run as "$clerk" "$bin" show "$serial"
 like "$out" "证件号码: 92130125MA0XK7G1X9" "but sees the full number of their own window's"
 like "$("$bin" audit)" "$clerk +查看证件号码 +$serial" "and the look is audited"
 
+# A file the caller names is read with the caller's rights.
+run as "$super" "$bin" import "$db" --dry-run
+is "$rc" 1 "import cannot read the ledger for the caller"
+like "$err" "没有权限" "it says the caller has no right to the file"
+run as "$super" "$bin" holiday load "$db"
+is "$rc" 1 "nor can a loader"
+
 # A database the caller names is opened without the group.
 run as "$clerk" "$bin" --db "$db" list
 is "$rc" 1 "--db on the ledger: the clerk's own rights cannot open it"

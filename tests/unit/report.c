@@ -197,6 +197,54 @@ static void test_narrative(const struct report *r)
 	free(text);
 }
 
+/* The rows every output walks: window by window, each window's a slice
+ * of the report's, a matter before its categories, a total last and only
+ * over more than one matter shown; what the narrative says is shown. */
+static void test_rows(const struct report *r)
+{
+	size_t at = 0, totals = 0, categories = 0;
+	bool ordered = true, slices = true, said_shown = true;
+	int64_t entries = 0;
+	for (size_t w = 0; w < r->nwindows; w++) {
+		const struct report_window *rw = &r->windows[w];
+		slices &= rw->rows == r->rows + at || rw->nrows == 0;
+		size_t matters = 0, said = 0;
+		for (size_t i = 0; i < rw->nrows; i++) {
+			const struct report_row *row = &rw->rows[i];
+			ordered &= row->window == w && row->w == rw->window && row->first == (i == 0);
+			if (row->kind == REPORT_ROW_MATTER) {
+				matters++;
+				said += row->said;
+				entries += row->cur->entries;
+				said_shown &= !row->said || row->cur->entries > 0;
+			} else if (row->kind == REPORT_ROW_CATEGORY) {
+				categories++;
+				ordered &= i > 0 && rw->rows[i - 1].matter == row->matter && row->category;
+			} else {
+				totals++;
+				ordered &= i + 1 == rw->nrows && rw->nshown > 1 && row->matter == NULL &&
+					   row->said == (rw->nsaid > 1);
+			}
+		}
+		ordered &= matters == rw->nshown && said == rw->nsaid;
+		at += rw->nrows;
+	}
+	ok(slices && at == r->nrows, "each window's rows are its slice of the report's (%zu rows)",
+	   r->nrows);
+	ok(ordered, "matters, their categories, then the total, in order");
+	ok(said_shown, "the narrative says only matters with entries");
+	ok(totals > 0 && categories > 0, "2021 has totals (%zu) and category rows (%zu)", totals,
+	   categories);
+	is_int(entries, r->cur.entries, "the rows shown hold every entry of the year");
+	const struct report_row *cat_row = NULL;
+	for (size_t i = 0; i < r->nrows && !cat_row; i++)
+		if (r->rows[i].kind == REPORT_ROW_CATEGORY)
+			cat_row = &r->rows[i];
+	char label[128];
+	ok(cat_row && strncmp(report_row_label(cat_row, label, sizeof label), "  其中 ", 9) == 0,
+	   "a category row is labelled under its matter: %s", cat_row ? label : "");
+}
+
 static void test_void_and_years(void)
 {
 	struct report r;
@@ -378,6 +426,7 @@ int main(void)
 	test_text(&r);
 	test_csv(&r);
 	test_narrative(&r);
+	test_rows(&r);
 	report_clear(&r);
 	report_clear(&r); /* clearing twice is harmless */
 	test_void_and_years();
