@@ -266,25 +266,27 @@ static void take(struct finding *f, int g, const struct citizen_name *c, size_t 
 		f->group[g][f->count[g]++] = c;
 }
 
-/* Every line of `text` holding `needle` (with `anchor`, right after its
- * line break), latest first, until the group is full. */
-static void scan(struct finding *f, int g, const struct strbuf *text, const size_t *starts,
-		 const char *needle, bool anchor)
+/* Every line of `text` holding `needle`, latest first: a hit right after
+ * the line break goes to group `at_start`, one further in to `inside`
+ * (GROUPS: not wanted).  The needle is searched alone, never with the line
+ * break before it: a break comes every few bytes and would make memmem
+ * stop at each.  Stops once group `at_start` is full. */
+static void scan(struct finding *f, const struct strbuf *text, const size_t *starts,
+		 const char *needle, int at_start, int inside)
 {
-	struct strbuf pat = { 0 };
-	strbuf_add(&pat, anchor ? "\n" : "");
-	strbuf_add(&pat, needle);
+	size_t len = strlen(needle);
 	const char *p = text->s, *end = text->s + text->len;
-	while (f->count[g] < f->max && p < end &&
-	       (p = memmem(p, (size_t)(end - p), pat.s, pat.len))) {
-		size_t off = (size_t)(p - text->s) + (anchor ? 1 : 0);
+	while (f->count[at_start] < f->max && p < end &&
+	       (p = memmem(p, (size_t)(end - p), needle, len))) {
+		size_t off = (size_t)(p - text->s);
 		size_t i = name_at(starts, f->n->n, off);
-		take(f, g, &f->n->names[i], i);
+		bool first = p > text->s && p[-1] == '\n';
+		if (first || inside != GROUPS)
+			take(f, first ? at_start : inside, &f->n->names[i], i);
 		/* On to the next line: one name counts once. */
-		const char *eol = memchr(p + 1, '\n', (size_t)(end - p - 1));
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		p = eol ? eol : end;
 	}
-	free(pat.s);
 }
 
 size_t citizen_names_find(const struct citizen_names *n, const char *typed,
@@ -310,11 +312,9 @@ size_t citizen_names_find(const struct citizen_names *n, const char *typed,
 			take(&f, INITIALS, c, n->n);
 	}
 	if (n->text.s) {
-		scan(&f, PREFIX, &n->text, n->text_at, typed, true);
-		if (f.count[PREFIX] < max)
-			scan(&f, INSIDE, &n->text, n->text_at, typed, false);
+		scan(&f, &n->text, n->text_at, typed, PREFIX, INSIDE);
 		if (by_initials && found(&f) < max)
-			scan(&f, INITIALS, &n->initials, n->initials_at, lower, true);
+			scan(&f, &n->initials, n->initials_at, lower, INITIALS, GROUPS);
 	}
 	size_t k = f.count[PREFIX];
 	for (int g = INSIDE; g < GROUPS; g++) {
