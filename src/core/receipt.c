@@ -26,6 +26,9 @@ static void field(struct strbuf *sb, const char *label, const char *value)
 	int indent = text_width(label) + 2; /* "：" is two columns */
 	strbuf_addf(sb, "%s：", label);
 	int col = indent;
+	/* Shown as every printer shows text: hidden characters escaped. */
+	char *owned;
+	value = text_escape_hidden(value, false, &owned);
 	const char *p = value;
 	size_t len = strlen(value);
 	while (*p) {
@@ -48,6 +51,7 @@ static void field(struct strbuf *sb, const char *label, const char *value)
 		p += n;
 	}
 	strbuf_add(sb, "\n");
+	free(owned);
 }
 
 /* A line centred in the slip's width (wrapped by characters if longer). */
@@ -58,7 +62,9 @@ static void centred(struct strbuf *sb, const char *s)
 		field(sb, "", s);
 		return;
 	}
-	strbuf_addf(sb, "%*s%s\n", (RECEIPT_COLS - w) / 2, "", s);
+	char *owned;
+	strbuf_addf(sb, "%*s%s\n", (RECEIPT_COLS - w) / 2, "", text_escape_hidden(s, false, &owned));
+	free(owned);
 }
 
 static void rule(struct strbuf *sb, char c)

@@ -14,6 +14,7 @@
 #include "entry_after.h"
 #include "entry_form.h"
 #include "entry_list.h"
+#include "entry_view.h"
 #include "field.h"
 #include "idcheck.h"
 #include "ledger.h"
@@ -24,35 +25,6 @@
 #include "tui.h"
 #include "util.h"
 
-/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason);
- * FOCUS_RATE: entry_after has them (the rating of the last save);
- * FOCUS_PERSONS: the persons of a 人次 visit being typed. */
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS };
-
-/* How long the key bar offers to undo a save: long enough to notice a
- * stray key, short enough that it is not mistaken for a void. */
-#define UNDO_SECONDS 120
-
-struct entry_view {
-	struct app *a;
-	size_t window;
-	size_t *matters; /* active matters of the window, catalog indices */
-	size_t nmatters;
-	struct list mlist; /* the matters; its typed text is a code being typed */
-	const struct tally *figures; /* today's, while drawing */
-	enum focus focus, before_void;
-	bool discard_asked; /* the last key was an Esc that would lose the form */
-	struct entry_form form;
-	struct entry_list entries;
-	struct entry_after after; /* the last save: its receipt and rating */
-	/* Why this account cannot record at this window (core's words);
-	 * NULL when it can. */
-	char *refusal;
-	char last_saved[SERIAL_LEN]; /* "" until a save; the undo key's */
-	time_t saved_at;
-	struct lineedit persons;     /* FOCUS_PERSONS */
-	bool names_tried;            /* the window's names read (or failed) */
-};
 
 /* The window's names for completion in 申请人, read once, when the form
  * is first used: the largest window of a 25-year ledger holds some
@@ -85,7 +57,7 @@ static int upper_rows(const struct entry_view *st, const struct view *v)
 	return rows < FORM_ROWS ? FORM_ROWS : rows;
 }
 
-static const struct catalog_matter *current(const struct entry_view *st)
+const struct catalog_matter *entry_current(const struct entry_view *st)
 {
 	return st->nmatters ? &st->a->cat->matters[st->matters[st->mlist.sel]] : NULL;
 }
@@ -141,7 +113,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 	list_sync(&st->mlist);
 	st->focus = FOCUS_MATTERS;
 	entry_form_init(&st->form);
-	entry_form_set_matter(&st->form, current(st));
+	entry_form_set_matter(&st->form, entry_current(st));
 	entry_list_init(&st->entries, a, w);
 	lineedit_init(&st->persons, 6);
 	entry_after_init(&st->after, a);
@@ -155,7 +127,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 }
 
 /* True when this account may record here; else says why. */
-static bool may_record_here(struct entry_view *st)
+bool entry_may_record_here(struct entry_view *st)
 {
 	if (!st->refusal)
 		return true;
@@ -178,10 +150,10 @@ static void entry_done(struct app *a, struct view *v)
 
 /* The form follows the matter with the list's cursor (the stack moves
  * the cursor; the form catches up before the next draw or key). */
-static void follow_matter(struct entry_view *st)
+void entry_follow_matter(struct entry_view *st)
 {
-	if (st->form.matter != current(st))
-		entry_form_set_matter(&st->form, current(st));
+	if (st->form.matter != entry_current(st))
+		entry_form_set_matter(&st->form, entry_current(st));
 }
 
 /* ---- drawing ---- */
@@ -200,7 +172,7 @@ static void draw_matters(struct entry_view *st, const struct view *v, const stru
 static void draw_hint(struct entry_view *st, const struct view *v, int y)
 {
 	int w = v->area.cols - RX - 1;
-	const struct catalog_matter *m = current(st);
+	const struct catalog_matter *m = entry_current(st);
 	if (st->focus == FOCUS_PERSONS) {
 		ui_put(y, RX, 8, "人数:", false, false, UI_TITLE);
 		field_draw(st->a, &st->persons, y, RX + 8, 8, true);
@@ -233,7 +205,7 @@ static void draw_hint(struct entry_view *st, const struct view *v, int y)
 
 static void draw_form(struct entry_view *st, const struct view *v)
 {
-	const struct catalog_matter *m = current(st);
+	const struct catalog_matter *m = entry_current(st);
 	int w = v->area.cols - RX - 1;
 	if (!m) {
 		ui_put(2, RX, w, "本窗口没有可办理的事项", false, false, UI_ERROR);
@@ -272,7 +244,7 @@ static void draw_form(struct entry_view *st, const struct view *v)
 static void entry_draw(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
-	follow_matter(st);
+	entry_follow_matter(st);
 	const struct catalog_window *w = &a->cat->windows[st->window];
 	struct tally t = {0};
 	char *err = NULL;
@@ -307,100 +279,15 @@ static void entry_draw(struct app *a, struct view *v)
 
 /* ---- actions ---- */
 
-/* After a save: what the status line says, and the undo key's serial. */
-static void saved(struct entry_view *st, const char *serial, const struct catalog_matter *m)
-{
-	struct app *a = st->a;
-	snprintf(st->last_saved, sizeof st->last_saved, "%s", serial);
-	st->saved_at = time(NULL);
-	/* The citizen is still here: the keys that serve them next. */
-	char *said = m->time_limit_days > 0
-		? xasprintf("已保存 %s  %s  %s 回执  %s 评价", serial, m->name,
-			    keys_plain_name(ACT_RECEIPT, CTX_SAVED), keys_plain_name(ACT_RATE, CTX_SAVED))
-		: xasprintf("已保存 %s  %s  %s 评价", serial, m->name,
-			    keys_plain_name(ACT_RATE, CTX_SAVED));
-	struct citizen_repeat r;
-	char *err = NULL;
-	/* Some matters repeat by nature: a word, never a refusal. */
-	if (citizen_repeat(a->db, serial, &r, &err))
-		app_error(a, "%s  注意: 此证件号码本年已办理过本事项 (%s, %s)", said, r.serial, r.date);
-	else
-		app_say(a, "%s", said);
-	free(said);
-	free(err);
-}
-
-static void save_persons(struct entry_view *st, int64_t persons);
-
-static void save(struct entry_view *st)
-{
-	save_persons(st, -1);
-}
-
-static void save_persons(struct entry_view *st, int64_t persons)
-{
-	struct app *a = st->a;
-	const struct catalog_matter *m = current(st);
-	if (!m || !app_can_record(a) || !may_record_here(st))
-		return;
-	const struct catalog_window *w = &a->cat->windows[st->window];
-	struct entry_draft d = {
-		.window = w->code,
-		.matter = m->code,
-		.date = a->today,
-		.households = -1,
-		.persons = persons,
-		.quantity = -1,
-	};
-	char *err = NULL;
-	struct entry_form_values vals;
-	bool form = entry_form_needed(m);
-	if (form) {
-		int bad = entry_form_collect(&st->form, a->cat, &d, &vals, &err);
-		if (bad >= 0) {
-			entry_form_goto(&st->form, bad);
-			st->focus = FOCUS_FORM;
-			app_error_take(a, err);
-			return;
-		}
-	}
-	char serial[SERIAL_LEN];
-	enum entry_field field;
-	bool ok = ledger_record_field(a->db, a->cat, &d, a->clerk.login, serial, &field, &err);
-	if (ok && form)
-		citizen_names_note(st->form.names, d.applicant, d.id_number,
-				   d.village ? catalog_village(a->cat, d.village) : NULL, 0);
-	if (ok)
-		entry_after_saved(&st->after, serial, m, d.applicant);
-	if (form)
-		entry_form_values_free(&vals);
-	if (!ok) {
-		if (form) {
-			int bad = entry_form_index_of_field(&st->form, field);
-			if (bad >= 0)
-				entry_form_goto(&st->form, bad);
-			st->focus = FOCUS_FORM;
-		}
-		app_error_take(a, err);
-		return;
-	}
-	saved(st, serial, m);
-	entry_form_clear_for_next(&st->form);
-	if (form) {
-		entry_form_goto(&st->form, 0);
-		st->focus = FOCUS_FORM;
-	}
-}
-
 static void type_code(struct entry_view *st, int key)
 {
 	int c = tolower(key);
 	if (!list_type(&st->mlist, c))
 		app_error(st->a, "没有代码为 %s%c 的事项", st->mlist.typed, c);
-	follow_matter(st);
+	entry_follow_matter(st);
 }
 
-static void begin_rate(struct entry_view *st)
+void entry_begin_rate(struct entry_view *st)
 {
 	if (!entry_after_begin_rate(&st->after))
 		return;
@@ -408,7 +295,7 @@ static void begin_rate(struct entry_view *st)
 	st->focus = FOCUS_RATE;
 }
 
-static void begin_void(struct entry_view *st)
+void entry_begin_void(struct entry_view *st)
 {
 	if (!app_can_record(st->a) || !entry_list_begin_void(&st->entries))
 		return;
@@ -420,56 +307,13 @@ static void begin_void(struct entry_view *st)
  * Esc, so a slip of the finger does not lose a citizen's details. */
 static void leave_window(struct entry_view *st, bool asked)
 {
-	const struct catalog_matter *m = current(st);
+	const struct catalog_matter *m = entry_current(st);
 	if (!asked && m && entry_form_needed(m) && entry_form_has_input(&st->form)) {
 		st->discard_asked = true;
 		app_error(st->a, "表单未保存, 再按 %s 放弃", keys_first_name(ACT_BACK, CTX_MATTERS));
 		return;
 	}
 	view_pop(st->a);
-}
-
-/* The last save, voided at once: no question asked, the key is offered
- * only for a while after the save it undoes. */
-static void undo(struct entry_view *st)
-{
-	struct app *a = st->a;
-	if (!st->last_saved[0] || time(NULL) - st->saved_at > UNDO_SECONDS) {
-		app_error(a, "只能在保存后两分钟内撤销; 更早的登记请用 %s 作废",
-			  keys_first_name(ACT_VOID, CTX_MATTERS));
-		return;
-	}
-	char voided[SERIAL_LEN], *err = NULL;
-	if (!ledger_undo_last(a->db, st->last_saved, a->clerk.login, voided, &err)) {
-		app_error_take(a, err);
-		return;
-	}
-	st->last_saved[0] = '\0';
-	app_say(a, "已撤销 %s (%s)", voided, LEDGER_UNDO_REASON);
-}
-
-static void handle_persons(struct entry_view *st, enum action act, int key)
-{
-	struct app *a = st->a;
-	if (act == ACT_BACK) {
-		st->focus = FOCUS_MATTERS;
-		return;
-	}
-	if (act != ACT_CONFIRM && act != ACT_DO_MATTER) {
-		field_type(a, &st->persons, "人数", act, key);
-		return;
-	}
-	char *typed = lineedit_text(&st->persons), digits[32];
-	text_fold_digits(digits, sizeof digits, text_trim(typed));
-	free(typed);
-	char *end;
-	long n = strtol(digits, &end, 10);
-	if (!digits[0] || *end || n < 1 || n > LEDGER_COUNT_MAX) {
-		app_error(a, "人数应为 1 到 %d 的整数", LEDGER_COUNT_MAX);
-		return;
-	}
-	st->focus = FOCUS_MATTERS;
-	save_persons(st, n);
 }
 
 static void handle_matters(struct entry_view *st, enum action act, int key, bool asked)
@@ -483,7 +327,7 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 				app_error(a, "没有第 %c 个事项", key);
 			else
 				list_select(&st->mlist, (size_t)(key - '1'));
-			follow_matter(st);
+			entry_follow_matter(st);
 		} else {
 			type_code(st, key);
 		}
@@ -493,27 +337,27 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 		break;
 	case ACT_DO_MATTER:
 		list_forget_typed(&st->mlist);
-		if (!current(st))
+		if (!entry_current(st))
 			break;
-		if (!entry_form_needed(current(st)))
-			save(st);
-		else if (app_can_record(a) && may_record_here(st))
+		if (!entry_form_needed(entry_current(st)))
+			entry_save(st, -1);
+		else if (app_can_record(a) && entry_may_record_here(st))
 			st->focus = FOCUS_FORM;
 		break;
 	case ACT_VOID:
-		begin_void(st);
+		entry_begin_void(st);
 		break;
 	case ACT_UNDO:
-		undo(st);
+		entry_save_undo(st);
 		break;
 	case ACT_PERSONS:
 		list_forget_typed(&st->mlist);
-		if (!current(st) || current(st)->unit != UNIT_RENCI || entry_form_needed(current(st))) {
+		if (!entry_current(st) || entry_current(st)->unit != UNIT_RENCI || entry_form_needed(entry_current(st))) {
 			app_error(a, "只有不需填表的人次事项 (咨询、宣传) 用 %s 输入人数; 其他事项在表中填写",
 				  keys_first_name(ACT_PERSONS, CTX_MATTERS));
 			break;
 		}
-		if (app_can_record(a) && may_record_here(st)) {
+		if (app_can_record(a) && entry_may_record_here(st)) {
 			lineedit_clear(&st->persons);
 			st->focus = FOCUS_PERSONS;
 		}
@@ -522,7 +366,7 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 		entry_after_receipt(&st->after);
 		break;
 	case ACT_RATE:
-		begin_rate(st);
+		entry_begin_rate(st);
 		break;
 	case ACT_BACK:
 		if (st->mlist.typed[0])
@@ -535,81 +379,11 @@ static void handle_matters(struct entry_view *st, enum action act, int key, bool
 	}
 }
 
-static void handle_form(struct entry_view *st, enum action act, int key)
-{
-	struct app *a = st->a;
-	struct entry_form *f = &st->form;
-	char *err = NULL;
-	if (entry_form_picking(f) && entry_form_pick_act(f, act))
-		return;
-	switch (act) {
-	case ACT_NEXT_FIELD:
-	case ACT_ENTER_FIELD:
-		if (!entry_form_accept(f, a->cat, &err)) {
-			app_error_take(a, err);
-			break;
-		}
-		if (f->at + 1 < f->nfields)
-			entry_form_goto(f, f->at + 1);
-		else if (act == ACT_ENTER_FIELD)
-			save(st);
-		break;
-	case ACT_PREV_FIELD:
-		if (f->at > 0)
-			entry_form_goto(f, f->at - 1);
-		break;
-	case ACT_SAVE:
-		if (entry_form_accept(f, a->cat, &err))
-			save(st);
-		else
-			app_error_take(a, err);
-		break;
-	case ACT_PICK_CHOICE:
-		if (!entry_form_pick_number(f, (size_t)(key - '0'), &err))
-			app_error_take(a, err);
-		break;
-	case ACT_SWITCH_MATTER:
-		/* What the bar says after a save: the digit changes matter, and
-		 * is never typed as a name. */
-		if ((size_t)(key - '0') > st->nmatters) {
-			app_error(a, "没有第 %c 个事项", key);
-			break;
-		}
-		list_forget_typed(&st->mlist);
-		list_select(&st->mlist, (size_t)(key - '1'));
-		follow_matter(st);
-		st->focus = FOCUS_MATTERS;
-		break;
-	case ACT_VOID:
-		begin_void(st);
-		break;
-	case ACT_UNDO:
-		undo(st);
-		break;
-	case ACT_RECEIPT:
-		entry_after_receipt(&st->after);
-		break;
-	case ACT_RATE:
-		begin_rate(st);
-		break;
-	case ACT_BACK:
-		/* Esc in a list closes the list only: the form stays. */
-		if (entry_form_picking(f))
-			entry_form_close_picker(f);
-		else
-			st->focus = FOCUS_MATTERS;
-		break;
-	default:
-		entry_form_edit(a, f, act, key);
-		break;
-	}
-}
-
 static bool entry_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct entry_view *st = v->state;
 	(void)a;
-	follow_matter(st);
+	entry_follow_matter(st);
 	bool asked = st->discard_asked;
 	st->discard_asked = false;
 	switch (st->focus) {
@@ -618,14 +392,14 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 		break;
 	case FOCUS_FORM:
 		load_names(st);
-		handle_form(st, act, key);
+		entry_save_form_key(st, act, key);
 		break;
 	case FOCUS_VOID:
 		if (entry_list_handle(&st->entries, act, key))
 			st->focus = st->before_void;
 		break;
 	case FOCUS_PERSONS:
-		handle_persons(st, act, key);
+		entry_save_persons(st, act, key);
 		break;
 	case FOCUS_RATE:
 		if (entry_after_handle(&st->after, act, key))

@@ -87,8 +87,17 @@ if command -v sqlite3 >/dev/null; then
 	like "$out" '^1 市场<U\+202E>准入 \(sczr\)$' "catalog list escapes the name"
 	run bm audit
 	unlike "$out" $'\u202e' "audit prints none either"
+	# A 承诺件 for the receipt: the default catalog with a time limit on 低保.
+	sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,20,/' \
+		"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
+	sqlite3 "$BIANMIN_DB" "UPDATE \"window\" SET name = '市场准入' WHERE code = 'sczr';"
+	bm catalog load "$tmp/catalog.csv" >/dev/null
+	p=$(bm add -w msbz -m db -a 丙 --id 11010519491231002X --households 1 --date 2021-03-03)
+	sqlite3 "$BIANMIN_DB" "UPDATE txn SET applicant = '丙' || char(8238) || '丁' WHERE serial = '$p';"
+	run bm receipt "$p" -o -
+	like "$out" '丙<U\+202E>丁' "a 受理回执 shows the escape, not the override"
 else
-	for _ in $(seq 14); do echo "ok $((tap_n += 1)) # SKIP sqlite3 is not installed"; done
+	for _ in $(seq 15); do echo "ok $((tap_n += 1)) # SKIP sqlite3 is not installed"; done
 fi
 
 # An import names the line and the character of a hidden one.
