@@ -1,7 +1,8 @@
 #!/bin/bash
-# TAP: the English and the Chinese manual document the same thing: the same
-# subcommands, options and sections in both bianmin(1); the same sections
-# and file columns in both bianmin(5).
+# TAP: the English and the Chinese manual document the same thing, and
+# that is what the program offers: the same subcommands and options in both
+# bianmin(1), matching `bianmin --help` and each `bianmin CMD --help`; the
+# same sections and file columns in both bianmin(5).
 # Usage: langs.sh BIANMIN EN.1 ZH.1 EN.5 ZH.5
 set -u
 bianmin=$1 en1=$2 zh1=$3 en5=$4 zh5=$5
@@ -61,6 +62,14 @@ report "$(structure "$zh1")" "$(structure "$en1")" "bianmin(1): the same section
 report "$(columns "$zh5")" "$(columns "$en5")" "bianmin(5): the Chinese page has the English page's columns"
 report "$(structure "$zh5")" "$(structure "$en5")" "bianmin(5): the same sections"
 report "$(options "$zh5")" "$(options "$en5")" "bianmin(5): the same options"
+
+want=$(help_commands)
+report "$(commands "$en1")" "$want" "the English page's commands are bianmin --help's"
+report "$(commands "$zh1")" "$want" "the Chinese page's commands are bianmin --help's"
+missing_en=$(comm -23 <(help_options) <(options "$en1"))
+report "$missing_en" "" "every option of the program's --help is in the English page"
+missing_zh=$(comm -23 <(help_options) <(options "$zh1"))
+report "$missing_zh" "" "every option of the program's --help is in the Chinese page"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
