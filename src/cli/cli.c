@@ -251,6 +251,15 @@ static const struct cli_cmd commands[] = {
 			"当前目录的 回执-编号.txt。中心电话取自配置文件的 phone =。\n",
 		.handler = cli_cmd_receipt,
 	},
+	{
+		.name = "rater",
+		.usage = "--window 窗口",
+		.summary = "评价器：在面向群众的终端上显示刚保存的办件，请群众按键评价",
+		.help = "  -w, --window 窗口   跟随此窗口的保存（名称或代码）\n"
+			"5 到 1 评价；不满意、非常不满意再按一键选原因。60 秒无人评价即回到欢迎画面。\n"
+			"Ctrl-C 关闭评价器。\n",
+		.handler = cli_cmd_rater,
+	},
 };
 
 static const struct cli_cmd *find_command(const char *name)

@@ -7,6 +7,7 @@
 #include "ledger.h"
 #include "phone.h"
 #include "rating.h"
+#include "rater.h"
 
 int cli_cmd_rate(struct cli *c, int argc, char **argv)
 {
@@ -134,4 +135,33 @@ bool cli_print_pending_ratings(struct cli *c, const char *today, bool always)
 	}
 	workday_cal_free(p.cal);
 	return ok;
+}
+
+int cli_cmd_rater(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "window", required_argument, NULL, 'w' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *window = NULL;
+	int opt, status;
+	while ((opt = cli_getopt(c, argc, argv, "w:", longs, &status)) != -1) {
+		switch (opt) {
+		case CLI_STOP:
+			return status;
+		case 'w': window = optarg; break;
+		}
+	}
+	if (!cli_operands(c, argc, argv, 0, 0))
+		return CLI_USAGE;
+	if (!window)
+		return cli_usage(c, "缺少 --window（评价器面向哪个窗口）");
+	if (!cli_open(c, false, true))
+		return CLI_FAIL;
+	const struct catalog_window *w = NULL;
+	const struct catalog_matter *m = NULL;
+	if (!cli_find_matter(c, window, NULL, &w, &m))
+		return CLI_FAIL;
+	return tui_rater(c->db, c->cat, w);
 }

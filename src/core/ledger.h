@@ -161,6 +161,11 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
  * or its matter has a time limit — of one window (NULL: all), by due day. */
 bool ledger_open_cases(struct db *db, const struct catalog *cat,
 		       const struct catalog_window *window, ledger_fn fn, void *ctx, char **err);
+/* The entry saved last at a window (the highest id, whatever its date:
+ * a back-dated entry is saved now too), if it is newer than `after_id`
+ * and not voided; fn is not called when there is none. */
+bool ledger_latest(struct db *db, const struct catalog *cat, const struct catalog_window *window,
+		   int64_t after_id, ledger_fn fn, void *ctx, char **err);
 /* One entry by serial, handed to fn. */
 bool ledger_get(struct db *db, const struct catalog *cat, const char *serial,
 		ledger_fn fn, void *ctx, char **err);

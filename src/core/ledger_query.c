@@ -228,6 +228,23 @@ bool ledger_open_cases(struct db *db, const struct catalog *cat,
 	return ok;
 }
 
+bool ledger_latest(struct db *db, const struct catalog *cat, const struct catalog_window *window,
+		   int64_t after_id, ledger_fn fn, void *ctx, char **err)
+{
+	/* Walks the rowids down from the newest: the last save at any window
+	 * is among the last few rows. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT * FROM (SELECT " ENTRY_COLUMNS " FROM txn t "
+		"JOIN matter m ON m.id = t.matter_id WHERE m.window_id = :window AND t.id > :after "
+		"ORDER BY t.id DESC LIMIT 1) WHERE voided_at IS NULL", err);
+	if (!st)
+		return false;
+	db_bind_int(st, ":window", window->id);
+	db_bind_int(st, ":after", after_id);
+	bool ok = stream(db, st, cat, NULL, fn, ctx, err);
+	sqlite3_reset(st);
+	return ok;
+}
+
 bool ledger_overdue(struct db *db, const struct catalog *cat, const char *today, ledger_fn fn,
 		    void *ctx, char **err)
 {

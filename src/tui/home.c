@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "holiday.h"
 #include "ledger.h"
 #include "list.h"
+#include "promise.h"
+#include "text.h"
 #include "tally.h"
 #include "tui.h"
 #include "util.h"
@@ -56,14 +59,44 @@ static void home_open(struct app *a, struct view *v, int arg)
 	list_init(&st->windows, &window_list, st, false);
 }
 
-static bool count_overdue(const struct entry *e, void *ctx)
+enum { COL_NAME = 3, W_NAME = 16, W_NUM = 9 };
+
+/* 承诺件 past their due day (超期) and due within a working day (预警),
+ * apart: in colour where colour is on, and always by the word. */
+static void draw_promises(struct app *a, int y, int cols)
 {
-	(void)e;
-	(*(int *)ctx)++;
-	return true;
+	char *err = NULL;
+	struct workday_cal *cal = holiday_calendar(a->db, &err);
+	struct promise_counts *counts = xcalloc(a->cat->nwindows + 1, sizeof *counts), total;
+	if (!cal || !promise_count(a->db, a->cat, cal, a->today, counts, &total, &err)) {
+		ui_put(y, COL_NAME, cols, err ? err : "承诺件查询失败", false, false, UI_ERROR);
+		free(err);
+	} else if (total.overdue || total.warn) {
+		char over[64], warn[64];
+		snprintf(over, sizeof over, "超期 %lld 件", total.overdue);
+		snprintf(warn, sizeof warn, "预警 %lld 件", total.warn);
+		int x = COL_NAME;
+		if (total.overdue) {
+			ui_put(y, x, cols, over, false, false, UI_ERROR);
+			x += text_width(over) + 2;
+		}
+		if (total.warn) {
+			ui_put(y, x, cols - (x - COL_NAME), warn, false, false, UI_TITLE);
+			x += text_width(warn) + 2;
+		}
+		ui_printf(y, x, cols - (x - COL_NAME), UI_NORMAL, "(%s 查看)",
+			  keys_first_name(ACT_TALLY, CTX_HOME));
+		char *note = workday_note(cal);
+		if (note)
+			ui_put(y + 1, COL_NAME, cols, note, false, false, UI_DIM);
+		free(note);
+	} else {
+		ui_put(y, COL_NAME, cols, "无逾期未办结件", false, false, UI_NORMAL);
+	}
+	free(counts);
+	workday_cal_free(cal);
 }
 
-enum { COL_NAME = 3, W_NAME = 16, W_NUM = 9 };
 
 static void put_counts(int y, const char *label, int64_t d, int64_t m, int64_t yr,
 		       enum ui_style st)
@@ -131,18 +164,8 @@ static void home_draw(struct app *a, struct view *v)
 	tally_clear(&st->month);
 	tally_clear(&st->year);
 
-	int overdue = 0;
 	y++;
-	if (!ledger_overdue(a->db, a->cat, a->today, count_overdue, &overdue, &err)) {
-		ui_put(y, COL_NAME, cols - 4, err ? err : "逾期查询失败", false, false, UI_ERROR);
-		free(err);
-		err = NULL;
-	} else if (overdue > 0) {
-		ui_printf(y, COL_NAME, cols - 4, UI_ERROR, "逾期未办结 %d 件 (%s 查看)", overdue,
-			  keys_first_name(ACT_TALLY, CTX_HOME));
-	} else {
-		ui_put(y, COL_NAME, cols - 4, "无逾期未办结件", false, false, UI_NORMAL);
-	}
+	draw_promises(a, y, cols - 4);
 	y += 2;
 	if (!a->clerk_known) {
 		y += ui_wrap(y, COL_NAME, cols - 4, 3,

@@ -10,7 +10,10 @@
 #include "entry_rows.h"
 #include "field.h"
 #include "idcheck.h"
+#include "holiday.h"
 #include "ledger.h"
+#include "promise.h"
+#include "rating.h"
 #include "list.h"
 #include "text.h"
 #include "tui.h"
@@ -175,6 +178,24 @@ static void detail_figures(int *y, const struct entry *e)
 	}
 }
 
+struct rated_line {
+	int *y;
+};
+
+/* The citizen's rating, and for a 差评 whether it was called back. */
+static bool rated(const struct rating *r, void *arg)
+{
+	struct rated_line *rl = arg;
+	char buf[320];
+	if (rating_is_bad(r->level))
+		snprintf(buf, sizeof buf, "%s: %s (%s%.10s)", rating_level_name(r->level), r->reason,
+			 r->followup_at ? "已回访 " : "待回访", r->followup_at ? r->followup_at : "");
+	else
+		snprintf(buf, sizeof buf, "%s", rating_level_name(r->level));
+	detail_line(rl->y, "评价", buf);
+	return true;
+}
+
 static bool detail_entry(const struct entry *e, void *arg)
 {
 	struct detail_ctx *c = arg;
@@ -192,18 +213,33 @@ static bool detail_entry(const struct entry *e, void *arg)
 		detail_line(&y, "分类", e->category);
 	detail_line(&y, "申请人", e->applicant);
 	detail_line(&y, "证件号码", e->id_number);
+	/* The one place the whole number shows, as the ID number does. */
+	if (e->phone && *e->phone)
+		detail_line(&y, "联系电话", e->phone);
 	detail_line(&y, "村", e->village ? e->village->name : "");
 	if (e->matter)
 		detail_figures(&y, e);
-	if (e->status == STATUS_ACCEPTED && e->matter && e->matter->time_limit_days > 0) {
-		int days = ledger_days_open(e, a->today);
-		snprintf(buf, sizeof buf, "%s (承诺 %d 天, 已 %d 天%s)", status_name(e->status),
-			 e->matter->time_limit_days, days,
-			 days > e->matter->time_limit_days ? ", 逾期" : "");
+	struct workday_cal *cal = holiday_calendar(a->db, NULL);
+	enum promise_state ps = cal ? promise_state(cal, e, a->today) : PROMISE_NONE;
+	char due[DATE_LEN] = "";
+	if (cal)
+		promise_due(cal, e, due);
+	if (ps == PROMISE_OPEN || ps == PROMISE_WARN || ps == PROMISE_OVERDUE) {
+		/* Working days: the acceptance day does not count. */
+		snprintf(buf, sizeof buf, "%s (承诺 %d 个工作日, %s 到期%s%s)", status_name(e->status),
+			 e->matter ? e->matter->time_limit_days : 0, due,
+			 ps == PROMISE_OPEN ? "" : ", ", ps == PROMISE_OPEN ? "" : promise_state_name(ps));
+		detail_line(&y, "状态", buf);
+	} else if (ps == PROMISE_ON_TIME || ps == PROMISE_LATE) {
+		snprintf(buf, sizeof buf, "%s (%s, 承诺 %s, %s)", status_name(e->status),
+			 e->done_on ? e->done_on : e->date, due, promise_state_name(ps));
 		detail_line(&y, "状态", buf);
 	} else {
 		detail_line(&y, "状态", status_name(e->status));
 	}
+	workday_cal_free(cal);
+	struct rated_line rl = {.y = &y};
+	rating_get(a->db, a->cat, e->serial, rated, &rl, NULL, NULL);
 	const char *name = app_clerk_name(a, e->clerk);
 	if (strcmp(name, e->clerk) == 0)
 		snprintf(buf, sizeof buf, "%s", name);

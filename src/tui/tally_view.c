@@ -3,13 +3,19 @@
  * tally_compute each time, so it follows other terminals' saves (the main
  * loop redraws when the database's data_version moves). */
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "holiday.h"
 #include "ledger.h"
 #include "list.h"
+#include "phone.h"
+#include "promise.h"
+#include "rating.h"
 #include "tally.h"
+#include "text.h"
 #include "tui.h"
 #include "util.h"
 
@@ -193,61 +199,125 @@ static void draw_heading(struct tally_view *st)
 	ui_put(y, X_CLERK + W_CLERK + (int)n * W_COL, W_COL, "合计", true, true, UI_TITLE);
 }
 
-struct overdue_lines {
+/* The foot's lines: 承诺件 超期 and 预警, then 差评 waiting for their
+ * call-back, each with its word (in colour where colour is on). */
+struct foot {
 	struct app *a;
-	int y, last_y, count, cols;
+	struct workday_cal *cal;
+	struct { char text[256]; enum ui_style style; } lines[8];
+	int nlines;
+	long long overdue, warn, bad, bad_late;
 };
 
-static bool overdue_line(const struct entry *e, void *arg)
+static void foot_add(struct foot *f, enum ui_style style, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void foot_add(struct foot *f, enum ui_style style, const char *fmt, ...)
 {
-	struct overdue_lines *o = arg;
-	o->count++;
-	if (o->y > o->last_y)
-		return true;
-	ui_printf(o->y++, 2, o->cols - 3, UI_ERROR, "%s %s %s (承诺 %d 天, 已 %d 天)", e->serial,
-		  e->matter ? e->matter->name : "", e->applicant,
-		  e->matter ? e->matter->time_limit_days : 0, ledger_days_open(e, o->a->today));
+	if (f->nlines >= (int)(sizeof f->lines / sizeof f->lines[0]))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(f->lines[f->nlines].text, sizeof f->lines[0].text, fmt, ap);
+	va_end(ap);
+	f->lines[f->nlines++].style = style;
+}
+
+static bool case_line(const struct entry *e, void *arg)
+{
+	struct foot *f = arg;
+	enum promise_state s = promise_state(f->cal, e, f->a->today);
+	char due[DATE_LEN];
+	promise_due(f->cal, e, due);
+	if (s == PROMISE_OVERDUE)
+		f->overdue++;
+	else
+		f->warn++;
+	foot_add(f, s == PROMISE_OVERDUE ? UI_ERROR : UI_TITLE, "%s %s %s %s (承诺 %s 办结)",
+		 promise_state_name(s), e->serial, e->matter ? e->matter->name : "", e->applicant,
+		 due);
 	return true;
 }
 
-/* The overdue cases this account may see (core's rules). */
-static bool overdue_seen(struct app *a, struct overdue_lines *o, char **err)
+static bool bad_line(const struct rating *r, void *arg)
 {
-	struct ledger_sight sight;
-	bool ok = ledger_sight_begin(a->db, current_login(), overdue_line, o, &sight, err) &&
-		  ledger_overdue(a->db, a->cat, a->today, ledger_sight_fn, &sight, err);
-	ledger_sight_end(&sight);
-	return ok;
+	struct foot *f = arg;
+	/* A clerk kept to some windows follows up only there. */
+	const struct clerk *k = &f->a->clerk;
+	if (k->role == ROLE_CLERK && k->windows && *k->windows) {
+		size_t n = strlen(r->window->code);
+		bool mine = false;
+		for (const char *p = k->windows; *p && !mine;) {
+			size_t len = strcspn(p, ",");
+			mine = len == n && strncmp(p, r->window->code, n) == 0;
+			p += len + (p[len] == ',');
+		}
+		if (!mine)
+			return true;
+	}
+	bool late = rating_overdue(f->cal, r, f->a->today);
+	char phone[PHONE_LEN];
+	f->bad++;
+	f->bad_late += late;
+	foot_add(f, late ? UI_ERROR : UI_NORMAL, "%s %s %s %s %s: %s", late ? "回访超期" : "待回访",
+		 r->serial, r->applicant, phone_mask(phone, sizeof phone, r->phone),
+		 rating_level_name(r->level), r->reason);
+	return true;
 }
 
-/* Overdue cases at the foot of the area; returns the rows they take. */
+/* The cases and 差评 this account may see (core's rules). */
+static bool foot_fill(struct app *a, struct foot *f, char **err)
+{
+	struct ledger_sight sight;
+	bool ok = ledger_sight_begin(a->db, current_login(), case_line, f, &sight, err) &&
+		  promise_open(a->db, a->cat, f->cal, a->today, true, NULL, ledger_sight_fn, &sight,
+			       err);
+	ledger_sight_end(&sight);
+	return ok && rating_pending(a->db, a->cat, bad_line, f, err);
+}
+
+/* The foot of the area; returns the rows it takes. */
 static int draw_overdue(struct tally_view *st, const struct view *v)
 {
 	struct app *a = st->a;
-	enum { MAX_LINES = 3 };
+	enum { MAX_LINES = 4 };
 	int last = v->area.rows - 1, cols = v->area.cols;
 	char *err = NULL;
-	/* Counted first so the table knows how much room it has. */
-	struct overdue_lines count = {a, 1, 0, 0, cols};
-	if (!overdue_seen(a, &count, &err)) {
+	struct foot f = {.a = a};
+	f.cal = holiday_calendar(a->db, &err);
+	if (!f.cal || !foot_fill(a, &f, &err)) {
+		workday_cal_free(f.cal);
 		app_error_take(a, err);
 		return 0;
 	}
-	if (count.count == 0)
+	char *note = workday_note(f.cal);
+	workday_cal_free(f.cal);
+	if (f.nlines == 0) {
+		free(note);
 		return 0;
-	int shown = count.count < MAX_LINES ? count.count : MAX_LINES;
+	}
+	int shown = f.nlines < MAX_LINES ? f.nlines : MAX_LINES;
 	int top = last - shown;
-	struct overdue_lines o = {a, top + 1, last, 0, cols};
 	ui_rule(top - 1, 0, cols);
-	/* The cases open now, waiting as of today, whatever day the table
-	 * shows: a case done since cannot be told apart from one never
-	 * overdue, so a past day's own overdue list cannot be drawn. */
-	if (strcmp(st->date, a->today) == 0)
-		ui_printf(top, 1, cols - 2, UI_ERROR, "逾期未办结 %d 件:", count.count);
-	else
-		ui_printf(top, 1, cols - 2, UI_ERROR, "截至 %s 仍逾期未办结 %d 件:", a->today,
-			  count.count);
-	overdue_seen(a, &o, NULL);
+	/* The cases open now, as of today, whatever day the table shows: a
+	 * case done since cannot be told apart from one never late, so a past
+	 * day's own list cannot be drawn. */
+	char head[256];
+	char upto[32] = "";
+	if (strcmp(st->date, a->today) != 0)
+		snprintf(upto, sizeof upto, "截至 %s ", a->today);
+	int n = snprintf(head, sizeof head, "%s承诺件 超期 %lld 件 预警 %lld 件", upto, f.overdue,
+			 f.warn);
+	if (f.bad && n > 0 && (size_t)n < sizeof head)
+		snprintf(head + n, sizeof head - (size_t)n, "   差评待回访 %lld 件%s", f.bad,
+			 f.bad_late ? " (有超期)" : "");
+	ui_put(top, 1, cols - 2, head, false, false, f.overdue || f.bad_late ? UI_ERROR : UI_TITLE);
+	if (note && text_width(head) + 3 < cols)
+		ui_put(top, text_width(head) + 3, cols - text_width(head) - 4, note, false, false,
+		       UI_DIM);
+	free(note);
+	for (int i = 0; i < shown; i++)
+		ui_put(top + 1 + i, 2, cols - 3, f.lines[i].text, false, false, f.lines[i].style);
 	return shown + 2;
 }
 

@@ -27,23 +27,23 @@ ok $? "three 承诺件, one done"
 ok $? "bianmin overdue lists one"
 
 start a 80 24
-wait_for a "逾期未办结 1 件 (T 查看)"
+wait_for a "超期 1 件  (T 查看)"
 ok $? "the home screen counts it"
 keys a T
-wait_for a "逾期未办结 1 件:"
+wait_for a "承诺件 超期 1 件 预警 0 件"
 ok $? "the tally's foot lists it"
-wait_re a "SCZR-2021-000001 变更业务 李氏五金店 \(承诺 5 天, 已 14 天\)"
-ok $? "with its matter, applicant, limit and days waiting"
+wait_re a "超期 SCZR-2021-000001 变更业务 李氏五金店 \(承诺 2021-03-08 办结\)"
+ok $? "with its matter, applicant and due day (5 working days after 03-01)"
 # On a day gone by the foot still lists today's overdue cases and says so.
 keys a Left Left Left Left Left
 wait_for a "当日统计  2021-03-10"
-wait_re a "截至 2021-03-15 仍逾期未办结 1 件:"
+wait_re a "截至 2021-03-15 承诺件 超期 1 件"
 ok $? "a past day's tally says the overdue cases are counted to today"
 keys a Right Right Right Right Right Right
 wait_for a "已是今天"
 wait_for a "当日统计  2021-03-15"
 ok $? "Right stops at today"
-wait_for a "逾期未办结 1 件:"
+wait_for a "承诺件 超期 1 件"
 keys a Escape 1 2
 wait_for a "单位: 项  承诺件"
 ok $? "the window screen marks the matter a 承诺件"
@@ -66,15 +66,15 @@ ok $? "and the cursor goes to the ID field"
 keys a Escape Escape
 wait_for a "表单未保存, 再按 Esc 放弃"
 keys a Escape
-wait_for a "逾期未办结 1 件"
+wait_for a "超期 1 件"
 
 # From the search: the details say how long it waits; D marks it done,
 # B returns one with a reason.
 keys a S
 type_text a "SCZR-2021-000001"
 keys a Enter Enter
-wait_for a "受理 (承诺 5 天, 已 14 天, 逾期)"
-ok $? "the details show the days waiting"
+wait_for a "受理 (承诺 5 个工作日, 2021-03-08 到期, 超期)"
+ok $? "the details show the due day and 超期"
 screen a | tail -1 | grep -q "D 办结  B 退回"
 ok $? "an entry 受理 offers 办结 and 退回"
 keys a d
