@@ -10,6 +10,7 @@
 #include "csvenc.h"
 #include "csvrow.h"
 #include "db_sql.h"
+#include "idcheck.h"
 #include "ledger.h"
 #include "priv.h"
 #include "progress.h"
@@ -288,9 +289,14 @@ static const char *loose_time(const char *s, char out[6])
 }
 
 /* 1.30125197811038E+17: what Excel and Calc make of an 18-digit ID they
- * took for a number.  The digits after the 15th are gone for good. */
+ * took for a number.  The digits after the 15th are gone for good.  A
+ * 统一社会信用代码 may itself read as such a number (9244030541611E4742):
+ * one that passes its check is a code, not a spreadsheet's damage. */
 static bool scientific(const char *s)
 {
+	char valid[19];
+	if (idcheck_validate(s, valid, NULL, NULL))
+		return false;
 	const char *p = s;
 	if (*p < '0' || *p > '9')
 		return false;

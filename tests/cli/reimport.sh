@@ -81,6 +81,10 @@ like "$err" '电子表格当成了数字' "the message says a spreadsheet made i
 like "$err" '设为文本' "and how to avoid it: the column as text"
 like "$err" 'export --format xlsx' "or the .xlsx export"
 is "$(printf '%s\n' "$err" | grep -c '设为文本')" 1 "the advice is given once"
+# A 统一社会信用代码 may read as a number in scientific notation itself.
+calc 2021/3/15 9:05 2021/6/1 12:50 9244030541611E4742 >"$tmp/code-e.csv"
+fresh_import "$tmp/code-e.csv"
+is "$rc" 0 "a valid credit code shaped like 1E4742 imports"
 calc 2021/3/15 9:05 2021/6/1 12:50 110105194912310000 >"$tmp/zeros.csv"
 fresh_import "$tmp/zeros.csv"
 is "$rc" 1 "an ID whose last digits a spreadsheet made 000 is refused"

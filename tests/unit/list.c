@@ -44,7 +44,7 @@ static void draw(void *ctx, size_t i, int y, bool selected)
 
 static const struct list_ops ops = {count, draw, key, selectable};
 
-static char serials[64][24];
+static char serials[64][32];
 
 /* n entries of a window, newest first: SCZR-2021-0000n .. 000001. */
 static void fill(struct rows *r, size_t n)
