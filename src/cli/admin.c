@@ -460,7 +460,7 @@ static const char *audit_action_label(const char *action)
 		{ "followup", "差评回访" },
 		{ "export", "导出" },
 		{ "backup", "备份" },
-		{ "view", "查看证件号码" },
+		{ "view", "查看个人信息" },
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].action, action) == 0)

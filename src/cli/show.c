@@ -1,5 +1,5 @@
 /* bianmin show SERIAL: the one detail view of the command line, the only
- * place it prints a full ID number (DESIGN 11).  Who may look, and the
+ * place it prints a full ID number or phone number (DESIGN 11).  Who may look, and the
  * audit line of the look, are core's (ledger_detail). */
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +46,7 @@ static bool print_detail(const struct entry *e, void *ctx)
 	field("分类", e->category);
 	field("申请人", e->applicant);
 	field("证件号码", e->id_number);
+	field("联系电话", e->phone);
 	field("村", e->village ? e->village->name : NULL);
 	enum unit u = e->matter->unit;
 	if (unit_wants_households(u))
@@ -55,6 +56,10 @@ static bool print_detail(const struct entry *e, void *ctx)
 	if (unit_wants_quantity(u))
 		field_int("数量", e->quantity);
 	field("状态", e->voided_at ? "作废" : status_name(e->status));
+	field("承诺办结", e->due_on);
+	field("办结日期", e->done_on);
+	field("更正自", e->corrects);
+	field("更正为", e->corrected_by);
 	field("经办人", e->clerk);
 	field_time("登记时间", e->created_at);
 	field("备注", e->note);

@@ -310,18 +310,19 @@ bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
 	struct clerk c;
 	if (!clerk_get(db, viewer, &c, err))
 		return false;
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, w.code, w.name, t.id_number FROM txn t "
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, w.code, w.name, "
+		"t.id_number <> '' OR t.phone <> '' FROM txn t "
 		"JOIN matter m ON m.id = t.matter_id JOIN \"window\" w ON w.id = m.window_id "
 		"WHERE t.serial = upper(:serial)", err);
 	bool ok = st != NULL;
 	int64_t id = 0;
-	bool has_id = false;
+	bool personal = false;
 	if (ok) {
 		db_bind_text(st, ":serial", serial);
 		int rc = db_step(db, st, err);
 		if (rc == SQLITE_ROW) {
 			id = sqlite3_column_int64(st, 0);
-			has_id = *db_col_text(st, 3) != '\0';
+			personal = sqlite3_column_int(st, 3) != 0;
 			if (c.role == ROLE_CLERK && *c.windows &&
 			    !ledger_list_has_code(c.windows, db_col_text(st, 1)))
 				ok = fail(err, "%s 是%s窗口的办件：经办人只能查看本窗口办件的详情",
@@ -332,9 +333,9 @@ bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
 		sqlite3_reset(st);
 	}
 	clerk_clear(&c);
-	/* The full ID number is personal information: each look at it is
-	 * on record, before it is shown. */
-	if (ok && has_id) {
+	/* The full ID number and phone are personal information: each look
+	 * at them is on record, before they are shown. */
+	if (ok && personal) {
 		ok = db_begin_write(db, err) &&
 		     db_end_write(db, db_audit(db, viewer, "view", id, serial, err), err);
 	}

@@ -62,7 +62,12 @@ is "$(sql "SELECT detail FROM audit WHERE action = 'backup'")" "b.db 2 行" \
 	"audited with the file and the entries"
 run bm audit
 like "$out" "导出 +x.csv 2 行" "the audit command names exports"
-like "$out" "查看证件号码 +$sczr" "and views"
+like "$out" "查看个人信息 +$sczr" "and views"
+phone=$(bm add -w wsjk -m yt -a 李四 --phone 13800138000 --date 2021-03-15)
+run bm show "$phone"
+like "$out" "13800138000" "a phone number is shown whole in the detail"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'view' AND detail = '$phone'")" 1 \
+	"and that look is audited, though the entry holds no ID number"
 
 # An account the register does not know.
 sql "UPDATE clerk SET login = 'someone-else'"

@@ -228,7 +228,7 @@ run as "$clerk" "$bin" show "$wsjk"
 is "$rc" 1 "a clerk cannot open another window's entry"
 run as "$clerk" "$bin" show "$serial"
 like "$out" "证件号码: 92130125MA0XK7G1X9" "but sees the full number of their own window's"
-like "$("$bin" audit)" "$clerk +查看证件号码 +$serial" "and the look is audited"
+like "$("$bin" audit)" "$clerk +查看个人信息 +$serial" "and the look is audited"
 
 # A file the caller names is read with the caller's rights.
 run as "$super" "$bin" import "$db" --dry-run
