@@ -106,7 +106,7 @@ bool cli_print_pending_ratings(struct cli *c, const char *today, bool always)
 	char *err = NULL;
 	long long n = 0;
 	if (!always) {
-		if (!rating_pending(c->db, c->cat, count_row, &n, &err))
+		if (!rating_pending(c->db, c->cat, current_login(), count_row, &n, &err))
 			return cli_core_error(err), false;
 		if (n == 0)
 			return true;
@@ -123,7 +123,7 @@ bool cli_print_pending_ratings(struct cli *c, const char *today, bool always)
 	cli_cell("", 4, false);
 	cli_tail("原因");
 	cli_end_row();
-	bool ok = rating_pending(c->db, c->cat, pending_row, &p, &err);
+	bool ok = rating_pending(c->db, c->cat, current_login(), pending_row, &p, &err);
 	if (ok) {
 		printf("待回访 %lld 件", p.n);
 		if (p.overdue)

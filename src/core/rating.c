@@ -233,15 +233,35 @@ bool rating_get(struct db *db, const struct catalog *cat, const char *serial, ra
 	return ok;
 }
 
-bool rating_pending(struct db *db, const struct catalog *cat, rating_fn fn, void *ctx,
-		    char **err)
+/* Passes on the ratings of the windows a clerk kept to some windows may
+ * look into: the follow-up list names citizens and their phones. */
+struct in_sight {
+	const char *windows; /* "" = all */
+	rating_fn fn;
+	void *ctx;
+};
+
+static bool in_sight_fn(const struct rating *r, void *ctx)
 {
+	const struct in_sight *s = ctx;
+	if (*s->windows && !ledger_list_has_code(s->windows, r->window->code))
+		return true;
+	return s->fn(r, s->ctx);
+}
+
+bool rating_pending(struct db *db, const struct catalog *cat, const char *viewer, rating_fn fn,
+		    void *ctx, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, viewer, &c, err))
+		return false;
+	struct in_sight sight = { .windows = c.role == ROLE_CLERK ? c.windows : "", fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, "SELECT " RATING_COLUMNS " FROM rating r "
 		"JOIN txn t ON t.id = r.txn_id WHERE r.level <= 2 AND r.followup_at IS NULL "
 		"AND t.voided_at IS NULL ORDER BY r.at, t.id", err);
-	if (!st)
-		return false;
-	return stream(db, st, cat, fn, ctx, NULL, err);
+	bool ok = st && stream(db, st, cat, in_sight_fn, &sight, NULL, err);
+	clerk_clear(&c);
+	return ok;
 }
 
 bool rating_overdue(struct workday_cal *cal, const struct rating *r, const char *today)

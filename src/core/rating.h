@@ -49,9 +49,10 @@ typedef bool (*rating_fn)(const struct rating *r, void *ctx);
 /* The rating of one entry: fn is called once if it has one; *found says. */
 bool rating_get(struct db *db, const struct catalog *cat, const char *serial, rating_fn fn,
 		void *ctx, bool *found, char **err);
-/* 差评 still waiting for their call-back, oldest first. */
-bool rating_pending(struct db *db, const struct catalog *cat, rating_fn fn, void *ctx,
-		    char **err);
+/* 差评 still waiting for their call-back, oldest first, of the windows
+ * `viewer` may look into (a clerk kept to some windows sees only theirs). */
+bool rating_pending(struct db *db, const struct catalog *cat, const char *viewer, rating_fn fn,
+		    void *ctx, char **err);
 /* Whether a 差评 not yet called back is past its 15 working days. */
 bool rating_overdue(struct workday_cal *cal, const struct rating *r, const char *today);
 

@@ -273,7 +273,7 @@ static bool foot_fill(struct app *a, struct foot *f, char **err)
 		  promise_open(a->db, a->cat, f->cal, a->today, true, NULL, ledger_sight_fn, &sight,
 			       err);
 	ledger_sight_end(&sight);
-	return ok && rating_pending(a->db, a->cat, bad_line, f, err);
+	return ok && rating_pending(a->db, a->cat, current_login(), bad_line, f, err);
 }
 
 /* The foot of the area; returns the rows it takes. */

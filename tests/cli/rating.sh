@@ -88,5 +88,7 @@ bm user add "$(id -un)" --name 经办 --role clerk --windows wsjk >/dev/null
 run bm rate "$b" 5
 is "$rc" 1 "a clerk of another window cannot rate"
 like "$err" '不属于您负责的窗口' "and is told why"
+lacks bm tally --date 2021-03-15 '差评待回访|张记面馆' \
+	"nor sees another window's 差评 and its citizen on the follow-up list"
 
 done_testing
