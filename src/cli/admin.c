@@ -299,18 +299,11 @@ static char *windows_canonical(const struct catalog *cat, const char *list)
 		ok = false;
 	}
 	if (ok) {
-		size_t len = 0;
+		struct strbuf codes = {0};
 		for (size_t i = 0; i < cat->nwindows; i++)
 			if (wanted[i])
-				len += strlen(cat->windows[i].code) + 1;
-		out = xcalloc(len + 1, 1);
-		for (size_t i = 0; i < cat->nwindows; i++) {
-			if (!wanted[i])
-				continue;
-			if (*out)
-				strcat(out, ",");
-			strcat(out, cat->windows[i].code);
-		}
+				strbuf_addf(&codes, "%s%s", codes.len ? "," : "", cat->windows[i].code);
+		out = codes.s ? codes.s : xstrdup("");
 	}
 	free(wanted);
 	return out;

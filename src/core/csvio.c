@@ -221,16 +221,15 @@ static bool read_header(struct import_ctx *ic, char **fields, size_t n, size_t l
 			return fail(err, "第%zu行: 表头中“%s”出现了两次", line, columns[c].label);
 		ic->where[c] = (int)f;
 	}
-	char missing[256] = "";
-	for (int i = 0; i < NCOLUMNS; i++) {
-		if (columns[i].required && ic->where[i] < 0) {
-			if (missing[0])
-				strcat(missing, "、");
-			strcat(missing, columns[i].label);
-		}
+	struct strbuf missing = {0};
+	for (int i = 0; i < NCOLUMNS; i++)
+		if (columns[i].required && ic->where[i] < 0)
+			strbuf_addf(&missing, "%s%s", missing.len ? "、" : "", columns[i].label);
+	if (missing.s) {
+		fail(err, "第%zu行: 表头缺少必需的列: %s", line, missing.s);
+		free(missing.s);
+		return false;
 	}
-	if (missing[0])
-		return fail(err, "第%zu行: 表头缺少必需的列: %s", line, missing);
 	ic->nfields = n;
 	ic->have_header = true;
 	return true;
