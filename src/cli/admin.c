@@ -207,45 +207,21 @@ static void print_villages(const struct catalog *cat)
 	}
 }
 
-typedef bool (*loader_fn)(struct db *db, const char *text, size_t len, const char *login,
-			  char **err);
-
 /* catalog and village share their shape: list | load FILE. */
 static int list_or_load(struct cli *c, int argc, char **argv, void (*print)(const struct catalog *),
-			loader_fn load, const char *loaded)
+			cli_loader_fn load, const char *loaded)
 {
 	int status;
 	if (!no_options(c, argc, argv, &status))
 		return status;
-	if (!cli_operands(c, argc, argv, 1, 2))
+	bool listing;
+	if (!cli_list_or_load(c, argc, argv, &listing))
 		return CLI_USAGE;
-	const char *action = c->operand[0];
-	if (strcmp(action, "list") == 0) {
-		if (!cli_operands(c, argc, argv, 1, 1))
-			return CLI_USAGE;
-		if (!cli_open(c, false, true))
-			return CLI_FAIL;
-		print(c->cat);
-		return CLI_OK;
-	}
-	if (strcmp(action, "load") != 0)
-		return cli_usage(c, "应为 list 或 load，而不是“%s”", action);
-	if (c->noperands != 2)
-		return cli_usage(c, "load 需要一个文件名");
-	size_t len;
-	char *text = cli_slurp(c->operand[1], &len);
-	if (!text)
+	if (!listing)
+		return cli_load_file(c, load, loaded);
+	if (!cli_open(c, false, true))
 		return CLI_FAIL;
-	char *err = NULL;
-	if (!cli_open(c, false, false)) {
-		free(text);
-		return CLI_FAIL;
-	}
-	bool ok = load(c->db, text, len, current_login(), &err);
-	free(text);
-	if (!ok)
-		return cli_core_error(err);
-	printf("%s\n", loaded);
+	print(c->cat);
 	return CLI_OK;
 }
 

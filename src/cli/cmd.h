@@ -113,6 +113,15 @@ void cli_print_command_help(const struct cli_cmd *cmd);
  * getopt_long left them; returns 2. */
 int cli_bad_option(struct cli *c, int argc, char **argv, int opt, const struct option *longs);
 
+/* The operands of a `list | load FILE` command (catalog, village,
+ * holiday): *listing says which; false after a usage error. */
+bool cli_list_or_load(struct cli *c, int argc, char **argv, bool *listing);
+/* Loads the file c->operand[1] names through `load` and prints `loaded`:
+ * all of the file or nothing.  Returns the exit status. */
+typedef bool (*cli_loader_fn)(struct db *db, const char *text, size_t len, const char *login,
+			      char **err);
+int cli_load_file(struct cli *c, cli_loader_fn load, const char *loaded);
+
 /* Messages.  Each returns the exit status it stands for, so a handler can
  * `return cli_usage(c, ...)`. */
 int cli_error(const char *fmt, ...) BM_PRINTF(1, 2);          /* 1 */

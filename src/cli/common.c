@@ -452,3 +452,37 @@ int cli_year_ready(struct cli *c, int argc, char **argv, int year, bool with_cat
 		return cli_usage(c, "缺少 --year（年度）");
 	return cli_open(c, false, with_catalog) ? CLI_OK : CLI_FAIL;
 }
+
+bool cli_list_or_load(struct cli *c, int argc, char **argv, bool *listing)
+{
+	if (!cli_operands(c, argc, argv, 1, 2))
+		return false;
+	const char *action = c->operand[0];
+	*listing = strcmp(action, "list") == 0;
+	if (*listing)
+		return cli_operands(c, argc, argv, 1, 1);
+	if (strcmp(action, "load") != 0)
+		return cli_usage(c, "应为 list 或 load，而不是“%s”", action), false;
+	if (c->noperands != 2)
+		return cli_usage(c, "load 需要一个文件名"), false;
+	return true;
+}
+
+int cli_load_file(struct cli *c, cli_loader_fn load, const char *loaded)
+{
+	size_t len;
+	char *text = cli_slurp(c->operand[1], &len);
+	if (!text)
+		return CLI_FAIL;
+	if (!cli_open(c, false, false)) {
+		free(text);
+		return CLI_FAIL;
+	}
+	char *err = NULL;
+	bool ok = load(c->db, text, len, current_login(), &err);
+	free(text);
+	if (!ok)
+		return cli_core_error(err);
+	printf("%s\n", loaded);
+	return CLI_OK;
+}

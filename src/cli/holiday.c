@@ -60,33 +60,12 @@ int cli_cmd_holiday(struct cli *c, int argc, char **argv)
 	if (status >= 0)
 		return status;
 	int year = o.year;
-	if (!cli_operands(c, argc, argv, 1, 2))
+	bool listing;
+	if (!cli_list_or_load(c, argc, argv, &listing))
 		return CLI_USAGE;
-	const char *action = c->operand[0];
-	if (strcmp(action, "list") == 0) {
-		if (!cli_operands(c, argc, argv, 1, 1))
-			return CLI_USAGE;
+	if (listing)
 		return list(c, year);
-	}
-	if (strcmp(action, "load") != 0)
-		return cli_usage(c, "应为 list 或 load，而不是“%s”", action);
-	if (c->noperands != 2)
-		return cli_usage(c, "load 需要一个文件名");
 	if (year)
 		return cli_usage(c, "holiday load 不接受 --year：文件里的日期自带年份");
-	size_t len;
-	char *text = cli_slurp(c->operand[1], &len);
-	if (!text)
-		return CLI_FAIL;
-	if (!cli_open(c, false, false)) {
-		free(text);
-		return CLI_FAIL;
-	}
-	char *err = NULL;
-	bool ok = holiday_load_csv(c->db, text, len, current_login(), &err);
-	free(text);
-	if (!ok)
-		return cli_core_error(err);
-	printf("已载入节假日安排\n");
-	return CLI_OK;
+	return cli_load_file(c, holiday_load_csv, "已载入节假日安排");
 }
