@@ -408,6 +408,21 @@ bool ledger_year_locked(struct db *db, int year)
 	return rc != SQLITE_DONE; /* a failed read is not "unlocked" */
 }
 
+struct audit_stream {
+	audit_fn fn;
+	void *ctx;
+};
+
+static int audit_stream_row(sqlite3_stmt *st, void *ctx, char **err)
+{
+	(void)err;
+	struct audit_row a = { .id = sqlite3_column_int64(st, 0), .at = db_col_text(st, 1),
+			       .login = db_col_text(st, 2), .action = db_col_text(st, 3),
+			       .serial = db_col_text(st, 4), .detail = db_col_text(st, 5) };
+	const struct audit_stream *as = ctx;
+	return as->fn(&a, as->ctx);
+}
+
 bool ledger_audit_list(struct db *db, const char *viewer, const char *from, const char *to,
 		       audit_fn fn, void *ctx, char **err)
 {
@@ -426,19 +441,6 @@ bool ledger_audit_list(struct db *db, const char *viewer, const char *from, cons
 	db_bind_text(st, ":login", own_only ? viewer : NULL);
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
-	int rc;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		struct audit_row a = {
-			.id = sqlite3_column_int64(st, 0),
-			.at = db_col_text(st, 1),
-			.login = db_col_text(st, 2),
-			.action = db_col_text(st, 3),
-			.serial = db_col_text(st, 4),
-			.detail = db_col_text(st, 5),
-		};
-		if (!fn(&a, ctx))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc >= 0;
+	struct audit_stream as = { fn, ctx };
+	return db_each_row(db, st, audit_stream_row, &as, err);
 }
