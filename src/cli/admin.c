@@ -478,7 +478,7 @@ int cli_cmd_audit(struct cli *c, int argc, char **argv)
 	cell("编号", 16);
 	cli_tail("内容");
 	cli_end_row();
-	if (!ledger_audit_list(c->db, from, to, print_audit, &n, &err))
+	if (!ledger_audit_list(c->db, current_login(), from, to, print_audit, &n, &err))
 		return cli_core_error(err);
 	printf("共 %lld 条\n", n);
 	return CLI_OK;

@@ -223,18 +223,17 @@ static bool initials_shaped(const char *s, char *lower, size_t size)
 	return i > 0;
 }
 
-/* The name whose line holds offset `off` of a text (starts[] ascending). */
+static int offset_cmp(const void *key, const void *elem)
+{
+	size_t a = *(const size_t *)key, b = *(const size_t *)elem;
+	return (a > b) - (a < b);
+}
+
+/* The name whose line holds offset `off` of a text (starts[] ascending,
+ * starts[0] == 0). */
 static size_t name_at(const size_t *starts, size_t n, size_t off)
 {
-	size_t lo = 0, hi = n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return upper_bound(&off, starts, n, sizeof *starts, offset_cmp) - 1;
 }
 
 enum { PREFIX, INSIDE, INITIALS, GROUPS };

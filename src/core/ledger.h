@@ -206,7 +206,9 @@ struct audit_row {
 	const char *at, *login, *action, *serial, *detail; /* serial "" if none */
 };
 typedef bool (*audit_fn)(const struct audit_row *a, void *ctx);
-bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,
-		       char **err);
+/* The trail says who looked at whose ID number: a clerk (`viewer`) reads
+ * only their own lines, supervisors and admins every line. */
+bool ledger_audit_list(struct db *db, const char *viewer, const char *from, const char *to,
+		       audit_fn fn, void *ctx, char **err);
 
 #endif

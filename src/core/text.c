@@ -182,6 +182,18 @@ static void next_unit(const char *s, size_t len, struct unit *u)
 	u->cols = text_cp_width(cp);
 }
 
+/* The unit at s[*at] of a text len bytes long, and *at past it; false at
+ * the end.  Every walk over what a printer shows goes through here, so
+ * widths, fitting and escaping cannot disagree about a unit. */
+static bool take_unit(const char *s, size_t len, size_t *at, struct unit *u)
+{
+	if (*at >= len)
+		return false;
+	next_unit(s + *at, len - *at, u);
+	*at += u->bytes;
+	return u->bytes > 0;
+}
+
 /* True when every byte is printable ASCII: nothing to decode or escape. */
 static bool plain_ascii(const char *s, size_t *len)
 {
@@ -204,12 +216,8 @@ int text_width(const char *s)
 	len += strlen(s + len);
 	int width = 0;
 	struct unit u;
-	for (size_t i = 0; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
-		if (u.bytes == 0)
-			break;
+	for (size_t i = 0; take_unit(s, len, &i, &u);)
 		width += u.cols;
-	}
 	return width;
 }
 
@@ -226,17 +234,14 @@ const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)
 	struct unit u;
 	/* Most non-ASCII text (Chinese) needs no copy: find the first unit
 	 * that changes before building one. */
-	for (; clean < len; clean += u.bytes) {
-		next_unit(s + clean, len - clean, &u);
+	for (size_t at = clean; take_unit(s, len, &at, &u); clean = at)
 		if (u.show != s + clean || (u.line_break && !keep_breaks))
 			break;
-	}
 	if (clean >= len)
 		return s;
 	struct strbuf sb = { 0 };
 	strbuf_addn(&sb, s, clean);
-	for (size_t i = clean; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
+	for (size_t i = clean; take_unit(s, len, &i, &u);) {
 		if (u.line_break && !keep_breaks)
 			strbuf_add(&sb, " ");
 		else
@@ -284,10 +289,7 @@ char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool 
 	size_t used = 0;
 	int width = 0;
 	struct unit u;
-	for (size_t i = 0; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
-		if (u.bytes == 0)
-			break;
+	for (size_t i = 0; take_unit(s, len, &i, &u);) {
 		if (width + u.cols > cols)
 			break;
 		/* A table row holds one line: a break shows as a space. */
