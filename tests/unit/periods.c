@@ -15,7 +15,7 @@ static void bounds_are(enum period_kind k, const char *date, const char *from, c
 	   k == PERIOD_DAY ? "day" : k == PERIOD_WEEK ? "week" : "month", date, from, to, f, t);
 }
 
-static void test_week_bounds(void)
+static void test_bounds(void)
 {
 	/* 2021-06-07 is a Monday, 2021-06-13 a Sunday. */
 	bounds_are(PERIOD_WEEK, "2021-06-07", "2021-06-07", "2021-06-13");
@@ -35,15 +35,8 @@ static void test_week_bounds(void)
 	/* The last week the ledger's dates reach is cut at 9999-12-31. */
 	bounds_are(PERIOD_WEEK, "9999-12-31", "9999-12-27", "9999-12-31");
 	bounds_are(PERIOD_DAY, "2021-03-15", "2021-03-15", "2021-03-15");
-	char f[DATE_LEN] = "x", t[DATE_LEN] = "x";
-	period_bounds(PERIOD_WEEK, "2021-02-30", f, t);
-	ok(!f[0] && !t[0], "no week for a day that does not exist");
-	period_bounds(PERIOD_MONTH, "2021/6/1", f, t);
-	ok(!f[0] && !t[0], "no month for a date not in YYYY-MM-DD");
-}
-
-static void test_month_bounds(void)
-{
+	/* Months: their ends, leap Februaries (2000 is one, 1900 and 2100
+	 * are not). */
 	bounds_are(PERIOD_MONTH, "2021-06-15", "2021-06-01", "2021-06-30");
 	bounds_are(PERIOD_MONTH, "2021-01-31", "2021-01-01", "2021-01-31");
 	bounds_are(PERIOD_MONTH, "2021-04-01", "2021-04-01", "2021-04-30");
@@ -53,6 +46,11 @@ static void test_month_bounds(void)
 	bounds_are(PERIOD_MONTH, "2000-02-29", "2000-02-01", "2000-02-29");
 	bounds_are(PERIOD_MONTH, "1900-02-01", "1900-02-01", "1900-02-28");
 	bounds_are(PERIOD_MONTH, "2100-02-01", "2100-02-01", "2100-02-28");
+	char f[DATE_LEN] = "x", t[DATE_LEN] = "x";
+	period_bounds(PERIOD_WEEK, "2021-02-30", f, t);
+	ok(!f[0] && !t[0], "no week for a day that does not exist");
+	period_bounds(PERIOD_MONTH, "2021/6/1", f, t);
+	ok(!f[0] && !t[0], "no month for a date not in YYYY-MM-DD");
 }
 
 static void step_is(enum period_kind k, const char *date, int n, const char *want)
@@ -222,8 +220,7 @@ static void test_typed(void)
 
 int main(void)
 {
-	test_week_bounds();
-	test_month_bounds();
+	test_bounds();
 	test_steps();
 	test_week_numbers();
 	test_every_day();
