@@ -440,10 +440,8 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 		app_error(a, "%s只能填数字", labels[ff]);
 		return;
 	}
-	if (act == ACT_TEXT && lineedit_full(&f->edit[ff])) {
-		field_type(a, &f->edit[ff], labels[ff], act, key);
+	if (field_refuses(a, &f->edit[ff], labels[ff], act, key))
 		return;
-	}
 	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
 	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
 		reset_pick(f);

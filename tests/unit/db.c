@@ -68,7 +68,7 @@ int main(void)
 	ok(db != NULL, "creates the database and its folders: %s", err ? err : "");
 	struct stat st;
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "a private file is mode 0600");
-	is_int(db_schema_version(db), 4, "migrated to the current schema");
+	is_int(db_schema_version(db), 5, "migrated to the current schema");
 	char *mode = db_text(db, "PRAGMA journal_mode");
 	is_str(mode, "wal", "journal mode is WAL");
 	free(mode);
