@@ -22,6 +22,15 @@
 	"CASE WHEN t.voided_at IS NOT NULL THEN "                                          \
 	"(SELECT c.serial FROM txn c WHERE c.corrects = t.serial) END"
 
+/* The same positions, with only what the interchange file (CSV and xlsx
+ * export) holds: an export reads a year, and SQLite copies every column it
+ * selects into the sort of the day's rows. */
+#define INTERCHANGE_COLUMNS                                                            \
+	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, "    \
+	"t.id_number, t.village_id, t.households, t.persons, t.quantity, t.category, " \
+	"t.status, t.note, t.clerk, NULL, t.voided_at, NULL, t.void_reason, NULL, "   \
+	"NULL, NULL, NULL, NULL"
+
 static const char *nullable(sqlite3_stmt *st, int col)
 {
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_text(st, col);
@@ -122,7 +131,8 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 	if (!scope_of(db, f->viewer, &sc, err))
 		return false;
 	struct strbuf sql = {0};
-	strbuf_add(&sql, "SELECT " ENTRY_COLUMNS " FROM txn t");
+	strbuf_add(&sql, f->interchange ? "SELECT " INTERCHANGE_COLUMNS " FROM txn t"
+					 : "SELECT " ENTRY_COLUMNS " FROM txn t");
 	if (f->window && !f->matter)
 		strbuf_add(&sql, " JOIN matter m ON m.id = t.matter_id");
 	strbuf_add(&sql, " WHERE 1");

@@ -213,26 +213,53 @@ int text_width(const char *s)
 	return width;
 }
 
+/* How many bytes at the start of s every printer shows as they are: the
+ * part of text_escape_hidden's walk that most text never leaves, without
+ * the widths a table needs (an export runs every cell through here). */
+static size_t shown_as_is(const char *s, size_t len, bool keep_breaks)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		/* Leads E4..E9 with two continuation bytes: U+4000..U+9FFF, the
+		 * bulk of Chinese text, valid and never hidden. */
+		if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		unsigned cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (n <= 0)
+			break;
+		if (cp == '\n' || (cp == '\r' && len - i > 1 && s[i + 1] == '\n')) {
+			if (!keep_breaks)
+				break;
+			i += cp == '\n' ? 1 : 2;
+			continue;
+		}
+		if (text_cp_hidden(cp))
+			break;
+		i += (size_t)n;
+	}
+	return i;
+}
+
 const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)
 {
 	*owned = NULL;
 	if (!s)
 		return "";
-	size_t len;
-	if (plain_ascii(s, &len))
-		return s;
-	size_t clean = len;
-	len += strlen(s + len);
-	struct unit u;
-	/* Most non-ASCII text (Chinese) needs no copy: find the first unit
-	 * that changes before building one. */
-	for (; clean < len; clean += u.bytes) {
-		next_unit(s + clean, len - clean, &u);
-		if (u.show != s + clean || (u.line_break && !keep_breaks))
-			break;
-	}
+	size_t len = strlen(s);
+	/* Most text (ASCII, Chinese) needs no copy. */
+	size_t clean = shown_as_is(s, len, keep_breaks);
 	if (clean >= len)
 		return s;
+	struct unit u;
 	struct strbuf sb = { 0 };
 	strbuf_addn(&sb, s, clean);
 	for (size_t i = clean; i < len; i += u.bytes) {
