@@ -20,9 +20,9 @@ md=$work/bench-report-export.md
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai
 
 echo "1..4"
-for tool in hyperfine sqlite3 /usr/bin/time; do
+for tool in hyperfine sqlite3 python3 /usr/bin/time; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "Bail out! $tool is needed (apt-get install hyperfine sqlite3 time)"
+		echo "Bail out! $tool is needed (apt-get install hyperfine sqlite3 python3 time)"
 		exit 1
 	fi
 done
@@ -65,6 +65,8 @@ else
 	echo "not ok 1 - report or export disagree ($rows_ours rows against $rows_sqlite)"
 fi
 
+. "$(dirname "$0")/paired.sh"
+
 # median seconds of a hyperfine CSV's row $2
 median() {
 	awk -F, -v row="$2" 'NR == row + 1 { print $4 }' "$1"
@@ -73,27 +75,26 @@ rss() {
 	/usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ { print $2 }'
 }
 
+ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
+
 compare() { # name ours-command sqlite-command number sql-file target
 	name=$1 ours=$2 theirs=$3 n=$4 target=$6
-	hyperfine -N --warmup 3 --runs 20 --export-csv "$tmp/$name.csv" \
-		--command-name bianmin "$ours" --command-name sqlite3 "$theirs" >"$tmp/$name.log" 2>&1
-	t_ours=$(median "$tmp/$name.csv" 1)
-	t_theirs=$(median "$tmp/$name.csv" 2)
-	ratio=$(awk -v a="$t_ours" -v b="$t_theirs" 'BEGIN { printf "%.2f", a / b }')
+	paired "$tmp" "$name" 10 3 "$ours" "$theirs"
+	t_ours=$p_wall_a t_theirs=$p_wall_b ratio=$p_ratio
 	rss_ours=$(rss sh -c "$ours")
 	rss_theirs=$(rss sh -c "$theirs")
 	verdict=$(awk -v r="$ratio" -v t="$target" 'BEGIN { print (r <= t) ? "ok" : "not ok" }')
-	echo "$verdict $n - $name: ${ratio}x sqlite3 (target <= ${target}x)"
-	echo "#   bianmin $(awk -v s="$t_ours" 'BEGIN { printf "%.1f", s * 1000 }') ms, max RSS ${rss_ours} KiB"
-	echo "#   sqlite3 $(awk -v s="$t_theirs" 'BEGIN { printf "%.1f", s * 1000 }') ms, max RSS ${rss_theirs} KiB"
+	echo "$verdict $n - $name: ${ratio}x sqlite3 (target <= ${target}x), CPU ${p_cpu_ratio}x"
+	echo "#   bianmin $(ms "$t_ours") ms, CPU $(ms "$p_cpu_a") ms, max RSS ${rss_ours} KiB"
+	echo "#   sqlite3 $(ms "$t_theirs") ms, CPU $(ms "$p_cpu_b") ms, max RSS ${rss_theirs} KiB"
 	{
 		echo "### $name"
 		echo
-		echo "| | median | max RSS |"
-		echo "|---|---|---|"
-		echo "| bianmin | $(awk -v s="$t_ours" 'BEGIN { printf "%.1f", s * 1000 }') ms | ${rss_ours} KiB |"
-		echo "| sqlite3 | $(awk -v s="$t_theirs" 'BEGIN { printf "%.1f", s * 1000 }') ms | ${rss_theirs} KiB |"
-		echo "| ratio | **${ratio}x** (target <= ${target}x) | |"
+		echo "| | median (wall) | CPU (user + system) | max RSS |"
+		echo "|---|---|---|---|"
+		echo "| bianmin | $(ms "$t_ours") ms | $(ms "$p_cpu_a") ms | ${rss_ours} KiB |"
+		echo "| sqlite3 | $(ms "$t_theirs") ms | $(ms "$p_cpu_b") ms | ${rss_theirs} KiB |"
+		echo "| ratio | **${ratio}x** (target <= ${target}x) | ${p_cpu_ratio}x | |"
 		echo
 		echo "bianmin: \`$ours\`"
 		echo
@@ -109,7 +110,8 @@ compare() { # name ours-command sqlite-command number sql-file target
 : >"$md"
 {
 	echo "Database: $entries entries over 2001-2025 (tests/bench/gen-bench), year $year;"
-	echo "$(nproc) cores, $(sqlite3 --version | cut -d' ' -f1) CLI; hyperfine -N --warmup 3 --runs 20, medians."
+	echo "$(nproc) cores, $(sqlite3 --version | cut -d' ' -f1) CLI, load average $(cut -d' ' -f1 /proc/loadavg) at the start;"
+	echo "10 alternating rounds of hyperfine -N --warmup 1 --runs 3 (tests/bench/paired.sh), medians of all 30 runs."
 	echo
 } >>"$md"
 compare Report "$bianmin --db $db report --year $year" \
