@@ -188,3 +188,43 @@ INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn)
   GROUP BY m.window_id, t.applicant;
 INSERT INTO setting (key, value) SELECT 'citizen_upto', CAST(coalesce(max(id), 0) AS TEXT) FROM txn
   WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
+-- migration 5
+-- A name is offered while an entry that is not voided carries it: each
+-- citizen row counts those entries (uses) among the ledger's rows up to
+-- setting citizen_upto.  A save at the counter adds one (ledger.c), the
+-- next reader's catch-up adds an import's (citizen.c), and a void -- 作废,
+-- 更正 and 撤销 alike, by whatever program -- takes one away in its own
+-- UPDATE, by the trigger below.  A name with none left is no longer
+-- offered; when the voided entry was the name's latest, the row takes the
+-- ID number and village of the latest one left, so a number corrected away
+-- is not offered either.  The counts are rebuilt from the ledger here.
+ALTER TABLE citizen ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;
+DELETE FROM citizen;
+INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn, uses)
+  SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id), count(*)
+  FROM txn t JOIN matter m ON m.id = t.matter_id
+  WHERE t.applicant <> '' AND t.voided_at IS NULL
+  GROUP BY m.window_id, t.applicant;
+INSERT INTO setting (key, value) SELECT 'citizen_upto', CAST(coalesce(max(id), 0) AS TEXT) FROM txn
+  WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+-- Only on a void: an insert trigger would cost every import.  The entries
+-- past citizen_upto are not counted yet; the catch-up skips them if voided.
+CREATE TRIGGER citizen_voided AFTER UPDATE OF voided_at ON txn
+  WHEN OLD.voided_at IS NULL AND NEW.voided_at IS NOT NULL AND OLD.applicant <> ''
+    AND OLD.id <= (SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'citizen_upto')
+BEGIN
+  UPDATE citizen SET uses = uses - 1
+    WHERE window_id = (SELECT window_id FROM matter WHERE id = OLD.matter_id)
+      AND applicant = OLD.applicant;
+  DELETE FROM citizen
+    WHERE window_id = (SELECT window_id FROM matter WHERE id = OLD.matter_id)
+      AND applicant = OLD.applicant AND uses <= 0;
+  UPDATE citizen SET (id_number, village_id, last_txn) = (
+      SELECT t.id_number, t.village_id, t.id FROM txn t JOIN matter m ON m.id = t.matter_id
+      WHERE m.window_id = citizen.window_id AND t.applicant = citizen.applicant
+        AND t.voided_at IS NULL AND t.id < OLD.id
+      ORDER BY t.id DESC LIMIT 1)
+    WHERE window_id = (SELECT window_id FROM matter WHERE id = OLD.matter_id)
+      AND applicant = OLD.applicant AND last_txn = OLD.id;
+END;

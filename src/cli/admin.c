@@ -120,6 +120,10 @@ int cli_cmd_init(struct cli *c, int argc, char **argv)
 		return cli_core_error(err);
 	if (loaded)
 		printf("已载入 2019-2026 年节假日安排\n");
+	/* Bringing a ledger up to date includes the due days its 承诺件 were
+	 * saved without (a v1 ledger's). */
+	if (clerk_has_role(c->db, login, ROLE_ADMIN) && !cli_fill_due(c, login))
+		return CLI_FAIL;
 	char *from_config = NULL;
 	char *stored = db_setting(c->db, "center");
 	/* The configuration file's name fills an unnamed database when an
@@ -425,6 +429,7 @@ static const char *audit_action_label(const char *action)
 		{ "center", "修改中心名称" },
 		{ "demo", "演示数据" },
 		{ "holiday load", "载入节假日安排" },
+		{ "due", "补记承诺办结" },
 		{ "rate", "评价" },
 		{ "followup", "差评回访" },
 		{ "export", "导出" },
@@ -478,7 +483,7 @@ int cli_cmd_audit(struct cli *c, int argc, char **argv)
 	cell("编号", 16);
 	cli_tail("内容");
 	cli_end_row();
-	if (!ledger_audit_list(c->db, from, to, print_audit, &n, &err))
+	if (!ledger_audit_list(c->db, current_login(), from, to, print_audit, &n, &err))
 		return cli_core_error(err);
 	printf("共 %lld 条\n", n);
 	return CLI_OK;

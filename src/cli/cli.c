@@ -120,12 +120,15 @@ static const struct cli_cmd commands[] = {
 	},
 	{
 		.name = "tally",
-		.usage = "[--date D | --from D --to D] [--clerk 登录名]",
+		.usage = "[--date D] [--period day|week|month | --from D --to D] [--clerk 登录名]",
 		.summary = "按窗口和事项统计（各事项按其单位计数）",
 		.help = "  -d, --date D        某一天（默认今天）\n"
+			"      --period 时段   day（默认，当天）、week（D 所在的一周，周一至周日）\n"
+			"                      或 month（D 所在的自然月）\n"
 			"      --from D        起始日期（含）\n"
 			"      --to D          截止日期（含）\n"
-			"      --clerk 登录名  只统计此经办人\n",
+			"      --clerk 登录名  只统计此经办人\n"
+			"周的编号按 GB/T 7408（ISO 8601）：第 1 周是含当年第一个星期四的一周。\n",
 		.handler = cli_cmd_tally,
 	},
 	{

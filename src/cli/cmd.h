@@ -212,6 +212,9 @@ bool cli_print_pending_ratings(struct cli *c, const char *today, bool always);
 bool cli_print_promise_counts(struct cli *c, const char *today);
 /* A list row's due and done days, where the row ends. */
 void cli_promise_tail(const struct entry *e);
+/* Gives their due days to the 承诺件 saved without one (promise_fill),
+ * saying how many; false after printing why. */
+bool cli_fill_due(struct cli *c, const char *login);
 
 /* bianmin --demo: the terminal UI on a temporary demo database. */
 int cli_demo(const char *tui_date);

@@ -17,7 +17,7 @@
 #include "tally.h"
 #include "text.h"
 
-enum { OPT_CLERK = CLI_OPT_DRAFT_END, OPT_SEARCH, OPT_ALL };
+enum { OPT_CLERK = CLI_OPT_DRAFT_END, OPT_SEARCH, OPT_ALL, OPT_PERIOD };
 
 static void cell(const char *s, int cols, bool right)
 {
@@ -409,27 +409,59 @@ int cli_cmd_void(struct cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* --period: the day, week (Monday to Sunday) or calendar month holding
+ * --date (default today); not with --from/--to, which name their own. */
+static bool tally_span(struct cli *c, const struct range_opts *r, const char *period,
+		       enum period_kind *kind, char from[DATE_LEN], char to[DATE_LEN])
+{
+	const char *f, *t;
+	*kind = PERIOD_DAY;
+	if (period && !period_kind_parse(period, kind)) {
+		cli_usage(c, "--period 应为 day、week 或 month，而不是“%s”", period);
+		return false;
+	}
+	if (period && (r->from || r->to)) {
+		cli_usage(c, "--period 不能与 --from/--to 同时使用（--date 选定其中一天）");
+		return false;
+	}
+	if (!cli_parse_range(c, r->date, r->from, r->to, false, &f, &t))
+		return false;
+	if (strcmp(f, t) == 0) {
+		period_bounds(*kind, f, from, to);
+	} else {
+		snprintf(from, DATE_LEN, "%s", f);
+		snprintf(to, DATE_LEN, "%s", t);
+	}
+	return true;
+}
+
 int cli_cmd_tally(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
 		CLI_DATE_OPTION,
 		CLI_FROM_OPTION,
 		CLI_TO_OPTION,
+		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "clerk", required_argument, NULL, OPT_CLERK },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *from, *to, *clerk = NULL;
+	const char *clerk = NULL, *period = NULL;
+	char from[DATE_LEN], to[DATE_LEN];
+	enum period_kind kind;
 	struct range_opts r = { 0 };
 	int opt, status;
 	while ((opt = cli_getopt(c, argc, argv, "d:", longs, &status)) != -1) {
 		if (opt == CLI_STOP)
 			return status;
-		if (!range_opt(opt, &r) && opt == OPT_CLERK)
+		if (range_opt(opt, &r))
+			continue;
+		if (opt == OPT_CLERK)
 			clerk = optarg;
+		else if (opt == OPT_PERIOD)
+			period = optarg;
 	}
-	if (!cli_operands(c, argc, argv, 0, 0) ||
-	    !cli_parse_range(c, r.date, r.from, r.to, false, &from, &to))
+	if (!cli_operands(c, argc, argv, 0, 0) || !tally_span(c, &r, period, &kind, from, to))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true) || (clerk && !known_clerk(c, clerk)))
 		return CLI_FAIL;
@@ -444,10 +476,11 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 		fputs("  ", stdout);
 	}
 	free(center);
-	if (strcmp(from, to) == 0)
-		printf("办件统计  %s %s", from, period_weekday_name(from));
-	else
+	char label[96];
+	if (r.from || r.to)
 		printf("办件统计  %s 至 %s", from, to);
+	else
+		printf("办件统计  %s", period_label(kind, from, label, sizeof label));
 	if (clerk)
 		printf("  经办人 %s", clerk);
 	fputc('\n', stdout);
@@ -476,8 +509,12 @@ int cli_cmd_tally(struct cli *c, int argc, char **argv)
 	last_cell(tally_format(figure, sizeof figure, UNIT_JIAN, &t.total), 12, true);
 	tally_clear(&t);
 	/* What a supervisor follows up: cases near or past their due day, and
-	 * 差评 waiting for a call-back. */
-	if (!cli_print_promise_counts(c, to) || !cli_print_pending_ratings(c, to, false))
+	 * 差评 waiting for a call-back, as of the period's last day, or today
+	 * while the period runs (its days to come have nothing overdue yet). */
+	char today[DATE_LEN];
+	period_today(today);
+	const char *asof = strcmp(to, today) > 0 && strcmp(from, today) <= 0 ? today : to;
+	if (!cli_print_promise_counts(c, asof) || !cli_print_pending_ratings(c, asof, false))
 		return CLI_FAIL;
 	return CLI_OK;
 }

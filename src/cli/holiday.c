@@ -67,5 +67,10 @@ int cli_cmd_holiday(struct cli *c, int argc, char **argv)
 		return list(c, year);
 	if (year)
 		return cli_usage(c, "holiday load 不接受 --year：文件里的日期自带年份");
-	return cli_load_file(c, holiday_load_csv, "已载入节假日安排");
+	int loaded = cli_load_file(c, holiday_load_csv, "已载入节假日安排");
+	if (loaded != CLI_OK)
+		return loaded;
+	/* Entries saved before due days were kept get theirs from the calendar
+	 * as it now is; a due day already given is a promise made, and stays. */
+	return cli_fill_due(c, current_login()) ? CLI_OK : CLI_FAIL;
 }

@@ -253,3 +253,16 @@ int cli_cmd_overdue(struct cli *c, int argc, char **argv)
 	workday_cal_free(st.cal);
 	return ok ? CLI_OK : cli_core_error(err);
 }
+
+bool cli_fill_due(struct cli *c, const char *login)
+{
+	char *err = NULL;
+	long long n = 0;
+	if (!promise_fill(c->db, login, &n, &err)) {
+		cli_core_error(err);
+		return false;
+	}
+	if (n > 0)
+		printf("已补记 %lld 件承诺件的承诺办结日期（由受理日期和承诺时限按工作日推算）\n", n);
+	return true;
+}

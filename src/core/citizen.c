@@ -90,9 +90,10 @@ static void point_names(struct citizen_names *n)
 }
 
 /* Takes in the entries past citizen_upto (an import's, or any written by
- * an older program), in one write transaction.  Skipped (false, no harm)
- * when another writer holds the lock: the names then lack those rows
- * until the next reader. */
+ * an older program), in one write transaction, counting each name's
+ * entries that are not voided (later voids are the trigger's: schema.sql,
+ * migration 5).  Skipped (false, no harm) when another writer holds the
+ * lock: the names then lack those rows until the next reader. */
 static bool catch_up(struct db *db, char **err)
 {
 	int64_t upto = db_int(db, 0, "SELECT CAST(value AS INTEGER) FROM setting "
@@ -102,14 +103,14 @@ static bool catch_up(struct db *db, char **err)
 	if (!db_begin_write(db, err))
 		return false;
 	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn) "
-		"SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id) "
+		"INSERT INTO citizen (window_id, applicant, id_number, village_id, last_txn, uses) "
+		"SELECT m.window_id, t.applicant, t.id_number, t.village_id, max(t.id), count(*) "
 		"FROM txn t JOIN matter m ON m.id = t.matter_id "
 		"WHERE t.id > :upto AND t.applicant <> '' AND t.voided_at IS NULL "
 		"GROUP BY m.window_id, t.applicant "
-		"ON CONFLICT (window_id, applicant) DO UPDATE SET id_number = excluded.id_number, "
-		"village_id = excluded.village_id, last_txn = excluded.last_txn "
-		"WHERE excluded.last_txn > citizen.last_txn", err);
+		"ON CONFLICT (window_id, applicant) DO UPDATE SET uses = citizen.uses + excluded.uses, "
+		"id_number = excluded.id_number, village_id = excluded.village_id, "
+		"last_txn = excluded.last_txn", err);
 	bool ok = st != NULL;
 	if (ok) {
 		db_bind_int(st, ":upto", upto);
@@ -223,18 +224,17 @@ static bool initials_shaped(const char *s, char *lower, size_t size)
 	return i > 0;
 }
 
-/* The name whose line holds offset `off` of a text (starts[] ascending). */
+static int offset_cmp(const void *key, const void *elem)
+{
+	size_t a = *(const size_t *)key, b = *(const size_t *)elem;
+	return (a > b) - (a < b);
+}
+
+/* The name whose line holds offset `off` of a text (starts[] ascending,
+ * starts[0] == 0). */
 static size_t name_at(const size_t *starts, size_t n, size_t off)
 {
-	size_t lo = 0, hi = n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return upper_bound(&off, starts, n, sizeof *starts, offset_cmp) - 1;
 }
 
 enum { PREFIX, INSIDE, INITIALS, GROUPS };

@@ -520,28 +520,6 @@ const char *db_col_text(sqlite3_stmt *st, int col)
 	return s ? (const char *)s : "";
 }
 
-int64_t db_int(struct db *db, int64_t fallback, const char *sql)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	int64_t v = fallback;
-	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return v;
-}
-
-char *db_text(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	char *v = NULL;
-	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = xstrdup(db_col_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-	return v;
-}
-
 int64_t db_data_version(struct db *db)
 {
 	return db_int(db, 0, "PRAGMA data_version");

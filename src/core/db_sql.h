@@ -82,6 +82,13 @@ int db_step(struct db *db, sqlite3_stmt *st, char **err);
 /* Column text that is never NULL ("" instead). */
 const char *db_col_text(sqlite3_stmt *st, int col);
 
+/* What db_each_row() does with a row: 1 on to the next, 0 stop there, -1
+ * failed (with *err). */
+typedef int (*db_row_fn)(sqlite3_stmt *st, void *ctx, char **err);
+/* Steps st through its rows, handing each to `row`, then resets it (no
+ * read is left open).  False when a step failed or `row` did. */
+bool db_each_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *ctx, char **err);
+
 /* One-call helpers for a single value; no binds. */
 int64_t db_int(struct db *db, int64_t fallback, const char *sql);
 char *db_text(struct db *db, const char *sql); /* malloc'd or NULL */

@@ -28,6 +28,10 @@ bool idcheck_credit_code(const char *in, char out[19], char **err);
  * letters upper case; other characters kept.  Writes at most outsz bytes
  * (NUL included) and returns the folded length. */
 size_t idcheck_fold(const char *in, char *out, size_t outsz);
+/* How many characters a form lets a clerk type for a number: the 18 of
+ * the number and the blanks and hyphens of a card's grouping
+ * (110105 19491231 002X, 1101-0519-4912-3100-2X), which the fold drops. */
+#define IDCHECK_TYPED_MAX 32
 
 /* What a valid 身份证 says of its holder, for the form to show beside the
  * field: false when `id` is not a valid 身份证.  `today` is YYYY-MM-DD. */

@@ -124,8 +124,12 @@ bool ledger_may_correct(struct db *db, const char *serial, const char *login, ch
  * a save made by a stray key (a consultation saves in two).  `expect`
  * (NULL: any) is the serial the caller believes was saved last; when the
  * last save is another (a second terminal of the same login), nothing is
- * undone.  serial_out (may be NULL) receives the voided serial. */
+ * undone.  Only within LEDGER_UNDO_SECONDS of the save (its created_at),
+ * for every role and whatever the entry's date (a back-dated entry too);
+ * not in a locked year.  serial_out (may be NULL) receives the voided
+ * serial. */
 #define LEDGER_UNDO_REASON "误操作撤销"
+#define LEDGER_UNDO_SECONDS 120
 bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 		      char serial_out[SERIAL_LEN], char **err);
 
@@ -209,7 +213,9 @@ struct audit_row {
 	const char *at, *login, *action, *serial, *detail; /* serial "" if none */
 };
 typedef bool (*audit_fn)(const struct audit_row *a, void *ctx);
-bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,
-		       char **err);
+/* The trail says who looked at whose ID number: a clerk (`viewer`) reads
+ * only their own lines, supervisors and admins every line. */
+bool ledger_audit_list(struct db *db, const char *viewer, const char *from, const char *to,
+		       audit_fn fn, void *ctx, char **err);
 
 #endif

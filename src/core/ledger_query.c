@@ -434,31 +434,39 @@ bool ledger_year_locked(struct db *db, int year)
 	return rc != SQLITE_DONE; /* a failed read is not "unlocked" */
 }
 
-bool ledger_audit_list(struct db *db, const char *from, const char *to, audit_fn fn, void *ctx,
-		       char **err)
+struct audit_stream {
+	audit_fn fn;
+	void *ctx;
+};
+
+static int audit_stream_row(sqlite3_stmt *st, void *ctx, char **err)
 {
+	(void)err;
+	struct audit_row a = { .id = sqlite3_column_int64(st, 0), .at = db_col_text(st, 1),
+			       .login = db_col_text(st, 2), .action = db_col_text(st, 3),
+			       .serial = db_col_text(st, 4), .detail = db_col_text(st, 5) };
+	const struct audit_stream *as = ctx;
+	return as->fn(&a, as->ctx);
+}
+
+bool ledger_audit_list(struct db *db, const char *viewer, const char *from, const char *to,
+		       audit_fn fn, void *ctx, char **err)
+{
+	struct clerk c;
+	if (!clerk_get(db, viewer, &c, err))
+		return false;
+	bool own_only = c.role == ROLE_CLERK;
+	clerk_clear(&c);
 	/* `at` is a local timestamp; a day's rows sort between "D" and "D~". */
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.at, a.login, a.action, "
 		"coalesce(t.serial, ''), a.detail FROM audit a LEFT JOIN txn t ON t.id = a.txn_id "
 		"WHERE (:from IS NULL OR a.at >= :from) AND (:to IS NULL OR a.at <= :to || '~') "
-		"ORDER BY a.id", err);
+		"AND (:login IS NULL OR a.login = :login) ORDER BY a.id", err);
 	if (!st)
 		return false;
+	db_bind_text(st, ":login", own_only ? viewer : NULL);
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
-	int rc;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		struct audit_row a = {
-			.id = sqlite3_column_int64(st, 0),
-			.at = db_col_text(st, 1),
-			.login = db_col_text(st, 2),
-			.action = db_col_text(st, 3),
-			.serial = db_col_text(st, 4),
-			.detail = db_col_text(st, 5),
-		};
-		if (!fn(&a, ctx))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc >= 0;
+	struct audit_stream as = { fn, ctx };
+	return db_each_row(db, st, audit_stream_row, &as, err);
 }

@@ -22,6 +22,7 @@ struct target {
 	char *clerk; /* malloc'd: a login of any length another program wrote */
 	char status[16];
 	char window_code[17];
+	char created_at[20]; /* when it was saved: YYYY-MM-DDTHH:MM:SS */
 	bool voided;
 };
 
@@ -29,7 +30,7 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 {
 	memset(t, 0, sizeof *t);
 	sqlite3_stmt *st = ledger_find_serial(db, "SELECT t.id, t.occurred_on, t.clerk, t.status, "
-					      "t.voided_at IS NOT NULL, w.code FROM txn t "
+					      "t.voided_at IS NOT NULL, w.code, t.created_at FROM txn t "
 					      "JOIN matter m ON m.id = t.matter_id "
 					      "JOIN \"window\" w ON w.id = m.window_id "
 					      "WHERE t.serial = upper(:serial)", serial, err);
@@ -41,12 +42,13 @@ static bool find_target(struct db *db, const char *serial, struct target *t, cha
 	snprintf(t->status, sizeof t->status, "%s", db_col_text(st, 3));
 	t->voided = sqlite3_column_int(st, 4) != 0;
 	snprintf(t->window_code, sizeof t->window_code, "%s", db_col_text(st, 5));
+	snprintf(t->created_at, sizeof t->created_at, "%s", db_col_text(st, 6));
 	sqlite3_reset(st);
 	return true;
 }
 
 /* A supervisor or admin may change any entry; a clerk only their own of
- * today.  `doing` names the act (作废, 更正, 撤销). */
+ * today.  `doing` names the act (作废, 更正). */
 static bool void_allowed(struct db *db, const struct target *t, const char *login,
 			 const char *doing, char **err)
 {
@@ -217,6 +219,38 @@ static bool last_save(struct db *db, const char *login, char serial[SERIAL_LEN],
 	return rc == SQLITE_ROW;
 }
 
+/* Seconds from 1970 of a stamp "YYYY-MM-DDTHH:MM:SS" in the center's
+ * zone, as if the zone kept no summer time (the center's does not);
+ * PERIOD_NO_DAY for anything else. */
+static int64_t stamp_seconds(const char *stamp)
+{
+	char date[DATE_LEN];
+	int h, m, sec;
+	if (strlen(stamp) != 19 || stamp[10] != 'T' ||
+	    sscanf(stamp + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
+		return PERIOD_NO_DAY;
+	snprintf(date, sizeof date, "%.10s", stamp);
+	int64_t day = period_day_number(date);
+	return day == PERIOD_NO_DAY ? PERIOD_NO_DAY : day * 86400 + h * 3600 + m * 60 + sec;
+}
+
+/* An undo takes back the save just made, whoever made it and whatever day
+ * the entry is of: a clerk catching up on paper forms (--date) saves
+ * entries of another day, and a stray key there is as stray as today.  So
+ * the rule is the save's own time, not the entry's date; the rights to
+ * void or correct an older entry do not come into it. */
+static bool undo_allowed(struct db *db, const struct target *t, const char *serial, char **err)
+{
+	char now[20];
+	period_timestamp(now);
+	int64_t at = stamp_seconds(t->created_at), then = stamp_seconds(now);
+	if (t->voided)
+		return fail(err, "编号 %s 已作废", serial);
+	if (at == PERIOD_NO_DAY || then == PERIOD_NO_DAY || then - at > LEDGER_UNDO_SECONDS)
+		return fail(err, "编号 %s 保存已超过两分钟，不能撤销，请用作废", serial);
+	return !ledger_year_refuses(db, period_year_of(t->date), "撤销", err);
+}
+
 bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 		      char serial_out[SERIAL_LEN], char **err)
 {
@@ -227,8 +261,7 @@ bool ledger_undo_last(struct db *db, const char *expect, const char *login,
 	bool ok = last_save(db, login, serial, err);
 	if (ok && ledger_present(expect) && strcasecmp(serial, expect) != 0)
 		ok = fail(err, "最近一次保存的是 %s，不是 %s，未撤销", serial, expect);
-	ok = ok && find_target(db, serial, &t, err) &&
-	     may_change(db, &t, serial, login, "撤销", err) &&
+	ok = ok && find_target(db, serial, &t, err) && undo_allowed(db, &t, serial, err) &&
 	     void_row(db, t.id, LEDGER_UNDO_REASON, login, err) &&
 	     db_audit(db, login, "undo", t.id, LEDGER_UNDO_REASON, err);
 	free(t.clerk);

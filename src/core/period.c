@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "text.h"
 #include "util.h"
 
 /* Day numbers come from Gregorian arithmetic (H. Hinnant's days_from_civil),
@@ -380,4 +381,137 @@ bool period_parse_year(const char *s, int *year)
 int period_month_days(int year, int month)
 {
 	return month >= 1 && month <= 12 ? days_in_month(year, month) : 0;
+}
+
+bool period_kind_parse(const char *s, enum period_kind *kind)
+{
+	static const char *const names[] = {"day", "week", "month"};
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*kind = (enum period_kind)i;
+			return true;
+		}
+	return false;
+}
+
+/* Monday of the week holding day number n (1970-01-01 was a Thursday). */
+static int64_t monday_of(int64_t n)
+{
+	int64_t since = (n + 3) % 7;
+	return n - (since < 0 ? since + 7 : since);
+}
+
+void period_bounds(enum period_kind kind, const char *date, char from[DATE_LEN],
+		   char to[DATE_LEN])
+{
+	int64_t n = period_day_number(date);
+	if (n == PERIOD_NO_DAY) {
+		from[0] = to[0] = '\0';
+		return;
+	}
+	switch (kind) {
+	case PERIOD_DAY:
+		period_from_day_number(n, from);
+		period_from_day_number(n, to);
+		break;
+	case PERIOD_WEEK:
+		period_from_day_number(monday_of(n), from);
+		period_from_day_number(monday_of(n) + 6, to);
+		break;
+	case PERIOD_MONTH:
+		period_month_bounds(date, from, to);
+		break;
+	}
+}
+
+void period_step(enum period_kind kind, const char *date, int n, char out[DATE_LEN])
+{
+	int y, m, d;
+	if (!parse_date(date, &y, &m, &d)) {
+		out[0] = '\0';
+		return;
+	}
+	if (kind != PERIOD_MONTH) {
+		period_from_day_number(days_from_civil(y, m, d) + (int64_t)n * (kind == PERIOD_WEEK ? 7 : 1),
+				       out);
+		return;
+	}
+	int64_t months = (int64_t)y * 12 + (m - 1) + n;
+	int64_t lo = (int64_t)FIRST_YEAR * 12, hi = (int64_t)LAST_YEAR * 12 + 11;
+	months = months < lo ? lo : months > hi ? hi : months;
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	format_date(y, m, d < days_in_month(y, m) ? d : days_in_month(y, m), out);
+}
+
+int period_iso_week(const char *date, int *year)
+{
+	int64_t n = period_day_number(date);
+	if (n == PERIOD_NO_DAY)
+		return 0;
+	/* A week belongs to the year of its Thursday; its number counts the
+	 * Thursdays of that year up to it. */
+	int64_t thursday = monday_of(n) + 3;
+	int y, m, d;
+	civil_from_days(thursday, &y, &m, &d);
+	*year = y;
+	return (int)((thursday - days_from_civil(y, 1, 1)) / 7) + 1;
+}
+
+char *period_label(enum period_kind kind, const char *date, char *out, size_t outsz)
+{
+	char from[DATE_LEN], to[DATE_LEN];
+	int y, m, d;
+	if (!parse_date(date, &y, &m, &d)) {
+		snprintf(out, outsz, "%s", date ? date : "");
+		return out;
+	}
+	period_bounds(kind, date, from, to);
+	switch (kind) {
+	case PERIOD_DAY:
+		snprintf(out, outsz, "%s %s", from, period_weekday_name(from));
+		break;
+	case PERIOD_WEEK: {
+		int wy, w = period_iso_week(date, &wy);
+		if (wy == period_year_of(from))
+			snprintf(out, outsz, "%s 至 %s（第%d周）", from, to, w);
+		else
+			snprintf(out, outsz, "%s 至 %s（%d年第%d周）", from, to, wy, w);
+		break;
+	}
+	case PERIOD_MONTH:
+		snprintf(out, outsz, "%d年%d月（%s 至 %s）", y, m, from, to);
+		break;
+	}
+	return out;
+}
+
+bool period_parse_typed(const char *s, char out[DATE_LEN], char **err)
+{
+	char buf[64];
+	text_fold_digits(buf, sizeof buf, s ? s : "");
+	char *t = text_trim(buf);
+	if (!*t)
+		return fail(err, "请输入日期, 如 2021-06-01");
+	char loose[DATE_LEN];
+	const char *date = t;
+	int v;
+	if (strlen(t) == 8 && digits(t, 8, &v)) {
+		memcpy(loose, t, 4);
+		loose[4] = loose[7] = '-';
+		memcpy(loose + 5, t + 4, 2);
+		memcpy(loose + 8, t + 6, 2);
+		loose[10] = '\0';
+		date = loose;
+	} else if (!period_date_shaped(t) && period_loose_date(t, loose)) {
+		date = loose;
+	}
+	if (period_valid_date(date)) {
+		memcpy(out, date, DATE_LEN);
+		return true;
+	}
+	if (period_date_shaped(date))
+		return fail(err, "没有这一天: %s", date);
+	return fail(err, "日期“%s”看不懂: 请写成 YYYY-MM-DD (如 2021-06-01), 也可写 2021/6/1 或 "
+		    "2021年6月1日", t);
 }

@@ -5,6 +5,7 @@
  * YYYY-MM-DD.  A date is also handled as a day number for arithmetic. */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
@@ -56,5 +57,34 @@ void period_month_bounds(const char *date, char from[DATE_LEN], char to[DATE_LEN
 int period_year_of(const char *date); /* 0 for an invalid date */
 /* Parses a year 1900..9999 from a string; false if it is not one. */
 bool period_parse_year(const char *s, int *year);
+
+/* The tally's periods: a day, a week from Monday to Sunday (as weeks run
+ * in China), a calendar month. */
+enum period_kind { PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH };
+/* "day", "week", "month"; false for anything else. */
+bool period_kind_parse(const char *s, enum period_kind *kind);
+/* First and last day of the period of `kind` holding `date` (kept within
+ * 1900-01-01..9999-12-31); both "" for an invalid date. */
+void period_bounds(enum period_kind kind, const char *date, char from[DATE_LEN],
+		   char to[DATE_LEN]);
+/* The day `n` periods away from `date`: n days, n weeks (the same
+ * weekday), or n months (the same day of the month, or that month's last
+ * day when it is shorter: 01-31 + 1 month is 02-28).  "" for an invalid
+ * date. */
+void period_step(enum period_kind kind, const char *date, int n, char out[DATE_LEN]);
+/* The week number of GB/T 7408 (ISO 8601): weeks start on Monday, and
+ * week 1 is the one holding the year's first Thursday, so the days around
+ * New Year may belong to the other year's week (2021-01-01 is in week 53
+ * of 2020).  1..53, the week's own year in *year; 0 for an invalid date. */
+int period_iso_week(const char *date, int *year);
+/* The period as a heading: "2021-03-15 星期一",
+ * "2021-06-07 至 2021-06-13（第23周）" (with the year, "2025年第1周", when
+ * the week belongs to another year than its Monday),
+ * "2021年6月（2021-06-01 至 2021-06-30）".  Returns out. */
+char *period_label(enum period_kind kind, const char *date, char *out, size_t outsz);
+/* A date a person typed: YYYY-MM-DD, or a form the import takes
+ * (2021/6/1, 2021.6.1, 2021年6月1日), or eight digits (20210601);
+ * full-width digits and spaces around allowed.  False with a Chinese message naming what is wrong. */
+bool period_parse_typed(const char *s, char out[DATE_LEN], char **err);
 
 #endif

@@ -49,4 +49,22 @@ bool promise_count(struct db *db, const struct catalog *cat, struct workday_cal 
 		   const char *today, struct promise_counts *counts, struct promise_counts *total,
 		   char **err);
 
+/* Gives its due day to every 承诺件 that lacks one: entries saved before
+ * due days were kept (a v1 ledger, migration 2 added the column).  The
+ * rule is the one a save follows now, from the matter's 承诺时限 and the
+ * calendar `cal`, for the entries known to have been followed as 承诺件:
+ *  - one still 受理;
+ *  - one closed after it was saved (办结, 退回 or 转办 by `done` or
+ *    `return`): its done day, when it has none, is the day of that
+ *    change in the audit trail.
+ * One closed with no such trace was closed when it was saved: it may have
+ * been a 即办件 then (a limit can be set later), and no promise or done day
+ * is known, so none is made up.  Voided entries are left as they are.
+ * Each entry given a day is audited ("due").  Runs in the caller's write
+ * transaction; *filled (may be NULL) gets the number of entries. */
+bool promise_fill_locked(struct db *db, struct workday_cal *cal, const char *login,
+			 long long *filled, char **err);
+/* The same in a write transaction of its own, with the holiday table. */
+bool promise_fill(struct db *db, const char *login, long long *filled, char **err);
+
 #endif

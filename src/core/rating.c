@@ -183,39 +183,38 @@ static const char *nullable(sqlite3_stmt *st, int col)
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_text(st, col);
 }
 
-static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat, rating_fn fn,
-		   void *ctx, long long *n, char **err)
+struct stream {
+	const struct catalog *cat;
+	rating_fn fn;
+	void *ctx;
+	long long n;
+};
+
+static int stream_row(sqlite3_stmt *st, void *ctx, char **err)
 {
-	int rc;
-	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
-		struct rating r = {
-			.serial = db_col_text(st, 0),
-			.level = sqlite3_column_int(st, 1),
-			.reason = db_col_text(st, 2),
-			.at = db_col_text(st, 3),
-			.login = db_col_text(st, 4),
-			.followup_note = nullable(st, 5),
-			.followup_at = nullable(st, 6),
-			.followup_by = nullable(st, 7),
-			.matter = catalog_matter_by_id(cat, sqlite3_column_int64(st, 8)),
-			.applicant = db_col_text(st, 9),
-			.phone = db_col_text(st, 10),
-			.date = db_col_text(st, 11),
-			.clerk = db_col_text(st, 12),
-		};
-		if (!r.matter) {
-			fail(err, "事项目录已更新，请重新打开后再试");
-			rc = -1;
-			break;
-		}
-		r.window = &cat->windows[r.matter->window];
-		if (n)
-			(*n)++;
-		if (!fn(&r, ctx))
-			break;
+	struct stream *s = ctx;
+	struct rating r = {
+		.serial = db_col_text(st, 0),
+		.level = sqlite3_column_int(st, 1),
+		.reason = db_col_text(st, 2),
+		.at = db_col_text(st, 3),
+		.login = db_col_text(st, 4),
+		.followup_note = nullable(st, 5),
+		.followup_at = nullable(st, 6),
+		.followup_by = nullable(st, 7),
+		.matter = catalog_matter_by_id(s->cat, sqlite3_column_int64(st, 8)),
+		.applicant = db_col_text(st, 9),
+		.phone = db_col_text(st, 10),
+		.date = db_col_text(st, 11),
+		.clerk = db_col_text(st, 12),
+	};
+	if (!r.matter) {
+		fail(err, "事项目录已更新，请重新打开后再试");
+		return -1;
 	}
-	sqlite3_reset(st);
-	return rc >= 0;
+	r.window = &s->cat->windows[r.matter->window];
+	s->n++;
+	return s->fn(&r, s->ctx);
 }
 
 bool rating_get(struct db *db, const struct catalog *cat, const char *serial, rating_fn fn,
@@ -226,10 +225,10 @@ bool rating_get(struct db *db, const struct catalog *cat, const char *serial, ra
 	if (!st)
 		return false;
 	db_bind_text(st, ":serial", serial);
-	long long n = 0;
-	bool ok = stream(db, st, cat, fn, ctx, &n, err);
+	struct stream s = { cat, fn, ctx, 0 };
+	bool ok = db_each_row(db, st, stream_row, &s, err);
 	if (found)
-		*found = n > 0;
+		*found = s.n > 0;
 	return ok;
 }
 
@@ -259,7 +258,8 @@ bool rating_pending(struct db *db, const struct catalog *cat, const char *viewer
 	sqlite3_stmt *st = db_stmt(db, "SELECT " RATING_COLUMNS " FROM rating r "
 		"JOIN txn t ON t.id = r.txn_id WHERE r.level <= 2 AND r.followup_at IS NULL "
 		"AND t.voided_at IS NULL ORDER BY r.at, t.id", err);
-	bool ok = st && stream(db, st, cat, in_sight_fn, &sight, NULL, err);
+	struct stream s = { cat, in_sight_fn, &sight, 0 };
+	bool ok = st && db_each_row(db, st, stream_row, &s, err);
 	clerk_clear(&c);
 	return ok;
 }

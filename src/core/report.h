@@ -48,6 +48,14 @@ struct report_service {
 double report_on_time_rate(const struct report_service *s);
 double report_good_rate(const struct report_service *s);
 double report_rated_share(const struct report_service *s);
+/* The columns every output shows them in: 窗口, then 承诺件 按时办结
+ * 逾期办结 未办结 按时办结率, the five levels from 非常满意 down, 评价数
+ * 好评率 参评率.  A column's figure (1 .. REPORT_SERVICE_COLS - 1): a
+ * count, or for a rate column its per cent as above (-1: none). */
+#define REPORT_SERVICE_COLS 14
+extern const char *const report_service_head[REPORT_SERVICE_COLS];
+double report_service_figure(const struct report_service *s, int col);
+bool report_service_is_rate(int col);
 
 /* A 差评 of the period, for the report's list (and its call-back). */
 struct report_bad_rating {

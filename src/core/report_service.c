@@ -170,40 +170,57 @@ static const char *percent(char *out, size_t outsz, double v)
 	return out;
 }
 
-enum { SVC_COLS = 14 };
-
-static void svc_cells(const char *name, const struct report_service *s, char cells[SVC_COLS][48])
-{
-	snprintf(cells[0], 48, "%s", name);
-	snprintf(cells[1], 48, "%lld", (long long)s->promised);
-	snprintf(cells[2], 48, "%lld", (long long)s->on_time);
-	snprintf(cells[3], 48, "%lld", (long long)s->late);
-	snprintf(cells[4], 48, "%lld", (long long)s->open);
-	percent(cells[5], 48, report_on_time_rate(s));
-	for (int l = 5; l >= 1; l--)
-		snprintf(cells[6 + 5 - l], 48, "%lld", (long long)s->by_level[l]);
-	snprintf(cells[11], 48, "%lld", (long long)s->rated);
-	percent(cells[12], 48, report_good_rate(s));
-	percent(cells[13], 48, report_rated_share(s));
-}
-
-static const char *const svc_head[SVC_COLS] = {
+const char *const report_service_head[REPORT_SERVICE_COLS] = {
 	"窗口", "承诺件", "按时办结", "逾期办结", "未办结", "按时办结率",
 	"非常满意", "满意", "基本满意", "不满意", "非常不满意", "评价数", "好评率", "参评率",
 };
+
+bool report_service_is_rate(int col)
+{
+	return col == 5 || col == 12 || col == 13;
+}
+
+double report_service_figure(const struct report_service *s, int col)
+{
+	switch (col) {
+	case 1: return (double)s->promised;
+	case 2: return (double)s->on_time;
+	case 3: return (double)s->late;
+	case 4: return (double)s->open;
+	case 5: return report_on_time_rate(s);
+	case 11: return (double)s->rated;
+	case 12: return report_good_rate(s);
+	case 13: return report_rated_share(s);
+	default:
+		return col > 5 && col < 11 ? (double)s->by_level[11 - col] : -1;
+	}
+}
+
+static void svc_cells(const char *name, const struct report_service *s,
+		      char cells[REPORT_SERVICE_COLS][48])
+{
+	snprintf(cells[0], 48, "%s", name);
+	for (int c = 1; c < REPORT_SERVICE_COLS; c++) {
+		double v = report_service_figure(s, c);
+		if (report_service_is_rate(c))
+			percent(cells[c], 48, v);
+		else
+			snprintf(cells[c], 48, "%.0f", v);
+	}
+}
 
 void report_service_write_text(const struct report *r, FILE *out)
 {
 	if (!r->has_service)
 		return;
-	char cells[SVC_COLS][48];
-	int width[SVC_COLS];
-	for (int c = 0; c < SVC_COLS; c++)
-		width[c] = text_width(svc_head[c]);
+	char cells[REPORT_SERVICE_COLS][48];
+	int width[REPORT_SERVICE_COLS];
+	for (int c = 0; c < REPORT_SERVICE_COLS; c++)
+		width[c] = text_width(report_service_head[c]);
 	for (size_t w = 0; w <= r->nwindows; w++) {
 		svc_cells(w < r->nwindows ? r->windows[w].window->name : "合计",
 			  w < r->nwindows ? &r->windows[w].svc : &r->svc, cells);
-		for (int c = 0; c < SVC_COLS; c++)
+		for (int c = 0; c < REPORT_SERVICE_COLS; c++)
 			if (text_width(cells[c]) > width[c])
 				width[c] = text_width(cells[c]);
 	}
@@ -211,14 +228,14 @@ void report_service_write_text(const struct report *r, FILE *out)
 	      "好评率为非常满意、满意、基本满意占评价数的比例，参评率为评价数占办件数的比例）\n", out);
 	for (size_t w = 0; w <= r->nwindows + 1; w++) {
 		if (w == 0) {
-			for (int c = 0; c < SVC_COLS; c++)
-				snprintf(cells[c], 48, "%s", svc_head[c]);
+			for (int c = 0; c < REPORT_SERVICE_COLS; c++)
+				snprintf(cells[c], 48, "%s", report_service_head[c]);
 		} else {
 			size_t i = w - 1;
 			svc_cells(i < r->nwindows ? r->windows[i].window->name : "合计",
 				  i < r->nwindows ? &r->windows[i].svc : &r->svc, cells);
 		}
-		for (int c = 0; c < SVC_COLS; c++) {
+		for (int c = 0; c < REPORT_SERVICE_COLS; c++) {
 			if (c)
 				fputs("  ", out);
 			text_fput_padded(out, cells[c], width[c], c > 0);
@@ -242,21 +259,20 @@ void report_service_write_csv(const struct report *r, struct csvrow_writer *w)
 {
 	if (!r->has_service)
 		return;
-	char cells[SVC_COLS][48];
+	char cells[REPORT_SERVICE_COLS][48];
 	csvrow_end(w);
-	for (int c = 0; c < SVC_COLS; c++)
-		csvrow_put(w, svc_head[c]);
+	for (int c = 0; c < REPORT_SERVICE_COLS; c++)
+		csvrow_put(w, report_service_head[c]);
 	csvrow_end(w);
 	for (size_t i = 0; i <= r->nwindows; i++) {
 		const struct report_service *s = i < r->nwindows ? &r->windows[i].svc : &r->svc;
 		svc_cells(i < r->nwindows ? r->windows[i].window->name : "合计", s, cells);
 		csvrow_put(w, cells[0]);
-		for (int c = 1; c < SVC_COLS; c++) {
+		for (int c = 1; c < REPORT_SERVICE_COLS; c++) {
 			/* Numbers as numbers; a rate as its number without %, so a
 			 * spreadsheet can sum and chart them. */
-			if (c == 5 || c == 12 || c == 13) {
-				double v = c == 5 ? report_on_time_rate(s) : c == 12 ? report_good_rate(s)
-										: report_rated_share(s);
+			if (report_service_is_rate(c)) {
+				double v = report_service_figure(s, c);
 				char num[32];
 				if (v < 0)
 					num[0] = '\0';

@@ -182,6 +182,18 @@ static void next_unit(const char *s, size_t len, struct unit *u)
 	u->cols = text_cp_width(cp);
 }
 
+/* The unit at s[*at] of a text len bytes long, and *at past it; false at
+ * the end.  Every walk over what a printer shows goes through here, so
+ * widths, fitting and escaping cannot disagree about a unit. */
+static bool take_unit(const char *s, size_t len, size_t *at, struct unit *u)
+{
+	if (*at >= len)
+		return false;
+	next_unit(s + *at, len - *at, u);
+	*at += u->bytes;
+	return u->bytes > 0;
+}
+
 /* True when every byte is printable ASCII: nothing to decode or escape. */
 static bool plain_ascii(const char *s, size_t *len)
 {
@@ -204,47 +216,28 @@ int text_width(const char *s)
 	len += strlen(s + len);
 	int width = 0;
 	struct unit u;
-	for (size_t i = 0; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
-		if (u.bytes == 0)
-			break;
+	for (size_t i = 0; take_unit(s, len, &i, &u);)
 		width += u.cols;
-	}
 	return width;
 }
 
-/* How many bytes at the start of s every printer shows as they are: the
- * part of text_escape_hidden's walk that most text never leaves, without
- * the widths a table needs (an export runs every cell through here). */
-static size_t shown_as_is(const char *s, size_t len, bool keep_breaks)
+/* Bytes at the start of s that are units shown as they are and need no
+ * decoding: printable ASCII, and U+4000..U+9FFF (a lead E4..E9 and two
+ * continuation bytes: valid, never hidden).  The bulk of any text; an
+ * export runs every cell through text_escape_hidden.  The rest goes
+ * through take_unit. */
+static size_t plain_run(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
+		if (p[i] >= 0x20 && p[i] < 0x7F)
 			i++;
-			continue;
-		}
-		/* Leads E4..E9 with two continuation bytes: U+4000..U+9FFF, the
-		 * bulk of Chinese text, valid and never hidden. */
-		if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 &&
-		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+		else if (p[i] >= 0xE4 && p[i] <= 0xE9 && len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+			 (p[i + 2] & 0xC0) == 0x80)
 			i += 3;
-			continue;
-		}
-		unsigned cp;
-		int n = text_decode(s + i, len - i, &cp);
-		if (n <= 0)
+		else
 			break;
-		if (cp == '\n' || (cp == '\r' && len - i > 1 && s[i + 1] == '\n')) {
-			if (!keep_breaks)
-				break;
-			i += cp == '\n' ? 1 : 2;
-			continue;
-		}
-		if (text_cp_hidden(cp))
-			break;
-		i += (size_t)n;
 	}
 	return i;
 }
@@ -255,15 +248,21 @@ const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)
 	if (!s)
 		return "";
 	size_t len = strlen(s);
-	/* Most text (ASCII, Chinese) needs no copy. */
-	size_t clean = shown_as_is(s, len, keep_breaks);
+	/* Most text needs no copy: find the first unit that changes before
+	 * building one. */
+	size_t clean = plain_run(s, len), at = clean;
+	struct unit u;
+	while (take_unit(s, len, &at, &u)) {
+		if (u.show != s + clean || (u.line_break && !keep_breaks))
+			break;
+		clean = at + plain_run(s + at, len - at);
+		at = clean;
+	}
 	if (clean >= len)
 		return s;
-	struct unit u;
 	struct strbuf sb = { 0 };
 	strbuf_addn(&sb, s, clean);
-	for (size_t i = clean; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
+	for (size_t i = clean; take_unit(s, len, &i, &u);) {
 		if (u.line_break && !keep_breaks)
 			strbuf_add(&sb, " ");
 		else
@@ -311,10 +310,7 @@ char *text_fit(char *out, size_t outsz, const char *s, int cols, bool pad, bool 
 	size_t used = 0;
 	int width = 0;
 	struct unit u;
-	for (size_t i = 0; i < len; i += u.bytes) {
-		next_unit(s + i, len - i, &u);
-		if (u.bytes == 0)
-			break;
+	for (size_t i = 0; take_unit(s, len, &i, &u);) {
 		if (width + u.cols > cols)
 			break;
 		/* A table row holds one line: a break shows as a space. */

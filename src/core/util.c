@@ -173,6 +173,20 @@ bool line_errors_none(struct line_errors *e, const char *what, char **err)
 	return fail(err, "%s有 %zu 处错误，未作任何改动:\n%s", what, e->n, e->text.s);
 }
 
+size_t upper_bound(const void *key, const void *base, size_t n, size_t size,
+		   int (*cmp)(const void *key, const void *elem))
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp(key, (const char *)base + mid * size) >= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const char *current_login(void)
 {
 	/* Whole, however long, so that refusals and the audit name the account

@@ -57,6 +57,13 @@ void line_errors_add(struct line_errors *e, size_t line, const char *fmt, ...) B
  * 未作任何改动" and the lines kept. */
 bool line_errors_none(struct line_errors *e, const char *what, char **err);
 
+/* bsearch's sibling for ranges: of n elements sorted ascending, how many
+ * are at or before key (cmp as bsearch's, key first).  The one before that
+ * count is the range key falls in: a stretch of code points, a line of a
+ * text by its start offset. */
+size_t upper_bound(const void *key, const void *base, size_t n, size_t size,
+		   int (*cmp)(const void *key, const void *elem));
+
 /* Sets *err (if err is non-NULL and still empty) and returns false. */
 bool fail(char **err, const char *fmt, ...) BM_PRINTF(2, 3);
 

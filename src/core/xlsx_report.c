@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rating.h"
 #include "report.h"
 #include "util.h"
 #include "xlsx_int.h"
@@ -129,6 +130,65 @@ static bool needs_entries_total(const struct report_window *w)
 	return true;
 }
 
+/* ---- 承诺件 and 好差评 ---------------------------------------------- */
+
+/* A row of the service table: counts as numbers, rates as fractions shown
+ * 0.0% (Excel's per cent), left empty where there is nothing to divide. */
+static void service_row(struct sheet *s, const char *name, const struct report_service *svc,
+			bool total, double *widths)
+{
+	text(s, 0, name, total);
+	widen(widths, 0, name);
+	for (uint16_t c = 1; c < REPORT_SERVICE_COLS; c++) {
+		double v = report_service_figure(svc, c);
+		if (!report_service_is_rate(c))
+			xlsx_number(s->b, s->ws, s->row, c, v,
+				    total ? s->l->total_number : s->l->number);
+		else if (v >= 0)
+			xlsx_number(s->b, s->ws, s->row, c, v / 100,
+				    total ? s->l->total_pct : s->l->pct);
+		else if (total)
+			xlsx_blank(s->b, s->ws, s->row, c, s->l->total_pct);
+	}
+	s->row++;
+}
+
+/* The figures the text report gives under 承诺件与好差评, below a sheet's
+ * table: one window's (a window's sheet), or every window's, the center's
+ * total and the 差评 of the period (the summary).  Nothing when the period
+ * has neither 承诺件 nor ratings. */
+static void service_table(struct sheet *s, const struct report *r, const struct report_window *w,
+			  double *widths)
+{
+	if (!r->has_service)
+		return;
+	s->row += 2;
+	xlsx_text(s->b, s->ws, s->row++, 0, "承诺件与好差评", s->l->title);
+	head(s, report_service_head, REPORT_SERVICE_COLS, widths);
+	if (w) {
+		service_row(s, w->window->name, &w->svc, false, widths);
+		return;
+	}
+	for (size_t i = 0; i < r->nwindows; i++)
+		service_row(s, r->windows[i].window->name, &r->windows[i].svc, false, widths);
+	service_row(s, "合计", &r->svc, true, widths);
+	if (r->nbad == 0)
+		return;
+	s->row += 2;
+	xlsx_text(s->b, s->ws, s->row++, 0, "差评", s->l->title);
+	static const char *const bad_head[] = {"编号", "窗口", "评价", "回访", "原因"};
+	head(s, bad_head, 5, widths);
+	for (size_t i = 0; i < r->nbad; i++) {
+		const struct report_bad_rating *b = &r->bad[i];
+		const char *cells[] = {b->serial, r->windows[b->window].window->name,
+				       rating_level_name(b->level), b->followed_up ? "已回访" : "待回访",
+				       b->reason};
+		for (uint16_t c = 0; c < 5; c++)
+			xlsx_text(s->b, s->ws, s->row, c, cells[c], s->b->text);
+		s->row++;
+	}
+}
+
 static void window_sheet(struct xlsx_book *b, const struct looks *l, const struct report *r,
 			 const struct report_window *w, const char *name)
 {
@@ -141,7 +201,7 @@ static void window_sheet(struct xlsx_book *b, const struct looks *l, const struc
 	title(&s, r, what);
 	free(what);
 	const char *labels[WINDOW_COLS] = {"事项", "分类", "单位", cur, prev, "同比", "同比(%)"};
-	double widths[WINDOW_COLS] = {0};
+	double widths[REPORT_SERVICE_COLS] = {0};
 	uint32_t head_row = s.row;
 	head(&s, labels, WINDOW_COLS, widths);
 	for (size_t i = 0; i < w->nrows; i++)
@@ -154,10 +214,12 @@ static void window_sheet(struct xlsx_book *b, const struct looks *l, const struc
 		s.row++;
 		widen(widths, 0, "办件数合计");
 	}
-	for (uint16_t c = 3; c < WINDOW_COLS; c++)
+	service_table(&s, r, w, widths);
+	uint16_t ncols = r->has_service ? REPORT_SERVICE_COLS : WINDOW_COLS;
+	for (uint16_t c = 3; c < ncols; c++)
 		if (widths[c] < 10)
 			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, NULL, WINDOW_COLS, 50);
+	xlsx_set_widths(b, s.ws, widths, NULL, ncols, 50);
 	worksheet_freeze_panes(s.ws, head_row + 1, 1);
 }
 
@@ -180,7 +242,7 @@ static void summary_sheet(struct xlsx_book *b, const struct looks *l, const stru
 		"窗口", cur_entries, prev_entries, "同比", "同比(%)",
 		"合计单位", cur, prev, "同比", "同比(%)",
 	};
-	double widths[SUMMARY_COLS] = {0};
+	double widths[REPORT_SERVICE_COLS] = {0};
 	uint32_t head_row = s.row;
 	head(&s, labels, SUMMARY_COLS, widths);
 	for (size_t i = 0; i < r->nwindows; i++) {
@@ -221,10 +283,12 @@ static void summary_sheet(struct xlsx_book *b, const struct looks *l, const stru
 			    total ? l->total_number : l->number);
 		s.row++;
 	}
-	for (uint16_t c = 1; c < SUMMARY_COLS; c++)
+	service_table(&s, r, NULL, widths);
+	uint16_t ncols = r->has_service ? REPORT_SERVICE_COLS : SUMMARY_COLS;
+	for (uint16_t c = 1; c < ncols; c++)
 		if (widths[c] < 10)
 			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, NULL, SUMMARY_COLS, 40);
+	xlsx_set_widths(b, s.ws, widths, NULL, ncols, 40);
 	worksheet_freeze_panes(s.ws, head_row + 1, 1);
 	free(cur_entries);
 	free(prev_entries);

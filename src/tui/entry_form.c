@@ -29,7 +29,7 @@ static const char *const labels[FF_COUNT] = {
 /* Longest input per field, in characters: the texts core stores take as
  * much as core accepts, no less (nothing typed is cut on saving). */
 static const size_t max_chars[FF_COUNT] = {
-	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = 18, [FF_VILLAGE] = 30,
+	[FF_APPLICANT] = LEDGER_APPLICANT_MAX, [FF_ID] = IDCHECK_TYPED_MAX, [FF_VILLAGE] = 30,
 	[FF_HOUSEHOLDS] = LEDGER_COUNT_DIGITS, [FF_PERSONS] = LEDGER_COUNT_DIGITS,
 	[FF_QUANTITY] = LEDGER_COUNT_DIGITS, [FF_CATEGORY] = 30,
 	[FF_NOTE] = LEDGER_NOTE_MAX, [FF_PHONE] = PHONE_LEN - 1,
@@ -373,7 +373,7 @@ void entry_form_hint(struct entry_form *f, const struct catalog *cat, char **msg
 			period_today(today);
 			if (idcheck_check(typed, accept, canon, &kind, &why)) {
 				if (kind == ID_RESIDENT && idcheck_resident_facts(canon, today, &facts))
-					*msg = xasprintf("身份证, 校验通过: %s, %s 生, %d 岁", facts.sex,
+					*msg = xasprintf("身份证通过: %s, %s 生, %d 岁", facts.sex,
 							 facts.birth, facts.age);
 				else
 					*msg = xasprintf("%s, 校验通过", idcheck_kind_name(kind));
@@ -440,10 +440,8 @@ void entry_form_edit(struct app *a, struct entry_form *f, enum action act, int k
 		app_error(a, "%s只能填数字", labels[ff]);
 		return;
 	}
-	if (act == ACT_TEXT && lineedit_full(&f->edit[ff])) {
-		field_type(a, &f->edit[ff], labels[ff], act, key);
+	if (field_refuses(a, &f->edit[ff], labels[ff], act, key))
 		return;
-	}
 	if (field_edit(&f->edit[ff], act, key) && act != ACT_EDIT_LEFT && act != ACT_EDIT_RIGHT &&
 	    act != ACT_EDIT_HOME && act != ACT_EDIT_END) {
 		reset_pick(f);

@@ -24,8 +24,9 @@ struct tally;
 enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS };
 
 /* How long the key bar offers to undo a save: long enough to notice a
- * stray key, short enough that it is not mistaken for a void. */
-#define UNDO_SECONDS 120
+ * stray key, short enough that it is not mistaken for a void (core holds
+ * the same limit). */
+#define UNDO_SECONDS LEDGER_UNDO_SECONDS
 
 struct entry_view {
 	struct app *a;

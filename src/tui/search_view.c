@@ -340,6 +340,14 @@ static void run_search(struct search *st)
 	st->focus = any_result(st) ? FOCUS_RESULTS : FOCUS_INPUT;
 }
 
+/* Back to the bare query, its text kept for editing. */
+static void forget_results(struct search *st)
+{
+	free(st->searched);
+	st->searched = NULL;
+	entry_rows_clear(&st->found);
+}
+
 /* A key that edits text, typed while the results have the cursor: the
  * clerk means the query. */
 static bool edits_query(int key, enum action *act)
@@ -391,7 +399,10 @@ static void handle_results(struct search *st, enum action act, int key)
 		}
 		break;
 	case ACT_TO_QUERY:
+		/* Esc leaves the results for the query, as it does when there
+		 * were none (search_request). */
 		st->focus = FOCUS_INPUT;
+		forget_results(st);
 		break;
 	default:
 		break;
@@ -501,9 +512,16 @@ static bool search_request(struct app *a, struct view *v, enum action act, int k
 	(void)a;
 	switch (st->focus) {
 	case FOCUS_INPUT:
-		if (act == ACT_BACK)
+		/* Esc goes one level back whether the search found anything or
+		 * not: from the results (shown under the query) to the bare
+		 * query, and only from there out of the screen.  Leaving at
+		 * once when nothing was found sent the keys typed next, meant
+		 * for a new query, to the home screen. */
+		if (act == ACT_BACK && !st->searched)
 			return false;
-		if (act == ACT_CONFIRM)
+		if (act == ACT_BACK)
+			forget_results(st);
+		else if (act == ACT_CONFIRM)
 			run_search(st);
 		else
 			field_edit(&st->query, act, key);

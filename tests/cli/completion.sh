@@ -118,6 +118,8 @@ done
 # Choices the usage spells out, actions, clerks.
 is "$(candidates 'bianmin report --year 2021 --format ')" "$(words $(bm report --help | head -1 |
 	sed 's/.*--format \([^] ]*\).*/\1/' | tr '|' '\n'))" "report --format <Tab>"
+is "$(candidates 'bianmin tally --period ')" "$(words day week month)" "tally --period <Tab>"
+is "$(candidates 'bianmin tally --period w')" week "tally --period w<Tab>"
 is "$(candidates 'bianmin export --encoding ')" "$(words utf-8 gb18030 gbk)" "export --encoding <Tab>"
 is "$(candidates 'bianmin catalog ')" "$(words list load)" "catalog <Tab>"
 like "$(candidates 'bianmin user ')" '(^| )remove( |$)' "user <Tab>"

@@ -44,6 +44,12 @@ is "$out" "" "which got nothing"
 run bm backup b.db
 is "$rc" 1 "a clerk cannot back up"
 ok test ! -e b.db "no backup was written"
+# Another account's look at an ID number is theirs to know, not a clerk's.
+sql "INSERT INTO audit (at, login, action, detail) VALUES ('2021-03-15 10:00:00', 'lisi', 'view', '$wsjk')"
+run bm audit
+is "$rc" 0 "a clerk reads the audit trail"
+like "$out" "$me +查看个人信息 +$sczr" "their own look is there"
+unlike "$out" "lisi" "another account's lines are not"
 
 # A supervisor.
 sql "UPDATE clerk SET role = 'supervisor', windows = '' WHERE login = '$me'"
@@ -63,6 +69,7 @@ is "$(sql "SELECT detail FROM audit WHERE action = 'backup'")" "b.db 2 行" \
 run bm audit
 like "$out" "导出 +x.csv 2 行" "the audit command names exports"
 like "$out" "查看个人信息 +$sczr" "and views"
+like "$out" "lisi +查看个人信息 +$wsjk" "a supervisor reads every account's lines"
 phone=$(bm add -w wsjk -m yt -a 李四 --phone 13800138000 --date 2021-03-15)
 run bm show "$phone"
 like "$out" "13800138000" "a phone number is shown whole in the detail"

@@ -48,6 +48,15 @@ wait_for a "已保存 SCZR-2021-000002"
 [ "$(exported | grep SCZR-2021-000002 | grep -o '长长*')" = "$(printf '长%.0s' $(seq 60))" ]
 ok $? "the 60 characters the field shows are saved"
 
+# A character that cannot be seen (a bidi override, a zero-width space)
+# is refused where it is pasted, named, and the rest of the text comes in.
+type_text a $'赵\u202e六\u200b'
+wait_for a "申请人不能含有看不见的字符 U+200B, 没有输入"
+ok $? "a hidden character is refused as it is pasted, by its code"
+wait_for a "申请人    赵六"
+ok $? "the visible text around it is kept"
+keys a C-u
+
 # A terminal that marks pastes (bracketed paste, as tmux does when asked):
 # even a line break at the end of the pasted text does not save.
 type_text a "王五"

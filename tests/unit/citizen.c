@@ -72,6 +72,55 @@ int main(void)
 	citizen_names_free(n);
 	citizen_names_free(NULL);
 	is_int(db_int(db, -1, "SELECT count(*) FROM citizen"), 5, "the table holds every window's");
+
+	/* A name only voided or corrected entries carry is not offered; the
+	 * name a correction wrote is. */
+	const struct catalog_window *wsjk = catalog_window(cat, "wsjk");
+	char wrong[SERIAL_LEN], right[SERIAL_LEN], stray[SERIAL_LEN], twice[SERIAL_LEN];
+	struct entry_draft d = { .window = "wsjk", .matter = "yt", .applicant = "王小明",
+				 .id_number = "110105194912310011", .date = "2021-03-15",
+				 .households = -1, .persons = -1, .quantity = -1 };
+	ok(ledger_record(db, cat, &d, current_login(), wrong, &err), "王小明 saved");
+	d.applicant = "王晓明";
+	ok(ledger_correct(db, cat, wrong, "名字写错", &d, current_login(), right, &err),
+	   "and corrected to 王晓明: %s", err ? err : "");
+	d.applicant = "王五";
+	d.id_number = NULL;
+	ok(ledger_record(db, cat, &d, current_login(), stray, &err) &&
+	   ledger_void(db, stray, "录错", current_login(), &err), "王五 saved and voided");
+	d.applicant = "张三";
+	d.id_number = "110105194912310046";
+	ok(ledger_record(db, cat, &d, current_login(), twice, &err) &&
+	   ledger_undo_last(db, twice, current_login(), NULL, &err),
+	   "张三 again with another number, undone: %s", err ? err : "");
+	n = citizen_names_load(db, cat, wsjk, &err);
+	is_str(found(n, "王"), "王晓明", "the corrected-away name and the voided one are not offered");
+	ok(citizen_names_find(n, "张三", hit, 8) == 1 && strcmp(hit[0]->id_number,
+	   "11010519491231002X") == 0, "a name keeps the number of its latest entry left");
+	citizen_names_free(n);
+	/* An import's rows are counted when taken in, its voided ones not;
+	 * a void after that counts too. */
+	struct entry_draft imp = { .window = "wsjk", .matter = "yt", .applicant = "钱七",
+				   .date = "2021-03-15", .households = -1, .persons = -1,
+				   .quantity = -1 };
+	char imported[SERIAL_LEN];
+	ok(db_begin_write(db, &err) && ledger_insert(db, cat, &imp, current_login(), imported, &err) &&
+	   (imp.applicant = "孙八", imp.void_reason = "作废", true) &&
+	   ledger_insert(db, cat, &imp, current_login(), NULL, &err) && db_end_write(db, true, &err),
+	   "an import of 钱七, and of 孙八 voided");
+	n = citizen_names_load(db, cat, wsjk, &err);
+	is_str(found(n, "钱"), "钱七", "the import's name is taken in");
+	is_str(found(n, "孙"), "", "its voided one is not");
+	citizen_names_free(n);
+	ok(ledger_void(db, imported, "录错", current_login(), &err), "钱七 voided after");
+	n = citizen_names_load(db, cat, wsjk, &err);
+	is_str(found(n, "钱"), "", "and no longer offered");
+	citizen_names_free(n);
+	d.applicant = "钱七";
+	ok(ledger_record(db, cat, &d, current_login(), NULL, &err), "钱七 saved at the counter");
+	n = citizen_names_load(db, cat, wsjk, &err);
+	is_str(found(n, "钱"), "钱七", "is offered again");
+	citizen_names_free(n);
 	catalog_free(cat);
 	db_close(db);
 	return tap_done();

@@ -42,6 +42,48 @@ int main(void)
 	is_int(db_int(db, -1, "SELECT count(*) FROM txn WHERE voided_at IS NULL"), 1,
 	       "the first consultation stands");
 
+	/* A clerk catching up on paper forms (an entry of a day gone by)
+	 * undoes a stray save too: the rule is the save's time, not the
+	 * entry's date. */
+	struct clerk li = { .login = (char *)"xiaoli", .name = (char *)"李娜", .role = ROLE_CLERK };
+	ok(clerk_put(db, &li, me, &err), "a clerk: %s", err ? err : "");
+	struct entry_draft old_day = draft("sjfw", "zx", NULL);
+	old_day.date = "2021-03-15";
+	ok(ledger_record(db, cat, &old_day, "xiaoli", a, &err), "the clerk saves an entry of 2021-03-15");
+	ok(ledger_undo_last(db, a, "xiaoli", undone, &err), "and undoes it at once: %s",
+	   err ? err : "");
+	free(err), err = NULL;
+	ok(!ledger_void(db, a, "x", "xiaoli", &err) && err && strstr(err, "已作废"),
+	   "it is voided: %s", err ? err : "");
+	free(err), err = NULL;
+	ok(ledger_record(db, cat, &old_day, "xiaoli", b, &err), "another");
+	char *aged = xasprintf("UPDATE txn SET created_at = '2021-03-15T09:00:00' WHERE serial = '%s'",
+			       b);
+	ok(db_exec(db, aged, &err), "saved, say, long ago");
+	free(aged);
+	ok(!ledger_undo_last(db, b, "xiaoli", undone, &err) && err && strstr(err, "两分钟"),
+	   "is not undone: %s", err ? err : "");
+	free(err), err = NULL;
+	ok(!ledger_void(db, b, "录错", "xiaoli", &err) && err && strstr(err, "当天"),
+	   "nor voided by the clerk, whose voids stay those of today: %s", err ? err : "");
+	free(err), err = NULL;
+	/* The stamps are the center's time (TZ is Asia/Shanghai here too). */
+	const char *ago = "UPDATE txn SET created_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%S', 'now', "
+			  "'localtime', '%s') WHERE serial = '%s'";
+	ok(ledger_record(db, cat, &zx, me, c, &err), "a supervisor's save of today");
+	aged = xasprintf(ago, "-90 seconds", c);
+	ok(db_exec(db, aged, &err), "90 seconds ago");
+	free(aged);
+	ok(ledger_undo_last(db, c, me, undone, &err), "is undone: %s", err ? err : "");
+	free(err), err = NULL;
+	ok(ledger_record(db, cat, &zx, me, c, &err), "another");
+	aged = xasprintf(ago, "-150 seconds", c);
+	ok(db_exec(db, aged, &err), "150 seconds ago");
+	free(aged);
+	ok(!ledger_undo_last(db, c, me, undone, &err) && err && strstr(err, "两分钟"),
+	   "is past undoing, for a supervisor too: %s", err ? err : "");
+	free(err), err = NULL;
+
 	/* Correction: one transaction, linked both ways. */
 	struct entry_draft sl = draft("sczr", "sl", "张记面馆");
 	sl.id_number = "92130125MA0CD5678W";

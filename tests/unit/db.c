@@ -24,6 +24,42 @@ static void write_file(const char *path, const char *text, size_t len)
 	fclose(f);
 }
 
+/* Counts the rows it is handed, stopping or failing at the row `at`. */
+struct rows_seen {
+	int n, at, answer;
+};
+
+static int see_row(sqlite3_stmt *st, void *ctx, char **err)
+{
+	struct rows_seen *r = ctx;
+	r->n++;
+	if (sqlite3_column_int(st, 0) != r->at)
+		return 1;
+	if (r->answer < 0)
+		fail(err, "第 %d 行不对", r->at);
+	return r->answer;
+}
+
+static void test_each_row(struct db *db)
+{
+	static const char sql[] = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+				  "FROM n WHERE i < 5) SELECT i FROM n";
+	char *err = NULL;
+	struct rows_seen all = { .at = 0 };
+	bool done = db_each_row(db, db_stmt(db, sql, NULL), see_row, &all, &err);
+	ok(done && all.n == 5, "db_each_row hands every row on");
+	struct rows_seen stop = { .at = 2, .answer = 0 };
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	done = db_each_row(db, st, see_row, &stop, &err);
+	ok(done && stop.n == 2, "a row that says stop ends the stream without failing");
+	ok(!sqlite3_stmt_busy(st), "and leaves no read open");
+	struct rows_seen bad = { .at = 3, .answer = -1 };
+	done = db_each_row(db, db_stmt(db, sql, NULL), see_row, &bad, &err);
+	ok(!done && bad.n == 3, "a row that fails ends the stream and fails it");
+	is_str(err, "第 3 行不对", "with the row's own message");
+	free(err);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -32,7 +68,7 @@ int main(void)
 	ok(db != NULL, "creates the database and its folders: %s", err ? err : "");
 	struct stat st;
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "a private file is mode 0600");
-	is_int(db_schema_version(db), 4, "migrated to the current schema");
+	is_int(db_schema_version(db), 5, "migrated to the current schema");
 	char *mode = db_text(db, "PRAGMA journal_mode");
 	is_str(mode, "wal", "journal mode is WAL");
 	free(mode);
@@ -42,6 +78,7 @@ int main(void)
 	char *center = db_setting(db, "center");
 	is_str(center, "上碑镇行政综合服务中心", "setting read back");
 	free(center);
+	test_each_row(db);
 	db_close(db);
 
 	db = db_open(path, DB_OPEN_EXISTING, &err);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tui.h"
 #include "util.h"
 
@@ -25,13 +26,28 @@ void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool
 		app_cursor(a, y, x + v.cursor_col);
 }
 
+bool field_refuses(struct app *a, const struct lineedit *le, const char *label, enum action act,
+		   int key)
+{
+	if (act != ACT_TEXT)
+		return false;
+	if (lineedit_full(le)) {
+		app_error(a, "%s最多 %zu 个字, 多出的没有输入", label, le->maxlen);
+		return true;
+	}
+	/* Core refuses such a character at the save (text_check); stopping it
+	 * here says so where it was typed or pasted, not one form later. */
+	if (text_cp_hidden((unsigned)key)) {
+		app_error(a, "%s不能含有看不见的字符 U+%04X, 没有输入", label, (unsigned)key);
+		return true;
+	}
+	return false;
+}
+
 void field_type(struct app *a, struct lineedit *le, const char *label, enum action act, int key)
 {
-	if (act == ACT_TEXT && lineedit_full(le)) {
-		app_error(a, "%s最多 %zu 个字, 多出的没有输入", label, le->maxlen);
-		return;
-	}
-	field_edit(le, act, key);
+	if (!field_refuses(a, le, label, act, key))
+		field_edit(le, act, key);
 }
 
 bool field_edit(struct lineedit *le, enum action act, int key)

@@ -15,9 +15,12 @@ struct app;
 void field_draw(struct app *a, struct lineedit *le, int y, int x, int cols, bool focus);
 /* Applies a text or editing action; false if the action is not one. */
 bool field_edit(struct lineedit *le, enum action act, int key);
-/* field_edit that says on the status line when a character is refused
- * because the field already holds its most (`label`最多 N 个字): text
- * is never dropped without a word. */
+/* True, said on the status line, when a typed character is refused: the
+ * field already holds its most (`label`最多 N 个字), or the character is
+ * one text_check refuses (hidden).  Text is never dropped without a word. */
+bool field_refuses(struct app *a, const struct lineedit *le, const char *label, enum action act,
+		   int key);
+/* field_edit unless field_refuses. */
 void field_type(struct app *a, struct lineedit *le, const char *label, enum action act, int key);
 
 #endif

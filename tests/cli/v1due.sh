@@ -1,0 +1,107 @@
+#!/bin/bash
+# 承诺件 saved without a due day (a v1 ledger: due_on and done_on came with
+# migration 2) are given theirs by `init` and by `holiday load`, from the
+# acceptance day, the matter's 承诺时限 and the holiday calendar: one still
+# 受理, and one closed by done/return, whose done day is that change's day
+# in the audit trail.  One closed when it was saved, and voided ones, are
+# left alone.  The report and overdue then count them.  An import (the
+# interchange file has no due column) gives its 承诺件 a due day as a save
+# does.
+. "$(dirname "$0")/lib.sh"
+
+: "${BIANMIN_SOURCE_ROOT:?}"
+command -v sqlite3 >/dev/null || { echo "1..0 # SKIP no sqlite3"; exit 0; }
+bm init >/dev/null
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
+	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
+bm catalog load "$tmp/catalog.csv" >/dev/null
+db=$BIANMIN_DB
+sql() { sqlite3 "$db" "$@"; }
+
+# The entries as a v1 ledger holds them after migration 2: no due day, no
+# done day; v1's done and return wrote only their audit line, dated then.
+open=$(bm add -w msbz -m db -a 赵秀英 --date 2021-09-30)
+ontime=$(bm add -w msbz -m db -a 钱建国 --date 2021-09-30)
+late=$(bm add -w msbz -m db -a 孙桂兰 --date 2021-10-08)
+atsave=$(bm add -w msbz -m db -a 李玉兰 --date 2021-10-08 --status 办结)
+voided=$(bm add -w msbz -m db -a 周 --date 2021-10-08)
+bm void "$voided" --reason 重复录入 >/dev/null
+quick=$(bm add -w msbz -m lr -a 吴 --date 2021-10-08)
+txn_id() { sql "SELECT id FROM txn WHERE serial = '$1'"; }
+sql "UPDATE txn SET due_on = NULL, done_on = NULL;
+     UPDATE txn SET status = '办结' WHERE serial = '$ontime';
+     UPDATE txn SET status = '退回' WHERE serial = '$late';
+     INSERT INTO audit (at, login, action, txn_id, detail) VALUES
+       ('2021-10-12T16:20:00', 'zhang', 'done', $(txn_id "$ontime"), '办结'),
+       ('2021-10-20T09:05:00', 'zhang', 'return', $(txn_id "$late"), '退回: 材料不全');"
+is "$(sql "SELECT count(*) FROM txn WHERE due_on IS NOT NULL OR done_on IS NOT NULL")" 0 \
+	"the ledger holds no due or done day"
+
+# Before: overdue works out the open one's due day; the report has none.
+like "$(bm overdue --date 2021-10-14)" "^$open  2021-09-30  2021-10-13 " \
+	"overdue already counts an open one from its matter's limit"
+lacks bm report --year 2021 '承诺件与好差评' "the report has no 承诺件 yet"
+
+run bm init
+is "$rc" 0 "init"
+like "$out" '^已补记 3 件承诺件的承诺办结日期' "init gives three 承诺件 their due day"
+like "$(bm list --date 2021-09-30)" "^$open .* 受理 .*承诺办结 2021-10-13$" \
+	"the open one: due 2021-10-13 (5 working days over National Day)"
+like "$(bm list --date 2021-09-30)" "^$ontime .* 办结 .*承诺办结 2021-10-13  办结于 2021-10-12$" \
+	"one done on 10-12 (its audit line): due 10-13, done 10-12"
+like "$(bm list --date 2021-10-08)" "^$late .* 退回 .*承诺办结 2021-10-14  退回于 2021-10-20$" \
+	"one returned on 10-20: due 10-14, returned 10-20"
+is "$(sql "SELECT count(*) FROM txn WHERE serial IN ('$atsave', '$voided', '$quick') AND due_on IS NOT NULL")" 0 \
+	"closed at its save, voided, or a 即办件: no due day made up"
+like "$(bm audit)" "补记承诺办结 +$open +补记承诺办结 2021-10-13" "each fill is audited"
+like "$(bm audit)" "$ontime +补记承诺办结 2021-10-13 办结于 2021-10-12" "with the done day taken"
+
+run bm report --year 2021
+like "$out" '^民生保障 +3 +1 +1 +1 +50\.0% ' "the report counts them: 3, one on time, one late, one open"
+like "$(bm report --year 2021 --format narrative)" '全年受理承诺件3件，按时办结1件、逾期办结1件、尚在办理1件' \
+	"and the narrative says so"
+like "$(bm overdue --date 2021-10-14)" "^$open  2021-09-30  2021-10-13 " "overdue lists the open one still"
+like "$(bm overdue --date 2021-10-14)" '^逾期未办结 1 件$' "and only it"
+
+run bm init
+unlike "$out" '补记' "a second init finds nothing to fill"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'due'")" 3 "and audits nothing more"
+
+# holiday load fills too (an administrator loading the calendar).
+sql "UPDATE txn SET due_on = NULL WHERE serial = '$open'"
+printf '日期,类型,名称\n2021-10-13,休,测试\n' >"$tmp/day.csv"
+run bm holiday load "$tmp/day.csv"
+is "$rc" 0 "holiday load"
+like "$out" '已补记 1 件承诺件' "fills the one without a due day"
+like "$(bm list --date 2021-09-30)" "^$open .*承诺办结 2021-10-14$" \
+	"from the calendar as it now is (10-13 made a day off)"
+like "$(bm list --date 2021-09-30)" "^$ontime .*承诺办结 2021-10-13  办结于 2021-10-12$" \
+	"a due day already given stays"
+
+# A clerk's init leaves the ledger as it is.
+sql "UPDATE txn SET due_on = NULL WHERE serial = '$open'"
+bm user add chief --name 主任 --role admin >/dev/null
+bm user add "$(id -un)" --name 经办 --role clerk >/dev/null
+run bm init
+is "$rc" 0 "a clerk's init"
+unlike "$out" '补记' "fills nothing"
+is "$(sql "SELECT due_on IS NULL FROM txn WHERE serial = '$open'")" 1 "the entry is untouched"
+
+# Import: the interchange file has no due column; a 承诺件 gets its due
+# day as a save gives it, in a ledger of its own.
+export BIANMIN_DB="$tmp/import.db"
+bm init >/dev/null
+bm catalog load "$tmp/catalog.csv" >/dev/null
+printf '%s\r\n' '日期,窗口,事项,申请人,状态' '2021-09-30,民生保障,最低生活保障申请初审,郑,受理' \
+	'2021-02-10,民生保障,最低生活保障申请初审,王,办结' '2021-02-10,民生保障,困难老人补贴,冯,办结' \
+	>"$tmp/in.csv"
+run bm import "$tmp/in.csv"
+is "$rc" 0 "the import"
+like "$(bm list --date 2021-09-30)" ' 受理 .*承诺办结 2021-10-13$' "an imported open 承诺件 is due 10-13"
+like "$(bm list --date 2021-02-10)" '最低生活保障.* 办结 .*承诺办结 2021-02-23  办结于 2021-02-10$' \
+	"an imported closed one: due across 春节, closed on its own day (the file gives no other)"
+lacks bm list --date 2021-02-10 '困难老人补贴.*承诺办结' "a 即办件 has none"
+like "$(bm overdue --date 2021-10-14)" '^逾期未办结 1 件$' "overdue counts the imported one"
+like "$(bm report --year 2021)" '^民生保障 +2 +1 +0 +1 ' "the report counts both"
+
+done_testing
