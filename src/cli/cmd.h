@@ -22,6 +22,7 @@ enum {
 
 struct cli;
 
+/* The texts are data/commands.txt's (cli.c reads them once). */
 struct cli_cmd {
 	const char *name;
 	const char *usage;   /* after "bianmin NAME " */
