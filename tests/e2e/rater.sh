@@ -54,6 +54,20 @@ ok $? "one more key"
 "$BIN" --db "$DB" tally --date "$DAY" | grep -q "^MSBZ-2021-000003 .*不满意 .*等候时间太长$"
 ok $? "the 差评 with its reason waits for a call-back"
 
+# Only its own window's saves: one at 市场准入 is not asked about here.
+wait_for r "欢 迎 办 理 业 务" 10
+"$BIN" --db "$DB" add -w sczr -m zx -a 别的窗口 --date "$DAY" >/dev/null
+ok $? "a save at 市场准入"
+wait_for r "别的窗口" 2 >/dev/null
+ok $((!$?)) "is not shown at the 民生保障 rater"
+keys a 1 Enter
+wait_for a "申请人"
+type_text a "孙桂兰"
+keys a C-s
+wait_for a "已保存 MSBZ-2021-000004"
+wait_for r "困难老人补贴  孙桂兰"
+ok $? "the clerk's next save in the other pane is"
+
 tm send-keys -t "=r:" C-c
 ok "$([ "$(wait_exit r)" = 0 ]; echo $?)" "Ctrl-C closes the rater"
 keys a Escape Escape

@@ -1,0 +1,74 @@
+#!/bin/bash
+# The rater's 60 seconds: an entry not rated within them (or a 差评 whose
+# reason is not picked) gives way to the idle screen, with nothing rated.
+# The rater runs on a clock ten times as fast (libfaketime), so the real
+# 60 s of the program are tested in about six: no setting for tests.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v faketime >/dev/null 2>&1; then
+	echo "1..0 # SKIP faketime is not installed"
+	exit 0
+fi
+SPEED=10
+
+make_db
+ok $? "database created"
+tm new-session -d -s r -x 60 -y 20 \
+	"faketime -f '+0 x$SPEED' '$BIN' --db '$DB' rater --window msbz; echo \$? > '$TMP/r.exit'"
+wait_for r "欢 迎 办 理 业 务"
+ok $? "the rater starts idle"
+
+now() { date +%s.%N; }
+# waited T0: the rater's seconds since real time T0.
+waited() { awk -v a="$1" -v b="$(now)" -v s=$SPEED 'BEGIN { printf "%.0f", (b - a) * s }'; }
+
+"$BIN" --db "$DB" add -w msbz -m lr -a 赵秀英 --date "$DAY" >/dev/null
+wait_for r "困难老人补贴  赵秀英"
+ok $? "a save is shown for rating"
+t0=$(now)
+wait_for r "5    非 常 满 意"
+ok $? "with the five levels"
+wait_for r "欢 迎 办 理 业 务" 30
+ok $? "unrated, the rater goes back to idle"
+s=$(waited "$t0")
+echo "# idle after about $s s on the rater's clock"
+ok "$([ "$s" -ge 55 ]; echo $?)" "not before its 60 seconds ($s)"
+ok "$([ "$s" -le 150 ]; echo $?)" "nor long after ($s)"
+"$BIN" --db "$DB" audit | grep -q "评价"
+ok $((!$?)) "nothing was rated"
+tm send-keys -t "=r:" 5
+
+# A 差评 whose reason is not picked: the same 60 seconds, from the level.
+"$BIN" --db "$DB" add -w msbz -m lr -a 钱建国 --date "$DAY" >/dev/null
+wait_for r "困难老人补贴  钱建国"
+ok $? "the next save is shown"
+tm send-keys -t "=r:" 1
+wait_for r "请告诉我们原因"
+ok $? "非常不满意 asks why"
+t0=$(now)
+wait_for r "欢 迎 办 理 业 务" 30
+ok $? "no reason picked: idle again"
+s=$(waited "$t0")
+ok "$([ "$s" -ge 55 ]; echo $?)" "after its 60 seconds too ($s)"
+"$BIN" --db "$DB" audit | grep -q "评价"
+ok $((!$?)) "and no 差评 without a reason was saved"
+
+# A rating thanks for 5 seconds, then idle.
+"$BIN" --db "$DB" add -w msbz -m lr -a 孙桂兰 --date "$DAY" >/dev/null
+wait_for r "困难老人补贴  孙桂兰"
+tm send-keys -t "=r:" 5
+wait_for r "谢 谢 您 的 评 价"
+ok $? "a rating is thanked"
+t0=$(now)
+wait_for r "欢 迎 办 理 业 务" 10
+ok $? "and the thanks give way to idle"
+s=$(waited "$t0")
+ok "$([ "$s" -ge 3 ] && [ "$s" -le 30 ]; echo $?)" "after about 5 seconds ($s)"
+"$BIN" --db "$DB" audit | grep -q "评价 .*MSBZ-2021-000003  非常满意$"
+ok $? "that one rating is saved"
+is_one=$("$BIN" --db "$DB" audit | grep -c "评价")
+ok "$([ "$is_one" = 1 ]; echo $?)" "and only it: the key pressed on the idle screen rated nothing"
+
+tm send-keys -t "=r:" C-c
+ok "$([ "$(wait_exit r)" = 0 ]; echo $?)" "Ctrl-C closes the rater"
+done_testing
