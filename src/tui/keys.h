@@ -38,6 +38,8 @@ enum tui_ctx {
 	CTX_SAVED   = 1 << 17,
 	CTX_RATE    = 1 << 18, /* choosing the level of a rating (好差评) */
 	CTX_FRESH   = 1 << 19, /* an empty form, cursor in 申请人: digits change matter */
+	CTX_WEEK    = 1 << 20, /* the tally shows a week */
+	CTX_MONTH   = 1 << 21, /* the tally shows a month */
 };
 /* Every screen context; new CTX_ bits join it by themselves. */
 #define CTX_ALL (~(unsigned)(CTX_TEXT | CTX_HELP))
@@ -45,9 +47,10 @@ enum tui_ctx {
 /* The lists drawn by the list widget (the picker's Home/End edit text). */
 #define CTX_CURSOR_LISTS (CTX_HOME | CTX_MATTERS | CTX_ENTRIES | CTX_RESULTS)
 /* Lists whose paging the bar names; in the others it is in the help only
- * (the bar of home and of a window has no room for it). */
-#define CTX_PAGED (CTX_RESULTS | CTX_TALLY | CTX_REPORT)
-#define CTX_QUIET_PAGED (CTX_HOME | CTX_MATTERS | CTX_ENTRIES)
+ * (the bar of home, of a window and of the tally has no room for it; the
+ * tally shows where its page is, "1-18/29"). */
+#define CTX_PAGED (CTX_RESULTS | CTX_REPORT)
+#define CTX_QUIET_PAGED (CTX_HOME | CTX_MATTERS | CTX_ENTRIES | CTX_TALLY)
 
 /* Function keys (KEY_* from curses) are kept apart from characters. */
 #define TUI_FN 0x40000000
@@ -148,8 +151,17 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	  KEYS('B', 'b')) \
 	X(CONFIRM, CTX_ENTRIES | CTX_PROMPT | CTX_SEARCH | CTX_RESULTS, BAR_KEYS, "确定", \
 	  "确定", KEYS(ENTER_KEYS)) \
+	X(PREV_WEEK, CTX_WEEK, BAR_PAIR, "换周", "前一周", KEYS(TK_LEFT)) \
+	X(NEXT_WEEK, CTX_WEEK, BAR_KEYS, NULL, "后一周", KEYS(TK_RIGHT)) \
+	X(PREV_MONTH, CTX_MONTH, BAR_PAIR, "换月", "前一个月", KEYS(TK_LEFT)) \
+	X(NEXT_MONTH, CTX_MONTH, BAR_KEYS, NULL, "后一个月", KEYS(TK_RIGHT)) \
 	X(PREV_DAY, CTX_TALLY, BAR_PAIR, "换日", "前一天", KEYS(TK_LEFT)) \
 	X(NEXT_DAY, CTX_TALLY, BAR_KEYS, NULL, "后一天", KEYS(TK_RIGHT)) \
+	X(GOTO_DATE, CTX_TALLY, BAR_KEYS, "日期", \
+	  "跳到某一天 (YYYY-MM-DD, 也可 2021/6/1)", KEYS('G', 'g')) \
+	X(VIEW_DAY, CTX_TALLY, BAR_KEYS, "日", "按日统计", KEYS('D', 'd')) \
+	X(VIEW_WEEK, CTX_TALLY, BAR_KEYS, "周", "按周统计 (星期一至星期日)", KEYS('W', 'w')) \
+	X(VIEW_MONTH, CTX_TALLY, BAR_KEYS, "月", "按月统计 (自然月)", KEYS('M', 'm')) \
 	X(BY_MATTER, CTX_BY_CLERK, BAR_KEYS, "按事项", "按事项统计", KEYS('C', 'c')) \
 	X(BY_CLERK, CTX_TALLY, BAR_KEYS, "按经办人", "按经办人统计", KEYS('C', 'c')) \
 	X(EDIT_LEFT, CTX_TEXT, BAR_KEYS, NULL, "光标左移一字", KEYS(TK_LEFT, CTRL('B'))) \

@@ -1,13 +1,16 @@
-/* The day's tally: every window's matters in each matter's unit, window
- * totals, or entries per clerk; overdue 承诺件 at the foot.  Drawn from
- * tally_compute each time, so it follows other terminals' saves (the main
- * loop redraws when the database's data_version moves). */
+/* The tally of a day, a week (Monday to Sunday) or a calendar month:
+ * every window's matters in each matter's unit, window totals, or entries
+ * per clerk; overdue 承诺件 and 差评 to call back at the foot.  A typed
+ * date jumps there.  Drawn from tally_compute each time, so it follows
+ * other terminals' saves (the main loop redraws when the database's
+ * data_version moves). */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "holiday.h"
 #include "ledger.h"
 #include "list.h"
@@ -33,8 +36,12 @@ struct line {
 
 struct tally_view {
 	struct app *a;
-	char date[DATE_LEN];
+	char date[DATE_LEN];     /* a day of the period shown */
+	enum period_kind kind;
+	char from[DATE_LEN], to[DATE_LEN]; /* the period, as last drawn */
 	bool by_clerk;
+	bool asking;             /* the date prompt is open */
+	struct lineedit typed;
 	struct list table;   /* browse: the keys scroll it */
 	struct line *lines;  /* as last drawn */
 	size_t nlines, cap;
@@ -56,6 +63,7 @@ static void tally_open(struct app *a, struct view *v, int arg)
 	(void)arg;
 	st->a = a;
 	memcpy(st->date, a->today, DATE_LEN);
+	lineedit_init(&st->typed, 20);
 	list_init(&st->table, &line_list, st, true);
 }
 
@@ -74,6 +82,7 @@ static void tally_done(struct app *a, struct view *v)
 	(void)a;
 	clear_lines(st);
 	free(st->lines);
+	lineedit_finish(&st->typed);
 	tally_clear(&st->t);
 }
 
@@ -181,10 +190,9 @@ static void line_draw(void *ctx, size_t i, int y, bool selected)
 	}
 }
 
-static void draw_heading(struct tally_view *st)
+static void draw_heading(struct tally_view *st, int y)
 {
 	const struct catalog *cat = st->a->cat;
-	int y = 2;
 	if (!st->by_clerk) {
 		ui_put(y, X_WIN, W_WIN, "窗口", true, false, UI_TITLE);
 		ui_put(y, X_MATTER, W_MATTER, "事项", true, false, UI_TITLE);
@@ -304,7 +312,7 @@ static int draw_overdue(struct tally_view *st, const struct view *v)
 	 * day's own list cannot be drawn. */
 	char head[256];
 	char upto[32] = "";
-	if (strcmp(st->date, a->today) != 0)
+	if (st->kind != PERIOD_DAY || strcmp(st->date, a->today) != 0)
 		snprintf(upto, sizeof upto, "截至 %s ", a->today);
 	int n = snprintf(head, sizeof head, "%s承诺件 超期 %lld 件 预警 %lld 件", upto, f.overdue,
 			 f.warn);
@@ -321,16 +329,44 @@ static int draw_overdue(struct tally_view *st, const struct view *v)
 	return shown + 2;
 }
 
+/* "今日统计", "本周统计", "月统计" ...: 今/本 only for the period holding
+ * the real today (the words of a day caught up from paper are 当日). */
+static const char *period_title(struct tally_view *st)
+{
+	struct app *a = st->a;
+	bool now = strcmp(st->from, a->today) <= 0 && strcmp(a->today, st->to) <= 0 &&
+		   !app_backdating(a);
+	switch (st->kind) {
+	case PERIOD_WEEK:
+		return now ? "本周统计" : "周统计";
+	case PERIOD_MONTH:
+		return now ? "本月统计" : "月统计";
+	case PERIOD_DAY:
+		break;
+	}
+	return now ? "今日统计" : "当日统计";
+}
+
+/* The date prompt, on the line under the title. */
+static void draw_prompt(struct tally_view *st, int y, int cols)
+{
+	const char *label = "跳到日期: ";
+	int lw = text_width(label);
+	ui_put(y, 2, lw, label, false, false, UI_TITLE);
+	field_draw(st->a, &st->typed, y, 2 + lw, 14, true);
+	ui_put(y, 2 + lw + 15, cols - lw - 18, "YYYY-MM-DD, 也可 2021/6/1", false, false, UI_DIM);
+}
+
 static void tally_draw(struct app *a, struct view *v)
 {
 	struct tally_view *st = v->state;
-	char date[32], title[64], right[64];
-	ui_date_label(date, st->date);
-	bool today = strcmp(st->date, a->today) == 0 && !app_backdating(a);
-	snprintf(title, sizeof title, "%s  %s", today ? "今日统计" : "当日统计", date);
+	char label[96], title[160], right[64];
+	period_bounds(st->kind, st->date, st->from, st->to);
+	snprintf(title, sizeof title, "%s  %s", period_title(st),
+		 period_label(st->kind, st->date, label, sizeof label));
 	char *err = NULL;
 	tally_clear(&st->t);
-	if (!tally_compute(a->db, a->cat, st->date, st->date, NULL, &st->t, &err)) {
+	if (!tally_compute(a->db, a->cat, st->from, st->to, NULL, &st->t, &err)) {
 		ui_title(title, "");
 		app_error_take(a, err);
 		return;
@@ -341,36 +377,109 @@ static void tally_draw(struct app *a, struct view *v)
 	ui_rule(1, 0, v->area.cols);
 
 	int foot = draw_overdue(st, v);
-	draw_heading(st);
+	int y = 2;
+	if (st->asking)
+		draw_prompt(st, y++, v->area.cols);
+	draw_heading(st, y);
 	clear_lines(st);
 	if (st->by_clerk) {
-		if (!tally_by_clerk(a->db, a->cat, st->date, st->date, clerk_line, st, &err))
+		if (!tally_by_clerk(a->db, a->cat, st->from, st->to, clerk_line, st, &err))
 			app_error_take(a, err);
 		else
 			add_clerk_line(st, NULL, st->t.windows, st->t.total.entries);
 	} else {
 		matter_lines(st);
 	}
-	list_draw(&st->table, 3, v->area.rows - 3 - foot);
+	list_draw(&st->table, y + 1, v->area.rows - (y + 1) - foot);
 	char pos[48];
 	list_position(&st->table, pos, sizeof pos);
-	ui_put(2, v->area.cols - 14, 13, pos, false, false, UI_DIM);
+	ui_put(y, v->area.cols - 14, 13, pos, false, false, UI_DIM);
+}
+
+static const char *const period_words[] = {"今天", "本周", "本月"};
+static const char *const kind_words[] = {"按日", "按周", "按月"};
+
+/* One period back or on; not past the one holding today, where nothing
+ * has been recorded yet. */
+static void step(struct tally_view *st, int n)
+{
+	struct app *a = st->a;
+	char d[DATE_LEN], from[DATE_LEN], to[DATE_LEN];
+	period_step(st->kind, st->date, n, d);
+	period_bounds(st->kind, d, from, to);
+	if (n > 0 && strcmp(from, a->today) > 0) {
+		app_say(a, "已是%s (%s), 之后的日子还没有登记", period_words[st->kind], a->today);
+		return;
+	}
+	memcpy(st->date, strcmp(d, a->today) > 0 ? a->today : d, DATE_LEN);
+	st->table.top = 0;
+}
+
+static void show_kind(struct tally_view *st, enum period_kind kind)
+{
+	if (st->kind == kind) {
+		app_say(st->a, "已是%s统计", kind_words[kind]);
+		return;
+	}
+	st->kind = kind;
+	st->table.top = 0;
+}
+
+/* Enter in the date prompt: a day that exists and has come, or the
+ * prompt stays with the reason. */
+static void jump(struct tally_view *st)
+{
+	struct app *a = st->a;
+	char *typed = lineedit_text(&st->typed), *err = NULL, d[DATE_LEN];
+	if (!period_parse_typed(typed, d, &err)) {
+		app_error_take(a, err);
+	} else if (strcmp(d, a->today) > 0) {
+		app_error(a, "%s 还没有到 (今天是 %s)", d, a->today);
+	} else {
+		memcpy(st->date, d, DATE_LEN);
+		st->asking = false;
+		st->table.top = 0;
+	}
+	free(typed);
+}
+
+static bool ask_request(struct tally_view *st, enum action act, int key)
+{
+	if (act == ACT_BACK)
+		st->asking = false;
+	else if (act == ACT_CONFIRM)
+		jump(st);
+	else
+		field_type(st->a, &st->typed, "日期", act, key);
+	return true;
 }
 
 static bool tally_request(struct app *a, struct view *v, enum action act, int key)
 {
 	struct tally_view *st = v->state;
-	(void)key;
-	char d[DATE_LEN];
+	(void)a;
+	if (st->asking)
+		return ask_request(st, act, key);
 	switch (act) {
 	case ACT_PREV_DAY:
+	case ACT_PREV_WEEK:
+	case ACT_PREV_MONTH:
+		step(st, -1);
+		break;
 	case ACT_NEXT_DAY:
-		if (act == ACT_NEXT_DAY && strcmp(st->date, a->today) >= 0) {
-			app_say(a, "已是今天 (%s), 之后的日子还没有登记", a->today);
-			break;
-		}
-		period_add_days(st->date, act == ACT_PREV_DAY ? -1 : 1, d);
-		memcpy(st->date, d, DATE_LEN);
+	case ACT_NEXT_WEEK:
+	case ACT_NEXT_MONTH:
+		step(st, 1);
+		break;
+	case ACT_VIEW_DAY:
+	case ACT_VIEW_WEEK:
+	case ACT_VIEW_MONTH:
+		show_kind(st, act == ACT_VIEW_DAY ? PERIOD_DAY
+			      : act == ACT_VIEW_WEEK ? PERIOD_WEEK : PERIOD_MONTH);
+		break;
+	case ACT_GOTO_DATE:
+		lineedit_clear(&st->typed);
+		st->asking = true;
 		break;
 	case ACT_BY_CLERK:
 	case ACT_BY_MATTER:
@@ -387,17 +496,32 @@ static unsigned tally_context(struct app *a, struct view *v)
 {
 	struct tally_view *st = v->state;
 	(void)a;
-	return CTX_TALLY | (st->by_clerk ? CTX_BY_CLERK : 0);
+	if (st->asking)
+		return CTX_PROMPT | CTX_TEXT;
+	return CTX_TALLY | (st->by_clerk ? CTX_BY_CLERK : 0) |
+	       (st->kind == PERIOD_WEEK ? CTX_WEEK : st->kind == PERIOD_MONTH ? CTX_MONTH : 0);
+}
+
+/* The bar offers the two periods not shown. */
+static void tally_unoffered(struct app *a, struct view *v, bool *hidden)
+{
+	struct tally_view *st = v->state;
+	(void)a;
+	hidden[ACT_VIEW_DAY] = hidden[ACT_VIEW_DAY] || st->kind == PERIOD_DAY;
+	hidden[ACT_VIEW_WEEK] = hidden[ACT_VIEW_WEEK] || st->kind == PERIOD_WEEK;
+	hidden[ACT_VIEW_MONTH] = hidden[ACT_VIEW_MONTH] || st->kind == PERIOD_MONTH;
 }
 
 static struct list *tally_list(struct app *a, struct view *v)
 {
+	struct tally_view *st = v->state;
 	(void)a;
-	return &((struct tally_view *)v->state)->table;
+	/* While a date is typed, PgUp/PgDn and the like are not the table's. */
+	return st->asking ? NULL : &st->table;
 }
 
 const struct screen_ops tally_screen = {
-	.name = "今日统计",
+	.name = "办件统计",
 	.state_size = sizeof(struct tally_view),
 	.open = tally_open,
 	.draw = tally_draw,
@@ -405,4 +529,5 @@ const struct screen_ops tally_screen = {
 	.request = tally_request,
 	.done = tally_done,
 	.context = tally_context,
+	.unoffered = tally_unoffered,
 };

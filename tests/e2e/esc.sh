@@ -4,8 +4,8 @@
 # entry form, the village and category lists, the leave-without-saving
 # question, the persons prompt, the void list and its reason, the rating
 # and a 差评's reason, help, the search (query, results with and without
-# hits, details, the void reason there), the tally, the report and its
-# export question.  At the end the ledger holds exactly the entries meant.  (The receipt asks nothing: Ctrl-P writes it at once.)
+# hits, details, the void reason there), the tally, its date prompt and
+# its week view, the report and its export question.  At the end the ledger holds exactly the entries meant.  (The receipt asks nothing: Ctrl-P writes it at once.)
 . "$(dirname "$0")/lib.sh"
 
 cli() { "$BIN" --db "$DB" "$@"; }
@@ -172,10 +172,21 @@ back "查询: 2C38" "按键说明" "Esc closes the help of the query"
 back "查询: 2C38" "没有找到" "Esc puts results without hits away"
 back "$HOME_MARK" "查询:" "and the second Esc goes home, as with hits"
 
-# The tally.
+# The tally, its date prompt, and its week view.
 keys s T
 wait_for s "当日统计"
 back "$HOME_MARK" "当日统计" "Esc in the tally goes home"
+keys s T
+wait_for s "当日统计"
+keys s g
+wait_for s "跳到日期:"
+ok $? "g opens the tally's date prompt"
+type_text s "2021-03-01"
+back "当日统计  2021-03-15" "跳到日期:" "Esc in the date prompt goes back to the tally, on the same day"
+keys s w
+wait_for s "周统计"
+ok $? "w shows the week"
+back "$HOME_MARK" "周统计" "Esc in the week view goes home (a view is no level)"
 
 # The report and its export question.
 keys s R

@@ -19,6 +19,8 @@ static const unsigned screens[] = {
 	CTX_ENTRIES,
 	CTX_PROMPT | CTX_TEXT,
 	CTX_TALLY,
+	CTX_TALLY | CTX_WEEK,
+	CTX_TALLY | CTX_MONTH | CTX_BY_CLERK,
 	CTX_SEARCH | CTX_TEXT,
 	CTX_RESULTS,
 	CTX_DETAIL,
@@ -130,6 +132,23 @@ static void test_bar(void)
 	free(bar);
 	is_int(keys_lookup('c', CTX_TALLY | CTX_BY_CLERK, NULL), ACT_BY_MATTER,
 	       "C by clerk goes to by matter");
+	/* Left/Right move by the period the tally shows, and say so. */
+	is_int(keys_lookup(TK_LEFT, CTX_TALLY, NULL), ACT_PREV_DAY, "Left in the day view: a day back");
+	is_int(keys_lookup(TK_RIGHT, CTX_TALLY | CTX_WEEK, NULL), ACT_NEXT_WEEK,
+	       "Right in the week view: a week on");
+	is_int(keys_lookup(TK_LEFT, CTX_TALLY | CTX_MONTH | CTX_BY_CLERK, NULL), ACT_PREV_MONTH,
+	       "Left in the month view by clerk: a month back");
+	bar = keys_bar(CTX_TALLY | CTX_WEEK, NULL, 0);
+	ok(contains(bar, "Left/Right 换周") && !contains(bar, "换日") && !contains(bar, "换月") &&
+		   contains(bar, "G 日期"),
+	   "week view: %s", bar);
+	free(bar);
+	bar = keys_bar(CTX_TALLY | CTX_MONTH, NULL, 0);
+	ok(contains(bar, "Left/Right 换月") && !contains(bar, "换日"), "month view: %s", bar);
+	free(bar);
+	is_int(keys_lookup('g', CTX_TALLY, NULL), ACT_GOTO_DATE, "g asks for a date");
+	is_int(keys_lookup('W', CTX_TALLY | CTX_MONTH, NULL), ACT_VIEW_WEEK, "W shows the week");
+	is_int(keys_lookup('g', CTX_PROMPT | CTX_TEXT, NULL), ACT_TEXT, "g in the date prompt is text");
 	bar = keys_bar(CTX_REPORT | CTX_NARRATIVE, NULL, 5);
 	ok(contains(bar, "n 表格") && !contains(bar, "文字"), "report text: %s", bar);
 	free(bar);
