@@ -18,56 +18,59 @@ tm new-session -d -s r -x 60 -y 20 \
 wait_for r "欢 迎 办 理 业 务"
 ok $? "the rater starts idle"
 
-now() { date +%s.%N; }
-# waited T0: the rater's seconds since real time T0.
-waited() { awk -v a="$1" -v b="$(now)" -v s=$SPEED 'BEGIN { printf "%.0f", (b - a) * s }'; }
+# shown NAME: a save at the window from the command line, shown for rating.
+shown() {
+	"$BIN" --db "$DB" add -w msbz -m lr -a "$1" --date "$DAY" >/dev/null &&
+		wait_for r "困难老人补贴  $1"
+}
+# idle_after LIMIT: waits (up to LIMIT real seconds) for the idle screen;
+# $s is then the seconds it took on the rater's clock.
+idle_after() {
+	local t0 status
+	t0=$(date +%s.%N)
+	wait_for r "欢 迎 办 理 业 务" "$1"
+	status=$?
+	s=$(awk -v a="$t0" -v b="$(date +%s.%N)" -v k=$SPEED 'BEGIN { printf "%.0f", (b - a) * k }')
+	return $status
+}
+rated() { "$BIN" --db "$DB" audit | grep -c "评价"; }
 
-"$BIN" --db "$DB" add -w msbz -m lr -a 赵秀英 --date "$DAY" >/dev/null
-wait_for r "困难老人补贴  赵秀英"
+shown 赵秀英
 ok $? "a save is shown for rating"
-t0=$(now)
 wait_for r "5    非 常 满 意"
 ok $? "with the five levels"
-wait_for r "欢 迎 办 理 业 务" 30
+idle_after 30
 ok $? "unrated, the rater goes back to idle"
-s=$(waited "$t0")
 echo "# idle after about $s s on the rater's clock"
-ok "$([ "$s" -ge 55 ]; echo $?)" "not before its 60 seconds ($s)"
-ok "$([ "$s" -le 150 ]; echo $?)" "nor long after ($s)"
-"$BIN" --db "$DB" audit | grep -q "评价"
-ok $((!$?)) "nothing was rated"
+ok "$([ "$s" -ge 55 ] && [ "$s" -le 150 ]; echo $?)" "after its 60 seconds, not before ($s)"
+is_rated=$(rated)
+ok "$([ "$is_rated" = 0 ]; echo $?)" "nothing was rated"
 tm send-keys -t "=r:" 5
 
 # A 差评 whose reason is not picked: the same 60 seconds, from the level.
-"$BIN" --db "$DB" add -w msbz -m lr -a 钱建国 --date "$DAY" >/dev/null
-wait_for r "困难老人补贴  钱建国"
+shown 钱建国
 ok $? "the next save is shown"
 tm send-keys -t "=r:" 1
 wait_for r "请告诉我们原因"
 ok $? "非常不满意 asks why"
-t0=$(now)
-wait_for r "欢 迎 办 理 业 务" 30
+idle_after 30
 ok $? "no reason picked: idle again"
-s=$(waited "$t0")
 ok "$([ "$s" -ge 55 ]; echo $?)" "after its 60 seconds too ($s)"
-"$BIN" --db "$DB" audit | grep -q "评价"
-ok $((!$?)) "and no 差评 without a reason was saved"
+is_rated=$(rated)
+ok "$([ "$is_rated" = 0 ]; echo $?)" "and no 差评 without a reason was saved"
 
 # A rating thanks for 5 seconds, then idle.
-"$BIN" --db "$DB" add -w msbz -m lr -a 孙桂兰 --date "$DAY" >/dev/null
-wait_for r "困难老人补贴  孙桂兰"
+shown 孙桂兰
 tm send-keys -t "=r:" 5
 wait_for r "谢 谢 您 的 评 价"
 ok $? "a rating is thanked"
-t0=$(now)
-wait_for r "欢 迎 办 理 业 务" 10
+idle_after 10
 ok $? "and the thanks give way to idle"
-s=$(waited "$t0")
 ok "$([ "$s" -ge 3 ] && [ "$s" -le 30 ]; echo $?)" "after about 5 seconds ($s)"
 "$BIN" --db "$DB" audit | grep -q "评价 .*MSBZ-2021-000003  非常满意$"
 ok $? "that one rating is saved"
-is_one=$("$BIN" --db "$DB" audit | grep -c "评价")
-ok "$([ "$is_one" = 1 ]; echo $?)" "and only it: the key pressed on the idle screen rated nothing"
+is_rated=$(rated)
+ok "$([ "$is_rated" = 1 ]; echo $?)" "and only it: the key pressed on the idle screen rated nothing"
 
 tm send-keys -t "=r:" C-c
 ok "$([ "$(wait_exit r)" = 0 ]; echo $?)" "Ctrl-C closes the rater"
