@@ -257,13 +257,6 @@ static void check_catalog_rows(struct load *ld)
 	}
 }
 
-static bool step_done(struct db *db, sqlite3_stmt *st, char **err)
-{
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok;
-}
-
 /* The catalog shapes every screen and report: only an administrator
  * changes it, except while setting up, before anyone is registered. */
 static bool may_load(struct db *db, const char *login, const char *what, char **err)
@@ -317,7 +310,7 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 		db_bind_text(st, ":code", cell(ld, r, C_WCODE));
 		db_bind_text(st, ":name", cell(ld, r, C_WNAME));
 		db_bind_int(st, ":pos", ++wpos);
-		if (!step_done(db, st, err))
+		if (!db_run(db, st, err))
 			return fail(err, "第%zu行: 窗口“%s”无法保存（名称是否与其他窗口重复？）",
 				    ld->lines[r], cell(ld, r, C_WNAME));
 	}
@@ -357,7 +350,7 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 		db_bind_text(st, ":idkind", idcheck_kind_name(kind));
 		db_bind_int(st, ":pos", ++mpos);
 		db_bind_text(st, ":wcode", cell(ld, r, C_WCODE));
-		if (!step_done(db, st, err))
+		if (!db_run(db, st, err))
 			return fail(err, "第%zu行: 事项“%s”无法保存", ld->lines[r], cell(ld, r, C_MNAME));
 	}
 	/* Matters left out of the file: kept inactive when entries refer to
@@ -378,26 +371,45 @@ static bool apply_catalog(struct db *db, struct load *ld, char **err)
 			   "事项名称“%s”与同一窗口另一事项的代码相同，输入时无法区分", err);
 }
 
-bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
+/* What loading the catalog and loading the villages do differently. */
+struct load_kind {
+	const struct column *columns;
+	size_t ncolumns;
+	const char *what, *unit, *action; /* 事项目录, 项, its audit action */
+	void (*check)(struct load *ld);
+	bool (*apply)(struct db *db, struct load *ld, char **err);
+};
+
+/* Every row checked before anything is written, then all of them in one
+ * write, audited: a file loads whole or not at all. */
+static bool load_csv(struct db *db, const struct load_kind *k, const char *text, size_t len,
+		     const char *login, char **err)
 {
-	struct load ld = { .columns = catalog_columns,
-			   .ncolumns = sizeof catalog_columns / sizeof *catalog_columns };
-	bool ok = parse_file(&ld, text, len, "事项目录", err);
+	struct load ld = { .columns = k->columns, .ncolumns = k->ncolumns };
+	bool ok = parse_file(&ld, text, len, k->what, err);
 	if (ok) {
 		if (ld.errors.n == 0)
-			check_catalog_rows(&ld);
-		ok = line_errors_none(&ld.errors, "事项目录", err);
+			k->check(&ld);
+		ok = line_errors_none(&ld.errors, k->what, err);
 	}
 	if (ok && (ok = db_begin_write(db, err))) {
-		char *detail = xasprintf("载入事项目录 %zu 项", ld.nrows);
-		ok = may_load(db, login, "事项目录", err) && apply_catalog(db, &ld, err) &&
-		     bump_version(db, err) &&
-		     db_audit(db, login, "catalog load", 0, detail, err);
+		char *detail = xasprintf("载入%s %zu %s", k->what, ld.nrows, k->unit);
+		ok = may_load(db, login, k->what, err) && k->apply(db, &ld, err) &&
+		     bump_version(db, err) && db_audit(db, login, k->action, 0, detail, err);
 		free(detail);
 		ok = db_end_write(db, ok, err);
 	}
 	load_finish(&ld);
 	return ok;
+}
+
+bool catalog_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
+{
+	static const struct load_kind catalog = {
+		catalog_columns, sizeof catalog_columns / sizeof *catalog_columns,
+		"事项目录", "项", "catalog load", check_catalog_rows, apply_catalog,
+	};
+	return load_csv(db, &catalog, text, len, login, err);
 }
 
 enum { V_CODE, V_NAME };
@@ -441,7 +453,7 @@ static bool apply_villages(struct db *db, struct load *ld, char **err)
 		db_bind_text(st, ":code", cell(ld, r, V_CODE));
 		db_bind_text(st, ":name", cell(ld, r, V_NAME));
 		db_bind_int(st, ":pos", (int64_t)r + 1);
-		if (!step_done(db, st, err))
+		if (!db_run(db, st, err))
 			return fail(err, "第%zu行: 村“%s”无法保存（名称是否与未列出的旧村名重复？）",
 				    ld->lines[r], cell(ld, r, V_NAME));
 	}
@@ -460,24 +472,11 @@ static bool apply_villages(struct db *db, struct load *ld, char **err)
 
 bool village_load_csv(struct db *db, const char *text, size_t len, const char *login, char **err)
 {
-	struct load ld = { .columns = village_columns,
-			   .ncolumns = sizeof village_columns / sizeof *village_columns };
-	bool ok = parse_file(&ld, text, len, "村名单", err);
-	if (ok) {
-		if (ld.errors.n == 0)
-			check_village_rows(&ld);
-		ok = line_errors_none(&ld.errors, "村名单", err);
-	}
-	if (ok && (ok = db_begin_write(db, err))) {
-		char *detail = xasprintf("载入村名单 %zu 个", ld.nrows);
-		ok = may_load(db, login, "村名单", err) && apply_villages(db, &ld, err) &&
-		     bump_version(db, err) &&
-		     db_audit(db, login, "village load", 0, detail, err);
-		free(detail);
-		ok = db_end_write(db, ok, err);
-	}
-	load_finish(&ld);
-	return ok;
+	static const struct load_kind villages = {
+		village_columns, sizeof village_columns / sizeof *village_columns,
+		"村名单", "个", "village load", check_village_rows, apply_villages,
+	};
+	return load_csv(db, &villages, text, len, login, err);
 }
 
 bool catalog_load_defaults(struct db *db, const char *login, char **err)

@@ -184,8 +184,7 @@ bool clerk_put(struct db *db, const struct clerk *c, const char *by, char **err)
 		db_bind_text(st, ":name", c->name);
 		db_bind_text(st, ":role", role_name(first ? ROLE_ADMIN : c->role));
 		db_bind_text(st, ":windows", c->windows ? c->windows : "");
-		ok = db_step(db, st, err) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_run(db, st, err);
 	}
 	if (ok) {
 		char *detail = xasprintf("%s %s %s", c->login, c->name,
@@ -215,8 +214,7 @@ bool clerk_remove(struct db *db, const char *login, const char *by, char **err)
 		ok = st != NULL;
 		if (ok) {
 			db_bind_text(st, ":login", login);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
+			ok = db_run(db, st, err);
 		}
 		ok = ok && db_audit(db, by, "user remove", 0, login, err);
 	}
@@ -262,8 +260,7 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 	bool ok = same || st != NULL;
 	if (st) {
 		db_bind_text(st, ":value", name);
-		ok = db_step(db, st, err) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_run(db, st, err);
 	}
 	if (ok && !same) {
 		char *detail = old ? xasprintf("由 %s 改为 %s", old, name)

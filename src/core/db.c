@@ -568,7 +568,5 @@ bool db_audit(struct db *db, const char *login, const char *action, int64_t txn_
 	else
 		db_bind_null(st, ":txn");
 	db_bind_text(st, ":detail", detail ? detail : "");
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok;
+	return db_run(db, st, err);
 }

@@ -1,7 +1,15 @@
-/* Reading statements: a row stream, and the one-call values. */
+/* Running statements: once for a write, through their rows, or for one
+ * value. */
 #include "db_sql.h"
 
 #include "util.h"
+
+bool db_run(struct db *db, sqlite3_stmt *st, char **err)
+{
+	bool ok = db_step(db, st, err) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
 
 bool db_each_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *ctx, char **err)
 {

@@ -79,6 +79,9 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
 /* sqlite3_step that turns an error into a Chinese message.  Returns
  * SQLITE_ROW, SQLITE_DONE, or -1 with *err set. */
 int db_step(struct db *db, sqlite3_stmt *st, char **err);
+/* Runs a statement that returns no rows (an insert, an update) once and
+ * resets it: false with *err unless it ran to the end. */
+bool db_run(struct db *db, sqlite3_stmt *st, char **err);
 /* Column text that is never NULL ("" instead). */
 const char *db_col_text(sqlite3_stmt *st, int col);
 

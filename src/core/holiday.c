@@ -146,13 +146,6 @@ static bool parse(struct load *ld, const char *text, size_t len, char **err)
 	return line_errors_none(&ld->errors, "节假日文件", err);
 }
 
-static bool step_done(struct db *db, sqlite3_stmt *st, char **err)
-{
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok;
-}
-
 /* The years the file brings whole: those whose 1 January it lists. */
 static bool replace_years(struct db *db, const struct load *ld, struct strbuf *years, char **err)
 {
@@ -168,7 +161,7 @@ static bool replace_years(struct db *db, const struct load *ld, struct strbuf *y
 		period_year_bounds(year, from, to);
 		db_bind_text(st, ":from", from);
 		db_bind_text(st, ":to", to);
-		if (!step_done(db, st, err))
+		if (!db_run(db, st, err))
 			return false;
 		strbuf_addf(years, "%s%d", years->len ? "," : "", year);
 	}
@@ -203,7 +196,7 @@ bool holiday_load_csv(struct db *db, const char *text, size_t len, const char *l
 			db_bind_text(st, ":day", ld.rows[i].day);
 			db_bind_text(st, ":kind", ld.rows[i].off ? "休" : "班");
 			db_bind_text(st, ":name", ld.rows[i].name);
-			ok = step_done(db, st, err);
+			ok = db_run(db, st, err);
 		}
 	}
 	if (ok) {

@@ -377,8 +377,7 @@ static bool lock_change(struct db *db, int year, bool lock, const char *login, c
 				db_bind_text(st, ":login", login);
 				db_bind_text(st, ":at", at);
 			}
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
+			ok = db_run(db, st, err);
 		}
 		char detail[16];
 		snprintf(detail, sizeof detail, "%d", year);

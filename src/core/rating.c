@@ -82,13 +82,6 @@ static bool may_touch(struct db *db, const struct target *t, const char *serial,
 	return ok;
 }
 
-static bool step_done(struct db *db, sqlite3_stmt *st, char **err)
-{
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok;
-}
-
 bool rating_set(struct db *db, const char *serial, int level, const char *reason,
 		const char *login, char **err)
 {
@@ -124,7 +117,7 @@ bool rating_set(struct db *db, const char *serial, int level, const char *reason
 			db_bind_text(st, ":reason", trimmed);
 			db_bind_text(st, ":at", now);
 			db_bind_text(st, ":login", login);
-			ok = step_done(db, st, err);
+			ok = db_run(db, st, err);
 		}
 		char *detail = t.level
 			? xasprintf("%s（原为%s）%s%s", rating_level_name(level),
@@ -167,7 +160,7 @@ bool rating_followup(struct db *db, const char *serial, const char *note, const 
 			db_bind_text(st, ":at", now);
 			db_bind_text(st, ":login", login);
 			db_bind_int(st, ":id", t.id);
-			ok = step_done(db, st, err);
+			ok = db_run(db, st, err);
 		}
 		ok = ok && db_audit(db, login, "followup", t.id, trimmed, err);
 	}

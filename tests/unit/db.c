@@ -60,6 +60,17 @@ static void test_each_row(struct db *db)
 	free(err);
 }
 
+static void test_run(struct db *db)
+{
+	static const char sql[] = "INSERT INTO setting (key, value) VALUES ('run', '1')";
+	char *err = NULL;
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	ok(db_run(db, st, &err) && !sqlite3_stmt_busy(st), "db_run runs a write once and resets it");
+	ok(!db_run(db, db_stmt(db, sql, NULL), &err), "a write that fails is false");
+	ok(err && strstr(err, "失败"), "with a message: %s", err ? err : "");
+	free(err);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -79,6 +90,7 @@ int main(void)
 	is_str(center, "上碑镇行政综合服务中心", "setting read back");
 	free(center);
 	test_each_row(db);
+	test_run(db);
 	db_close(db);
 
 	db = db_open(path, DB_OPEN_EXISTING, &err);
