@@ -114,8 +114,7 @@ static bool catch_up(struct db *db, char **err)
 	bool ok = st != NULL;
 	if (ok) {
 		db_bind_int(st, ":upto", upto);
-		ok = db_step(db, st, err) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_run(db, st, err);
 	}
 	ok = ok && db_exec(db, "INSERT INTO setting (key, value) "
 			       "SELECT 'citizen_upto', CAST(max(id) AS TEXT) FROM txn WHERE true "

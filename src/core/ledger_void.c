@@ -92,9 +92,7 @@ static bool void_row(struct db *db, int64_t id, const char *reason, const char *
 	db_bind_text(st, ":login", login);
 	db_bind_text(st, ":reason", reason);
 	db_bind_int(st, ":id", id);
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok;
+	return db_run(db, st, err);
 }
 
 /* The reason checked whole, then trimmed: a malloc'd copy of any length,
@@ -181,8 +179,7 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
 		if (ok) {
 			db_bind_int(st, ":old", t.id);
 			db_bind_int(st, ":new", id);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
+			ok = db_run(db, st, err);
 		}
 	}
 	if (ok) {
@@ -325,8 +322,7 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 			db_bind_text(st, ":status", status_name(to));
 			db_bind_text(st, ":on", day);
 			db_bind_int(st, ":id", t.id);
-			ok = db_step(db, st, err) == SQLITE_DONE;
-			sqlite3_reset(st);
+			ok = db_run(db, st, err);
 		}
 		char *detail = xasprintf("%s%s%s%s%s", status_name(to), on ? " " : "", on ? on : "",
 					 ledger_present(reason) ? ": " : "",

@@ -156,13 +156,11 @@ static bool fill_one(struct db *db, const struct fill *f, const char *login, cha
 	else
 		db_bind_null(st, ":done");
 	db_bind_int(st, ":id", f->id);
-	bool ok = db_step(db, st, err) == SQLITE_DONE;
-	sqlite3_reset(st);
-	if (!ok)
+	if (!db_run(db, st, err))
 		return false;
 	char *detail = xasprintf("补记承诺办结 %s%s%s", f->due, f->done[0] ? " 办结于 " : "",
 				 f->done);
-	ok = db_audit(db, login, "due", f->id, detail, err);
+	bool ok = db_audit(db, login, "due", f->id, detail, err);
 	free(detail);
 	return ok;
 }
