@@ -126,7 +126,8 @@ static bool export_range(struct db *db, const struct catalog *cat, const char *f
 		csvrow_put(ctx.w, columns[i].label);
 	csvrow_end(ctx.w);
 
-	struct ledger_filter f = {.from = from, .to = to, .include_voided = true};
+	struct ledger_filter f = {.from = from, .to = to, .include_voided = true,
+				  .interchange = true};
 	bool ok = ledger_query(db, cat, &f, export_row, &ctx, err);
 	ok = csvrow_writer_finish(ctx.w, ok ? err : NULL) && ok;
 	if (gb)

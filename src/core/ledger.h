@@ -156,6 +156,9 @@ struct ledger_filter {
 	bool include_voided;
 	bool newest_first;
 	int limit;                /* 0 = no limit */
+	/* Only the interchange columns (csvio.h) are read; created_at, voided_by,
+	 * phone, due_on, done_on and the correction links are left empty. */
+	bool interchange;
 };
 typedef bool (*ledger_fn)(const struct entry *e, void *ctx);
 /* Streams matching entries in date order (id within a day); the callback

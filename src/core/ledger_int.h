@@ -13,6 +13,7 @@
 #include "ledger.h"
 
 #include "text.h"
+#include "util.h"
 
 struct db;
 
@@ -56,6 +57,20 @@ int64_t ledger_record_locked(struct db *db, const struct catalog *cat,
  * `serial`: stepped, for the caller to read and reset; NULL with *err when
  * no serial is given, none is recorded, or the database fails. */
 sqlite3_stmt *ledger_find_serial(struct db *db, const char *sql, const char *serial, char **err);
+/* A day's entries held back to be handed on in id order (ledger_day.c):
+ * for a query in date order only, which SQLite answers from an index
+ * without sorting.  A zeroed one is empty. */
+struct ledger_day {
+	struct ledger_day_row *rows;
+	size_t n, cap;
+	struct strbuf bytes; /* the texts of the rows held */
+};
+/* Holds a copy of e; first hands on the day held (by id) when e is of
+ * another date.  False when fn said stop. */
+bool ledger_day_put(struct ledger_day *d, const struct entry *e, ledger_fn fn, void *ctx);
+/* Hands on the day held, by id, and empties it.  False when fn said stop. */
+bool ledger_day_flush(struct ledger_day *d, ledger_fn fn, void *ctx);
+void ledger_day_free(struct ledger_day *d);
 /* Whether a comma-separated list of window codes holds `code`. */
 bool ledger_list_has_code(const char *list, const char *code);
 

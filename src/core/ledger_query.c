@@ -22,6 +22,15 @@
 	"CASE WHEN t.voided_at IS NOT NULL THEN "                                          \
 	"(SELECT c.serial FROM txn c WHERE c.corrects = t.serial) END"
 
+/* The same positions, with only what the interchange file (CSV and xlsx
+ * export) holds: an export reads a year, and SQLite copies every column it
+ * selects into the sort of the day's rows. */
+#define INTERCHANGE_COLUMNS                                                            \
+	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, "    \
+	"t.id_number, t.village_id, t.households, t.persons, t.quantity, t.category, " \
+	"t.status, t.note, t.clerk, NULL, t.voided_at, NULL, t.void_reason, NULL, "   \
+	"NULL, NULL, NULL, NULL"
+
 static const char *nullable(sqlite3_stmt *st, int col)
 {
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : db_col_text(st, col);
@@ -91,9 +100,11 @@ static bool scope_of(struct db *db, const char *viewer, struct scope *sc, char *
 	" AND t.matter_id IN (SELECT sm.id FROM matter sm JOIN \"window\" sw"          \
 	" ON sw.id = sm.window_id WHERE instr(',' || :scope || ',', ',' || sw.code || ',') > 0)"
 
-/* Runs a prepared entry query to the end (or until fn says stop). */
-static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat,
-		   const struct scope *sc, ledger_fn fn, void *ctx, char **err)
+/* Runs a prepared entry query to the end (or until fn says stop).  With a
+ * day (a query in date order only), each day's rows reach fn by id. */
+static bool stream_days(struct db *db, sqlite3_stmt *st, const struct catalog *cat,
+			const struct scope *sc, struct ledger_day *day, ledger_fn fn, void *ctx,
+			char **err)
 {
 	int rc;
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
@@ -108,10 +119,18 @@ static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat,
 			rc = -1;
 			break;
 		}
-		if (!fn(&e, ctx))
+		if (day ? !ledger_day_put(day, &e, fn, ctx) : !fn(&e, ctx))
 			break;
 	}
+	if (day && rc == SQLITE_DONE)
+		ledger_day_flush(day, fn, ctx);
 	return rc >= 0;
+}
+
+static bool stream(struct db *db, sqlite3_stmt *st, const struct catalog *cat,
+		   const struct scope *sc, ledger_fn fn, void *ctx, char **err)
+{
+	return stream_days(db, st, cat, sc, NULL, fn, ctx, err);
 }
 
 /* The WHERE clause grows from fixed fragments only; every value is bound. */
@@ -122,7 +141,8 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 	if (!scope_of(db, f->viewer, &sc, err))
 		return false;
 	struct strbuf sql = {0};
-	strbuf_add(&sql, "SELECT " ENTRY_COLUMNS " FROM txn t");
+	strbuf_add(&sql, f->interchange ? "SELECT " INTERCHANGE_COLUMNS " FROM txn t"
+					 : "SELECT " ENTRY_COLUMNS " FROM txn t");
 	if (f->window && !f->matter)
 		strbuf_add(&sql, " JOIN matter m ON m.id = t.matter_id");
 	strbuf_add(&sql, " WHERE 1");
@@ -147,8 +167,12 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 		strbuf_add(&sql, " AND t.voided_at IS NULL");
 	if (sc.windows)
 		strbuf_add(&sql, SCOPE_SQL);
-	strbuf_add(&sql, f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
-						 : " ORDER BY t.occurred_on, t.id");
+	/* The interchange (a whole period, oldest first, no limit) is put in
+	 * id order a day at a time by ledger_day.c instead of SQLite's sort. */
+	bool by_day = f->interchange && !f->newest_first && f->limit <= 0;
+	strbuf_add(&sql, by_day	       ? " ORDER BY t.occurred_on"
+			 : f->newest_first ? " ORDER BY t.occurred_on DESC, t.id DESC"
+					   : " ORDER BY t.occurred_on, t.id");
 	if (f->limit > 0)
 		strbuf_add(&sql, " LIMIT :limit");
 
@@ -174,7 +198,9 @@ bool ledger_query(struct db *db, const struct catalog *cat, const struct ledger_
 		db_bind_text(st, ":text", f->text);
 	if (f->limit > 0)
 		db_bind_int(st, ":limit", f->limit);
-	bool ok = stream(db, st, cat, &sc, fn, ctx, err);
+	struct ledger_day day = {0};
+	bool ok = stream_days(db, st, cat, &sc, by_day ? &day : NULL, fn, ctx, err);
+	ledger_day_free(&day);
 	sqlite3_finalize(st);
 	free(sc.windows);
 	return ok;

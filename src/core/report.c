@@ -7,17 +7,20 @@
 #include "util.h"
 
 /* Day by day, not month by month: the index txn_report is ordered by
- * (occurred_on, matter_id, category), so this GROUP BY streams the index
- * with no sort, and the rows (a few per day and matter) fold into months
- * and the two periods below.  The gap between the periods is skipped by
- * the OR. */
+ * (occurred_on, matter_id, voided_at, category), so grouping by those four
+ * streams the index with no sort, and the rows (a few per day and matter)
+ * fold into months and the two periods below.  A `voided_at IS NULL` in the
+ * WHERE would make SQLite sort the whole range instead (it does not see that
+ * the constrained column keeps the order), so voided entries come as their
+ * own groups and are skipped here.  The gap between the periods is skipped
+ * by the OR. */
 static const char report_sql[] =
 	"SELECT occurred_on, matter_id, category, count(*), sum(households), "
-	"sum(persons), sum(quantity) "
+	"sum(persons), sum(quantity), voided_at IS NULL "
 	"FROM txn INDEXED BY txn_report "
-	"WHERE voided_at IS NULL AND occurred_on BETWEEN :prev_from AND :to "
+	"WHERE occurred_on BETWEEN :prev_from AND :to "
 	"AND (occurred_on <= :prev_to OR occurred_on >= :from) "
-	"GROUP BY occurred_on, matter_id, category";
+	"GROUP BY occurred_on, matter_id, voided_at, category";
 
 static bool parse_ymd(const char *date, int *y, int *m, int *d)
 {
@@ -283,6 +286,8 @@ bool report_range(struct db *db, const struct catalog *cat, const char *from, co
 	size_t hint = 0;
 	int rc;
 	while ((rc = db_step(db, st, err)) == SQLITE_ROW) {
+		if (!sqlite3_column_int(st, 7))
+			continue; /* voided */
 		struct report_matter *rm = matter_by_id(r, sqlite3_column_int64(st, 1), &hint);
 		if (!rm)
 			continue; /* foreign keys make this impossible; stay safe */

@@ -221,22 +221,43 @@ int text_width(const char *s)
 	return width;
 }
 
+/* Bytes at the start of s that are units shown as they are and need no
+ * decoding: printable ASCII, and U+4000..U+9FFF (a lead E4..E9 and two
+ * continuation bytes: valid, never hidden).  The bulk of any text; an
+ * export runs every cell through text_escape_hidden.  The rest goes
+ * through take_unit. */
+static size_t plain_run(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x7F)
+			i++;
+		else if (p[i] >= 0xE4 && p[i] <= 0xE9 && len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+			 (p[i + 2] & 0xC0) == 0x80)
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
 const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)
 {
 	*owned = NULL;
 	if (!s)
 		return "";
-	size_t len;
-	if (plain_ascii(s, &len))
-		return s;
-	size_t clean = len;
-	len += strlen(s + len);
+	size_t len = strlen(s);
+	/* Most text needs no copy: find the first unit that changes before
+	 * building one. */
+	size_t clean = plain_run(s, len), at = clean;
 	struct unit u;
-	/* Most non-ASCII text (Chinese) needs no copy: find the first unit
-	 * that changes before building one. */
-	for (size_t at = clean; take_unit(s, len, &at, &u); clean = at)
+	while (take_unit(s, len, &at, &u)) {
 		if (u.show != s + clean || (u.line_break && !keep_breaks))
 			break;
+		clean = at + plain_run(s + at, len - at);
+		at = clean;
+	}
 	if (clean >= len)
 		return s;
 	struct strbuf sb = { 0 };

@@ -109,7 +109,8 @@ bool xlsx_export(struct db *db, const struct catalog *cat, const char *from, con
 	if (x.widths[COL_DATE] < 12)
 		x.widths[COL_DATE] = 12;
 
-	struct ledger_filter f = {.from = from, .to = to, .include_voided = true};
+	struct ledger_filter f = {.from = from, .to = to, .include_voided = true,
+				  .interchange = true};
 	bool ok = b.error == LXW_NO_ERROR && ledger_query(db, cat, &f, export_row, &x, err);
 	if (x.ws) {
 		/* What is typed into an empty cell of a text column stays text

@@ -1,5 +1,6 @@
 /* csvrow: strict reading with physical line numbers, Excel-safe writing,
  * and a lossless round trip through the formula guard. */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,6 +271,48 @@ static void test_writing(void)
 	ok(csvrow_writer_finish(w, NULL), "ints written");
 	fclose(f);
 	is_str(buf, "\"42\",\"-7\",\"\"\r\n", "ints quoted too, NULL is empty");
+	free(buf);
+
+	f = open_memstream(&buf, &len);
+	w = csvrow_writer_create(f, false);
+	csvrow_put_int(w, LLONG_MIN);
+	csvrow_put_int(w, LLONG_MAX);
+	csvrow_put_int(w, 0);
+	csvrow_end(w);
+	ok(csvrow_writer_finish(w, NULL), "extreme ints written");
+	fclose(f);
+	is_str(buf, "\"-9223372036854775808\",\"9223372036854775807\",\"0\"\r\n",
+	       "the extremes and zero");
+	free(buf);
+
+	/* Rows that fill the writer's buffer many times over, and one cell
+	 * larger than it, come out whole and in order. */
+	struct strbuf want = {0};
+	f = open_memstream(&buf, &len);
+	w = csvrow_writer_create(f, true);
+	strbuf_add(&want, "\xEF\xBB\xBF");
+	for (int i = 0; i < 5000; i++) {
+		char cell[32];
+		snprintf(cell, sizeof cell, "王\"%d\"", i);
+		csvrow_put(w, cell);
+		csvrow_put_int(w, i);
+		csvrow_end(w);
+		strbuf_addf(&want, "\"王\"\"%d\"\"\",\"%d\"\r\n", i, i);
+	}
+	char *big = xmalloc(200001);
+	memset(big, 'x', 200000);
+	big[200000] = '\0';
+	big[100000] = '"';
+	csvrow_put(w, big);
+	csvrow_end(w);
+	big[100000] = '\0';
+	strbuf_addf(&want, "\"%s\"\"%s\"\r\n", big, big + 100001);
+	ok(csvrow_writer_finish(w, NULL), "a long file written");
+	fclose(f);
+	ok(len == want.len && memcmp(buf, want.s, len) == 0,
+	   "5000 rows and a 200,000-byte cell, byte for byte (%zu bytes, want %zu)", len, want.len);
+	free(big);
+	free(want.s);
 	free(buf);
 
 	is_str(csvrow_unguard("'=x"), "=x", "unguard drops the guard");

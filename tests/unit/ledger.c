@@ -67,6 +67,62 @@ static void concurrent_serials(const char *path)
 	db_close(db);
 }
 
+static bool join_rows(const struct entry *e, void *ctx)
+{
+	struct strbuf *sb = ctx;
+	strbuf_addf(sb, "%s|%s|%s|%s;", e->serial, e->date, e->applicant,
+		    e->void_reason ? e->void_reason : "-");
+	return true;
+}
+
+static bool first_three(const struct entry *e, void *ctx)
+{
+	(void)e;
+	return ++*(int *)ctx < 3;
+}
+
+/* The export's walk (.interchange) puts each day in id order itself; it
+ * must give what SQLite's own ORDER BY date, id gives, where the index
+ * holds a day's rows by matter. */
+static void interchange_order(void)
+{
+	char *err = NULL;
+	struct db *db = testdb_open("days.db");
+	struct catalog *cat = catalog_read(db, &err);
+	const struct { const char *matter, *date, *who; } rows[] = {
+		{ "bg", "2021-05-10", "甲" }, { "sl", "2021-05-10", "乙" }, { "bg", "2021-05-10", "丙" },
+		{ "sl", "2021-05-11", "丁" }, { "sl", "2021-05-10", "戊" }, { "bg", "2021-05-11", "己" },
+		{ "bg", "2021-05-09", "庚" }, { "sl", "2021-05-12", "辛" },
+	};
+	char serial[SERIAL_LEN], voided[SERIAL_LEN] = "";
+	int recorded = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct entry_draft d = draft("sczr", rows[i].matter, rows[i].date);
+		d.applicant = rows[i].who;
+		recorded += ledger_record(db, cat, &d, current_login(), serial, &err);
+		if (i == 2)
+			memcpy(voided, serial, SERIAL_LEN);
+	}
+	is_int(recorded, 8, "eight entries over four days, matters mixed: %s", err ? err : "");
+	ok(ledger_void(db, voided, "录入错误", current_login(), &err), "one voided");
+	struct strbuf want = { 0 }, got = { 0 };
+	struct ledger_filter f = { .from = "2021-05-01", .to = "2021-05-31", .include_voided = true };
+	ok(ledger_query(db, cat, &f, join_rows, &want, &err), "the period in SQL's order");
+	f.interchange = true;
+	ok(ledger_query(db, cat, &f, join_rows, &got, &err), "the period as the export reads it");
+	is_str(got.s, want.s, "the same rows in the same order, texts intact");
+	ok(want.s && strstr(want.s, "庚") < strstr(want.s, "甲") &&
+	   strstr(want.s, "乙") < strstr(want.s, "戊") && strstr(want.s, "戊") < strstr(want.s, "丁"),
+	   "by date, then by id within a day: %s", want.s ? want.s : "");
+	int n = 0;
+	ok(ledger_query(db, cat, &f, first_three, &n, &err) && n == 3, "a stop is obeyed (%d rows)",
+	   n);
+	free(want.s);
+	free(got.s);
+	catalog_free(cat);
+	db_close(db);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -367,6 +423,7 @@ int main(void)
 
 	catalog_free(cat);
 	db_close(db);
+	interchange_order();
 	char *path = testdb_path("ledger.db");
 	concurrent_serials(path);
 	free(path);

@@ -157,6 +157,12 @@ static void test_escape(void)
 	escaped("a\xC2\x9B" "31m", false, "a<U+009B>31m", "nor a C1 CSI");
 	escaped("a\xFF" "b\xE4\xB8", false, "a<0xFF>b<0xE4><0xB8>", "invalid bytes by value");
 	escaped("张\U000E0041", false, "张<U+E0041>", "a tag");
+	escaped("\xE4\xB8" "a\xE9\xBF", false, "<0xE4><0xB8>a<0xE9><0xBF>",
+		"a Chinese lead byte without its continuation bytes is invalid");
+	escaped("\xE4\x80\x80\xE9\xBF\xBF", false, "\xE4\x80\x80\xE9\xBF\xBF",
+		"U+4000 and U+9FFF are shown as they are");
+	escaped("中\u2060文\u3164", false, "中<U+2060>文<U+3164>",
+		"hidden characters between and after Chinese ones are escaped");
 	escaped("一\n二\r\n三", true, "一\n二\r\n三", "line breaks kept where asked");
 	escaped("一\n二\r\n三", false, "一 二 三", "else shown as spaces");
 	escaped("一\r二\t", true, "一<U+000D>二<U+0009>", "a lone CR and a tab are escaped");
