@@ -145,7 +145,7 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, BAR_FIRST, "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(CTRL('X'), KF(8))) \
 	X(CORRECT, CTX_MATTERS | CTX_DETAIL, BAR_FIRST, "更正", \
-	  "更正一条登记: 原来的内容填入表单, 改好后保存并说明原因 (经办人: 本人当日的; 主管: 任意)", \
+	  "更正一条登记: 原内容填入表单, 改好后保存并写明原因", \
 	  KEYS(CTRL('G'), KF(4))) \
 	X(RECEIPT, CTX_SAVED, BAR_KEYS, NULL, \
 	  "为刚保存的承诺件出具受理回执 (交打印命令, 或写入当前目录的文件)", KEYS(KF(6), CTRL('P'))) \
