@@ -4,7 +4,7 @@
 # entry form, the village and category lists, the leave-without-saving
 # question, the persons prompt, the void list and its reason, the rating
 # and a 差评's reason, help, the search (query, results with and without
-# hits, details, the void reason there), the tally, its date prompt and
+# hits, details, the void and return reasons there), the tally, its date prompt and
 # its week view, the report and its export question.  At the end the ledger holds exactly the entries meant.  (The receipt asks nothing: Ctrl-P writes it at once.)
 . "$(dirname "$0")/lib.sh"
 
@@ -16,6 +16,13 @@ cli add --date "$DAY" -w sczr -m sl -a 张记面馆 -v yc >/dev/null &&
 	cli add --date "$DAY" -w sczr -m bg -a 李氏五金店 >/dev/null &&
 	cli add --date "$DAY" -w sjfw -m zx >/dev/null
 ok $? "three entries from the command line"
+# 最低生活保障申请初审 as a 承诺件 of 5 working days, and one open case (due
+# 03-22: neither 超期 nor 预警), for the details' 退回 reason.
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
+	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
+cli catalog load "$TMP/catalog.csv" >/dev/null &&
+	cli add --date "$DAY" -w msbz -m db -a 孙桂兰 >/dev/null
+ok $? "and a 承诺件 still 受理"
 
 HOME_MARK="无逾期未办结件"
 # back WANT GONE DESCRIPTION: one Esc; then GONE (on the screen before,
@@ -153,6 +160,21 @@ back "查询: 张记" "找到 1 条" "Esc in results with hits goes back to the 
 back "$HOME_MARK" "查询:" "and the next Esc goes home"
 keys s S
 wait_for s "查询:"
+type_text s "孙桂兰"
+keys s Enter
+wait_for s "找到 1 条"
+keys s Enter
+wait_for s "登记详情"
+keys s b
+wait_for s "退回原因:"
+ok $? "B on a case still 受理 asks the reason to return it"
+type_text s "材料不全"
+back "登记详情" "退回原因:" "Esc in the return reason goes back to the details"
+back "找到 1 条" "登记详情" "then to the results"
+back "查询: 孙桂兰" "找到 1 条" "then to the query"
+back "$HOME_MARK" "查询:" "then home"
+keys s S
+wait_for s "查询:"
 type_text s "无此人"
 keys s Enter
 wait_for s "没有找到"
@@ -204,16 +226,19 @@ keys s q
 wait_exit s >/dev/null
 ok $? "q quits"
 
-# The ledger: the three entries and the one saved, none voided, no rating.
+# The ledger: the four entries and the one saved, none voided, the case
+# still open, no rating.
 cli list --all --date "$DAY" >"$TMP/ledger"
-[ "$(grep -c -- '-2021-' "$TMP/ledger")" = 4 ]
-ok $? "the ledger holds four entries, the ones meant"
+[ "$(grep -c -- '-2021-' "$TMP/ledger")" = 5 ]
+ok $? "the ledger holds five entries, the ones meant"
+grep -q "MSBZ-2021-000001 .*孙桂兰.* 受理 " "$TMP/ledger"
+ok $? "the 承诺件 is still 受理, not returned"
 grep -q "SCZR-2021-000003 .*赵六" "$TMP/ledger"
 ok $? "one of them the entry saved on purpose"
 grep -q "作废" "$TMP/ledger"
 ok $((!$?)) "none is voided"
 cli audit >"$TMP/audit"
-grep -qE "评价|作废" "$TMP/audit"
-ok $((!$?)) "the audit has no rating and no void"
+grep -qE "评价|作废|退回" "$TMP/audit"
+ok $((!$?)) "the audit has no rating, no void, no return"
 
 done_testing

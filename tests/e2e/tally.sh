@@ -48,6 +48,7 @@ wait_for s "周统计  2021-03-15 至 2021-03-21（第11周）"
 ok $? "w shows the week, Monday to Sunday, with its number"
 wait_for s "Left/Right 换周  G 日期  D 日  M 月"
 ok $? "the bar says Left/Right change the week, and offers 日 and 月"
+expect_screen s tally-week.txt "the week view, its heading in full-width brackets, aligned"
 keys s Left
 wait_for s "周统计  2021-03-08 至 2021-03-14（第10周）"
 ok $? "Left goes back a whole week"
@@ -93,6 +94,11 @@ wait_for s "跳到日期:"
 ok $? "g asks for a date"
 wait_for s "Enter 确定  Esc 返回  F1 帮助"
 ok $? "the bar of the prompt"
+type_text s "2021/2/30"
+keys s Enter
+wait_for s "没有这一天: 2021-02-30"
+expect_screen s tally-date.txt "the date prompt under the heading, a refusal on the status line"
+keys s C-u
 type_text s "2021/2/30"
 keys s Enter
 wait_for s "没有这一天: 2021-02-30"
