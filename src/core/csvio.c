@@ -23,6 +23,8 @@ enum column {
 	COL_ID_NUMBER, COL_VILLAGE, COL_HOUSEHOLDS, COL_PERSONS, COL_QUANTITY, COL_STATUS,
 	COL_CLERK, COL_NOTE, COL_VOID_REASON,
 	COL_VOIDED, /* import only: what the .xlsx export adds */
+	/* Import only, when a file has them: a 承诺件's follow-up. */
+	COL_PHONE, COL_DUE_ON, COL_DONE_ON,
 	NCOLUMNS
 };
 _Static_assert(COL_VOIDED == CSVIO_NCOLUMNS, "csvio.h counts the exported columns");
@@ -48,6 +50,9 @@ static const struct {
 	[COL_NOTE] = {"备注", "note", false},
 	[COL_VOID_REASON] = {"作废原因", "void_reason", false},
 	[COL_VOIDED] = {"是否作废", "voided", false},
+	[COL_PHONE] = {"联系电话", "phone", false},
+	[COL_DUE_ON] = {"承诺办结日期", "due_on", false},
+	[COL_DONE_ON] = {"办结日期", "done_on", false},
 };
 
 const char *csvio_column_label(int col)
@@ -370,7 +375,7 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 			return true;
 		}
 	}
-	char date[DATE_LEN], hm[6];
+	char date[DATE_LEN], hm[6], due[DATE_LEN], done[DATE_LEN];
 
 	struct entry_draft d = {
 		.serial = cell(ic, fields, COL_SERIAL),
@@ -386,6 +391,9 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		.clerk = cell(ic, fields, COL_CLERK),
 		.note = cell(ic, fields, COL_NOTE),
 		.void_reason = cell(ic, fields, COL_VOID_REASON),
+		.phone = cell(ic, fields, COL_PHONE),
+		.due_on = loose_date(cell(ic, fields, COL_DUE_ON), due),
+		.done_on = loose_date(cell(ic, fields, COL_DONE_ON), done),
 	};
 	if (d.id_number && scientific(d.id_number)) {
 		char *why = xasprintf("证件号码“%s”成了科学计数法，后面的位已丢失", d.id_number);

@@ -16,7 +16,9 @@
  * times as 8:05, rows of empty cells and columns with no name (skipped
  * while empty), the formula guard's ' gone or kept.  A column 是否作废
  * (key voided; 是 or 否, as the .xlsx export has it) is checked against
- * 作废原因 and otherwise ignored.
+ * 作废原因 and otherwise ignored.  Import also takes, when a file has them,
+ * 联系电话 (phone), 承诺办结日期 (due_on) and 办结日期 (done_on), checked as
+ * a save checks them; export does not write them.
  *
  * Both directions stream: memory stays flat for any number of rows. */
 
