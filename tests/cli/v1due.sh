@@ -6,7 +6,8 @@
 # in the audit trail.  One closed when it was saved, and voided ones, are
 # left alone.  The report and overdue then count them.  An import (the
 # interchange file has no due column) gives its 承诺件 a due day as a save
-# does.
+# does; a file with the columns 联系电话, 承诺办结日期 and 办结日期 is taken
+# as it says, and export --all-columns writes them for a lossless move.
 . "$(dirname "$0")/lib.sh"
 
 : "${BIANMIN_SOURCE_ROOT:?}"
@@ -151,5 +152,26 @@ bm export --year 2021 -o "$tmp/out.csv" >/dev/null
 is "$(head -1 "$tmp/out.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')" \
 	'"编号","日期","时间","窗口","事项","分类","申请人","证件号码","村","户数","人数","数量","状态","经办人","备注","作废原因"' \
 	"export's header is the interchange's 16 columns, as before"
+
+# --all-columns: the three after the sixteen, and back again.
+run bm export --year 2021 --all-columns -o "$tmp/full.csv"
+is "$rc" 0 "export --all-columns"
+is "$(head -1 "$tmp/full.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')" \
+	'"编号","日期","时间","窗口","事项","分类","申请人","证件号码","村","户数","人数","数量","状态","经办人","备注","作废原因","联系电话","承诺办结日期","办结日期"' \
+	"the sixteen columns, then 联系电话, 承诺办结日期, 办结日期"
+like "$(cat "$tmp/full.csv")" '"郑",.*"13800138000","2021-10-15",""' "the whole phone and the due day as promised"
+like "$(cat "$tmp/full.csv")" '"冯",.*"0371-65432178","",""' "a 即办件: its phone, no days"
+export BIANMIN_DB="$tmp/moved.db"
+bm init >/dev/null
+bm catalog load "$tmp/catalog.csv" >/dev/null
+run bm import "$tmp/full.csv"
+is "$rc" 0 "imports into a fresh ledger"
+bm export --year 2021 --all-columns -o "$tmp/full2.csv" >/dev/null
+ok cmp -s "$tmp/full.csv" "$tmp/full2.csv" "and exports the same bytes: phones, due and done days kept"
+is "$(bm report --year 2021 --format csv | grep '^"民生保障","[0-9]')" \
+	"$(bm --db "$tmp/extra.db" report --year 2021 --format csv | grep '^"民生保障","[0-9]')" \
+	"the moved ledger's 承诺件 figures are the first's"
+run bm export --year 2021 --all-columns --format xlsx -o "$tmp/full.xlsx"
+is "$rc" 2 "--all-columns is for CSV only"
 
 done_testing
