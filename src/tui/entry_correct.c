@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "citizen.h"
 #include "entry_view.h"
 #include "field.h"
 #include "text.h"
@@ -240,7 +241,14 @@ void entry_correct_key(struct entry_view *st, enum action act, int key)
 	}
 	view_pop(a); /* st is gone */
 	back_from(a, true);
-	app_say(a, "已更正 %s, 新编号 %s", old, fresh);
+	/* The corrected entry is a save like any: a repeat is worth a word. */
+	struct citizen_repeat r;
+	if (citizen_repeat(a->db, fresh, &r, &err))
+		app_error(a, "已更正 %s, 新编号 %s  注意: 此证件号码本年已办理过本事项 (%s, %s)", old,
+			  fresh, r.serial, r.date);
+	else
+		app_say(a, "已更正 %s, 新编号 %s", old, fresh);
+	free(err);
 }
 
 void entry_correct_cancel(struct entry_view *st)
