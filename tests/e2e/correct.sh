@@ -92,6 +92,12 @@ screen a | grep -qE "SCZR-2021-000003 .*张记面馆"
 ok $? "and lists the new one"
 screen a | grep -q "选择要更正的登记"
 ok $((!$?)) "the list is done choosing"
+bar | grep -q "撤销"
+ok $((!$?)) "the save it corrected is no longer offered for undoing: $(bar)"
+keys a C-z
+wait_for a "只能在保存后两分钟内撤销"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM txn WHERE voided_at IS NOT NULL")" = 1 ]
+ok $? "Ctrl-Z undoes neither the corrected entry nor the correction"
 list --all | grep -q "SCZR-2021-000002.*张纪面馆.*作废.*更正为 SCZR-2021-000003.*更正申请人"
 ok $? "list --all: the old one voided, 更正为 the new, with the reason"
 list | grep -q "SCZR-2021-000003.*张记面馆 *921301\*\{8\}678W *杨村"
