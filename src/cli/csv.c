@@ -12,7 +12,7 @@
 struct export_job {
 	struct cli *c;
 	int year;
-	bool xlsx;
+	bool xlsx, full;
 	enum csvio_encoding enc;
 	const char *file; /* for the audit line */
 };
@@ -25,8 +25,10 @@ static bool write_export(FILE *out, void *ctx, char **err)
 	long long rows = 0;
 	bool ok = job->xlsx
 			  ? xlsx_export_year(job->c->db, job->c->cat, job->year, out, &rows, err)
-			  : csvio_export_year_rows(job->c->db, job->c->cat, job->year, out, job->enc,
-						   &rows, err);
+		  : job->full ? csvio_export_year_full(job->c->db, job->c->cat, job->year, out,
+						       job->enc, &rows, err)
+			      : csvio_export_year_rows(job->c->db, job->c->cat, job->year, out,
+						       job->enc, &rows, err);
 	return ok && fflush(out) == 0 &&
 	       clerk_audit_export(job->c->db, current_login(), "export", job->file, rows, err);
 }
@@ -38,6 +40,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		CLI_OUTPUT_OPTION,
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "all-columns", no_argument, NULL, 'a' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -45,6 +48,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	int opt, status;
 	const char *format = NULL, *encoding = NULL;
 	enum csvio_encoding enc = CSVIO_UTF8;
+	bool full = false;
 	while ((opt = cli_getopt(c, argc, argv, "y:o:e:f:", longs, &status)) != -1) {
 		if (opt == CLI_STOP)
 			return status;
@@ -58,6 +62,8 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 				return cli_usage(c, "--encoding 应为 utf-8、gb18030 或 gbk，而不是“%s”",
 						 optarg);
 			encoding = optarg;
+		} else if (opt == 'a') {
+			full = true;
 		} else if (opt == 'f') {
 			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "xlsx") != 0)
 				return cli_usage(c, "--format 应为 csv 或 xlsx，而不是“%s”", optarg);
@@ -73,6 +79,8 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	bool xlsx = format ? strcmp(format, "xlsx") == 0 : cli_xlsx_name(output);
 	if (xlsx && encoding)
 		return cli_usage(c, "--encoding 只用于 CSV：xlsx 文件总是 Unicode");
+	if (xlsx && full)
+		return cli_usage(c, "--all-columns 只用于 CSV 交换文件");
 	if (xlsx && !cli_binary_output_ok(c, output))
 		return CLI_USAGE;
 	if (!cli_open(c, false, true))
@@ -81,7 +89,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	if (!clerk_may_export(c->db, current_login(), "导出办件", &err))
 		return cli_core_error(err);
 	bool to_file = output && strcmp(output, "-") != 0;
-	struct export_job job = { c, year, xlsx, enc, to_file ? output : "（标准输出）" };
+	struct export_job job = { c, year, xlsx, full, enc, to_file ? output : "（标准输出）" };
 	meter_start(!to_file);
 	bool ok = to_file ? cli_write_file(output, write_export, &job, &err)
 			  : write_export(stdout, &job, &err);

@@ -23,6 +23,8 @@ enum column {
 	COL_ID_NUMBER, COL_VILLAGE, COL_HOUSEHOLDS, COL_PERSONS, COL_QUANTITY, COL_STATUS,
 	COL_CLERK, COL_NOTE, COL_VOID_REASON,
 	COL_VOIDED, /* import only: what the .xlsx export adds */
+	/* Import only, when a file has them: a 承诺件's follow-up. */
+	COL_PHONE, COL_DUE_ON, COL_DONE_ON,
 	NCOLUMNS
 };
 _Static_assert(COL_VOIDED == CSVIO_NCOLUMNS, "csvio.h counts the exported columns");
@@ -48,6 +50,9 @@ static const struct {
 	[COL_NOTE] = {"备注", "note", false},
 	[COL_VOID_REASON] = {"作废原因", "void_reason", false},
 	[COL_VOIDED] = {"是否作废", "voided", false},
+	[COL_PHONE] = {"联系电话", "phone", false},
+	[COL_DUE_ON] = {"承诺办结日期", "due_on", false},
+	[COL_DONE_ON] = {"办结日期", "done_on", false},
 };
 
 const char *csvio_column_label(int col)
@@ -80,6 +85,7 @@ const char *csvio_encoding_name(enum csvio_encoding enc)
 struct export_ctx {
 	struct csvrow_writer *w;
 	long long rows;
+	bool full; /* the follow-up columns too */
 };
 
 static bool export_row(const struct entry *e, void *arg)
@@ -101,6 +107,11 @@ static bool export_row(const struct entry *e, void *arg)
 	csvrow_put(w, e->clerk);
 	csvrow_put(w, e->note);
 	csvrow_put(w, e->void_reason ? e->void_reason : "");
+	if (((struct export_ctx *)arg)->full) {
+		csvrow_put(w, e->phone);
+		csvrow_put(w, e->due_on ? e->due_on : "");
+		csvrow_put(w, e->done_on ? e->done_on : "");
+	}
 	csvrow_end(w);
 	((struct export_ctx *)arg)->rows++;
 	progress_step("导出", ((struct export_ctx *)arg)->rows, 0, "行");
@@ -108,21 +119,25 @@ static bool export_row(const struct entry *e, void *arg)
 }
 
 static bool export_range(struct db *db, const struct catalog *cat, const char *from,
-			 const char *to, FILE *out, enum csvio_encoding enc, long long *rows,
-			 char **err)
+			 const char *to, FILE *out, enum csvio_encoding enc, bool full,
+			 long long *rows, char **err)
 {
 	struct csvenc_writer *gb = NULL;
 	if (enc == CSVIO_GB18030 && !(gb = csvenc_gb18030_writer(out, err)))
 		return false;
 	struct export_ctx ctx = {
 		.w = csvrow_writer_create(gb ? csvenc_writer_file(gb) : out, enc == CSVIO_UTF8),
+		.full = full,
 	};
 	for (int i = 0; i < CSVIO_NCOLUMNS; i++)
 		csvrow_put(ctx.w, columns[i].label);
+	for (int i = COL_PHONE; full && i <= COL_DONE_ON; i++)
+		csvrow_put(ctx.w, columns[i].label);
 	csvrow_end(ctx.w);
 
+	/* The interchange's own read leaves the follow-up columns out. */
 	struct ledger_filter f = {.from = from, .to = to, .include_voided = true,
-				  .interchange = true};
+				  .interchange = !full};
 	bool ok = ledger_query(db, cat, &f, export_row, &ctx, err);
 	ok = csvrow_writer_finish(ctx.w, ok ? err : NULL) && ok;
 	if (gb)
@@ -137,25 +152,34 @@ static bool export_range(struct db *db, const struct catalog *cat, const char *f
 bool csvio_export(struct db *db, const struct catalog *cat, const char *from, const char *to,
 		  FILE *out, enum csvio_encoding enc, char **err)
 {
-	return export_range(db, cat, from, to, out, enc, NULL, err);
+	return export_range(db, cat, from, to, out, enc, false, NULL, err);
+}
+
+static bool export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
+			enum csvio_encoding enc, bool full, long long *rows, char **err)
+{
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	return export_range(db, cat, from, to, out, enc, full, rows, err);
 }
 
 bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE *out,
 		       enum csvio_encoding enc, char **err)
 {
-	char from[16], to[16];
-	snprintf(from, sizeof from, "%04d-01-01", year);
-	snprintf(to, sizeof to, "%04d-12-31", year);
-	return export_range(db, cat, from, to, out, enc, NULL, err);
+	return export_year(db, cat, year, out, enc, false, NULL, err);
 }
 
 bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
 			    enum csvio_encoding enc, long long *rows, char **err)
 {
-	char from[16], to[16];
-	snprintf(from, sizeof from, "%04d-01-01", year);
-	snprintf(to, sizeof to, "%04d-12-31", year);
-	return export_range(db, cat, from, to, out, enc, rows, err);
+	return export_year(db, cat, year, out, enc, false, rows, err);
+}
+
+bool csvio_export_year_full(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err)
+{
+	return export_year(db, cat, year, out, enc, true, rows, err);
 }
 
 /* ---- import ---------------------------------------------------------- */
@@ -370,7 +394,7 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 			return true;
 		}
 	}
-	char date[DATE_LEN], hm[6];
+	char date[DATE_LEN], hm[6], due[DATE_LEN], done[DATE_LEN];
 
 	struct entry_draft d = {
 		.serial = cell(ic, fields, COL_SERIAL),
@@ -386,6 +410,9 @@ static bool import_row(char **fields, size_t n, size_t line, void *arg, char **e
 		.clerk = cell(ic, fields, COL_CLERK),
 		.note = cell(ic, fields, COL_NOTE),
 		.void_reason = cell(ic, fields, COL_VOID_REASON),
+		.phone = cell(ic, fields, COL_PHONE),
+		.due_on = loose_date(cell(ic, fields, COL_DUE_ON), due),
+		.done_on = loose_date(cell(ic, fields, COL_DONE_ON), done),
 	};
 	if (d.id_number && scientific(d.id_number)) {
 		char *why = xasprintf("证件号码“%s”成了科学计数法，后面的位已丢失", d.id_number);

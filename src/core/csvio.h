@@ -16,7 +16,10 @@
  * times as 8:05, rows of empty cells and columns with no name (skipped
  * while empty), the formula guard's ' gone or kept.  A column 是否作废
  * (key voided; 是 or 否, as the .xlsx export has it) is checked against
- * 作废原因 and otherwise ignored.
+ * 作废原因 and otherwise ignored.  Import also takes, when a file has them,
+ * 联系电话 (phone), 承诺办结日期 (due_on) and 办结日期 (done_on), checked as
+ * a save checks them; export writes them only when asked
+ * (csvio_export_year_full).
  *
  * Both directions stream: memory stays flat for any number of rows. */
 
@@ -56,6 +59,11 @@ bool csvio_export_year(struct db *db, const struct catalog *cat, int year, FILE 
 /* The same, counting the entries written into *rows (for the audit line of
  * an export: clerk_audit_export). */
 bool csvio_export_year_rows(struct db *db, const struct catalog *cat, int year, FILE *out,
+			    enum csvio_encoding enc, long long *rows, char **err);
+/* The same with every column import takes back: the sixteen, then
+ * 联系电话, 承诺办结日期 and 办结日期 (a 承诺件's follow-up, empty for the
+ * rest), so that a ledger moved through the file keeps them. */
+bool csvio_export_year_full(struct db *db, const struct catalog *cat, int year, FILE *out,
 			    enum csvio_encoding enc, long long *rows, char **err);
 
 struct csvio_import_result {

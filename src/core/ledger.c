@@ -315,6 +315,21 @@ static bool resolve(const struct catalog *cat, const struct entry_draft *d, stru
 	} else {
 		r->status = r->matter->time_limit_days > 0 ? STATUS_ACCEPTED : STATUS_DONE;
 	}
+	/* A due and a done day are a 承诺件's: a 即办件 is finished at once. */
+	if ((ledger_present(d->due_on) || ledger_present(d->done_on)) &&
+	    r->matter->time_limit_days <= 0)
+		return entry_field_fail(field, FIELD_STATUS, err,
+					"“%s”是即办件，没有承诺办结日期和办结日期", r->matter->name);
+	if (ledger_present(d->due_on)) {
+		if (!period_valid_date(d->due_on))
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"承诺办结日期“%s”无效，应为 YYYY-MM-DD 的真实日期",
+						d->due_on);
+		if (strcmp(d->due_on, r->date) < 0)
+			return entry_field_fail(field, FIELD_STATUS, err,
+						"承诺办结日期 %s 早于受理日期 %s", d->due_on, r->date);
+		copy_string(r->due_on, d->due_on, sizeof r->due_on);
+	}
 	if (ledger_present(d->done_on)) {
 		if (!period_valid_date(d->done_on))
 			return entry_field_fail(field, FIELD_STATUS, err,
@@ -355,18 +370,21 @@ bool ledger_check(const struct catalog *cat, const struct entry_draft *d, char *
 }
 
 /* A 承诺件's due day, from the holiday table as it is under this write
- * lock; one that is saved closed (import, --status 办结) without a done
- * day was closed on its own day. */
+ * lock, unless an imported row brings the one it was promised; one that is
+ * saved closed (import, --status 办结) without a done day was closed on its
+ * own day. */
 static bool set_due(struct db *db, struct resolved *r, char **err)
 {
 	if (r->matter->time_limit_days <= 0) {
-		r->done_on[0] = '\0';
+		r->due_on[0] = r->done_on[0] = '\0';
 		return true;
 	}
-	struct workday_cal *cal = ledger_lock_calendar(db, err);
-	if (!cal)
-		return false;
-	promise_due_for(cal, r->matter, r->date, r->due_on);
+	if (!r->due_on[0]) {
+		struct workday_cal *cal = ledger_lock_calendar(db, err);
+		if (!cal)
+			return false;
+		promise_due_for(cal, r->matter, r->date, r->due_on);
+	}
 	if (r->status != STATUS_ACCEPTED && !r->done_on[0])
 		copy_string(r->done_on, r->date, sizeof r->done_on);
 	return true;

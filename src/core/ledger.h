@@ -44,6 +44,7 @@ struct entry_draft {
 	const char *note;
 	const char *void_reason; /* import only: the row was voided */
 	const char *phone;       /* 联系电话; checked, stored in one form (phone.h) */
+	const char *due_on;      /* import only: a 承诺件's due day as promised */
 	const char *done_on;     /* import only: the day a 承诺件 was closed */
 };
 

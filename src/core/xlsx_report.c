@@ -189,6 +189,23 @@ static void service_table(struct sheet *s, const struct report *r, const struct 
 	}
 }
 
+/* Every sheet ends alike, so the workbook's sheets look alike: the service
+ * figures (when the report has them), the figure columns from `first` at
+ * least 10 wide, the rows down to the head row frozen. */
+static void end_sheet(struct sheet *s, const struct report *r, const struct report_window *w,
+		      double *widths, uint16_t ncols, uint16_t first, double max,
+		      uint32_t head_row)
+{
+	service_table(s, r, w, widths);
+	if (r->has_service)
+		ncols = REPORT_SERVICE_COLS;
+	for (uint16_t c = first; c < ncols; c++)
+		if (widths[c] < 10)
+			widths[c] = 10;
+	xlsx_set_widths(s->b, s->ws, widths, NULL, ncols, max);
+	worksheet_freeze_panes(s->ws, head_row + 1, 1);
+}
+
 static void window_sheet(struct xlsx_book *b, const struct looks *l, const struct report *r,
 			 const struct report_window *w, const char *name)
 {
@@ -214,13 +231,7 @@ static void window_sheet(struct xlsx_book *b, const struct looks *l, const struc
 		s.row++;
 		widen(widths, 0, "办件数合计");
 	}
-	service_table(&s, r, w, widths);
-	uint16_t ncols = r->has_service ? REPORT_SERVICE_COLS : WINDOW_COLS;
-	for (uint16_t c = 3; c < ncols; c++)
-		if (widths[c] < 10)
-			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, NULL, ncols, 50);
-	worksheet_freeze_panes(s.ws, head_row + 1, 1);
+	end_sheet(&s, r, w, widths, WINDOW_COLS, 3, 50, head_row);
 }
 
 /* ---- the summary ----------------------------------------------------- */
@@ -283,13 +294,7 @@ static void summary_sheet(struct xlsx_book *b, const struct looks *l, const stru
 			    total ? l->total_number : l->number);
 		s.row++;
 	}
-	service_table(&s, r, NULL, widths);
-	uint16_t ncols = r->has_service ? REPORT_SERVICE_COLS : SUMMARY_COLS;
-	for (uint16_t c = 1; c < ncols; c++)
-		if (widths[c] < 10)
-			widths[c] = 10;
-	xlsx_set_widths(b, s.ws, widths, NULL, ncols, 40);
-	worksheet_freeze_panes(s.ws, head_row + 1, 1);
+	end_sheet(&s, r, NULL, widths, SUMMARY_COLS, 1, 40, head_row);
 	free(cur_entries);
 	free(prev_entries);
 }

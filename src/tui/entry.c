@@ -35,9 +35,15 @@ static void load_names(struct entry_view *st)
 		return;
 	st->names_tried = true;
 	char *err = NULL;
-	st->form.names = citizen_names_load(st->a->db, st->a->cat, &st->a->cat->windows[st->window],
-					    &err);
+	entry_form_set_names(&st->form, citizen_names_load(st->a->db, st->a->cat,
+							   &st->a->cat->windows[st->window], &err));
 	free(err); /* completion is a help: the form works without it */
+}
+
+void entry_names_stale(struct entry_view *st)
+{
+	entry_form_set_names(&st->form, NULL);
+	st->names_tried = false;
 }
 
 /* Layout: rows 2 .. 2+upper-1 hold matters and form; below a rule, the
@@ -116,6 +122,7 @@ static void entry_open(struct app *a, struct view *v, int arg)
 	entry_form_set_matter(&st->form, entry_current(st));
 	entry_list_init(&st->entries, a, w);
 	lineedit_init(&st->persons, 6);
+	lineedit_init(&st->fix.reason, LEDGER_REASON_MAX);
 	entry_after_init(&st->after, a);
 	/* Said at the door, not after a form is typed and refused. */
 	if (!ledger_may_record(a->db, a->cat, w->code, current_login(), &st->refusal)) {
@@ -139,8 +146,9 @@ static void entry_done(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
-	citizen_names_free(st->form.names);
+	entry_form_set_names(&st->form, NULL);
 	entry_form_finish(&st->form);
+	entry_correct_finish(&st->fix);
 	entry_list_finish(&st->entries);
 	lineedit_finish(&st->persons);
 	entry_after_finish(&st->after);
@@ -251,7 +259,7 @@ static void entry_draw(struct app *a, struct view *v)
 	bool have = tally_compute(a->db, a->cat, a->today, a->today, NULL, &t, &err);
 
 	char left[96], right[160];
-	snprintf(left, sizeof left, "%s窗口", w->name);
+	snprintf(left, sizeof left, "%s窗口%s", w->name, entry_correcting(st) ? "  更正" : "");
 	bool backdating = app_backdating(a);
 	snprintf(right, sizeof right, "%s%s   %s   %s %lld 件", backdating ? "补录 " : "",
 		 a->today, a->clerk_known ? a->clerk.name : "(账号未登记)",
@@ -269,12 +277,15 @@ static void entry_draw(struct app *a, struct view *v)
 
 	int rule_y = 2 + upper_rows(st, v);
 	ui_rule(rule_y, 0, v->area.cols);
+	int y = rule_y + 1;
+	if (entry_correcting(st))
+		y += entry_correct_draw(st, y);
 	if (st->focus == FOCUS_FORM && entry_form_picking(&st->form))
-		entry_form_draw_picker(&st->form, a->cat, rule_y + 1, v->area.rows - 1);
+		entry_form_draw_picker(&st->form, a->cat, y, v->area.rows - 1);
 	else if (st->focus == FOCUS_RATE)
-		entry_after_draw(&st->after, rule_y + 1, v->area.rows - rule_y - 1);
+		entry_after_draw(&st->after, y, v->area.rows - y);
 	else
-		entry_list_draw(&st->entries, rule_y + 1, v->area.rows - rule_y - 1);
+		entry_list_draw(&st->entries, y, v->area.rows - y);
 }
 
 /* ---- actions ---- */
@@ -295,9 +306,9 @@ void entry_begin_rate(struct entry_view *st)
 	st->focus = FOCUS_RATE;
 }
 
-void entry_begin_void(struct entry_view *st)
+void entry_begin_void(struct entry_view *st, bool correcting)
 {
-	if (!app_can_record(st->a) || !entry_list_begin_void(&st->entries))
+	if (!app_can_record(st->a) || !entry_list_begin(&st->entries, correcting))
 		return;
 	st->before_void = st->focus;
 	st->focus = FOCUS_VOID;
@@ -318,9 +329,16 @@ static void leave_window(struct entry_view *st, bool asked)
 
 bool entry_saved_key(struct entry_view *st, enum action act)
 {
+	if (entry_correcting(st) && (act == ACT_VOID || act == ACT_CORRECT || act == ACT_UNDO ||
+				     act == ACT_RECEIPT || act == ACT_RATE)) {
+		app_error(st->a, "正在更正 %s: 先保存, 或按 %s 放弃", st->fix.serial,
+			  keys_first_name(ACT_BACK, CTX_FORM));
+		return true;
+	}
 	switch (act) {
 	case ACT_VOID:
-		entry_begin_void(st);
+	case ACT_CORRECT:
+		entry_begin_void(st, act == ACT_CORRECT);
 		return true;
 	case ACT_UNDO:
 		entry_save_undo(st);
@@ -406,6 +424,11 @@ static bool entry_request(struct app *a, struct view *v, enum action act, int ke
 	case FOCUS_VOID:
 		if (entry_list_handle(&st->entries, act, key))
 			st->focus = st->before_void;
+		if (entry_list_voided(&st->entries))
+			entry_names_stale(st);
+		break;
+	case FOCUS_FIX:
+		entry_correct_key(st, act, key);
 		break;
 	case FOCUS_PERSONS:
 		entry_save_persons(st, act, key);
@@ -422,14 +445,14 @@ static unsigned entry_context(struct app *a, struct view *v)
 {
 	struct entry_view *st = v->state;
 	(void)a;
-	unsigned saved = entry_after_any(&st->after) ? CTX_SAVED : 0;
+	unsigned saved = entry_after_any(&st->after) && !entry_correcting(st) ? CTX_SAVED : 0;
 	switch (st->focus) {
 	case FOCUS_MATTERS:
 		return CTX_MATTERS | saved;
 	case FOCUS_FORM: {
 		const struct entry_form *f = &st->form;
 		bool fresh = f->nfields > 0 && f->at == 0 && f->fields[0] == FF_APPLICANT &&
-			     !entry_form_has_input(f);
+			     !entry_form_has_input(f) && !entry_correcting(st);
 		return CTX_FORM | CTX_TEXT | (entry_form_picking(f) ? CTX_PICKER : saved) |
 		       (entry_form_numbered(f) ? CTX_NUMBERED : 0) | (fresh ? CTX_FRESH : 0);
 	}
@@ -438,6 +461,7 @@ static unsigned entry_context(struct app *a, struct view *v)
 	case FOCUS_RATE:
 		return entry_after_context(&st->after);
 	case FOCUS_PERSONS:
+	case FOCUS_FIX:
 		return CTX_PROMPT | CTX_TEXT;
 	}
 	return CTX_MATTERS;
@@ -471,6 +495,8 @@ static void entry_unoffered(struct app *a, struct view *v, bool *hidden)
 	struct entry_view *st = v->state;
 	(void)a;
 	hidden[ACT_RECEIPT] = !st->after.promise;
+	if (entry_correcting(st))
+		hidden[ACT_VOID] = hidden[ACT_CORRECT] = hidden[ACT_RATE] = true;
 	bool fresh = st->last_saved[0] && time(NULL) - st->saved_at <= UNDO_SECONDS;
 	/* 撤销 takes 作废's place on the bar (the key still works, the help
 	 * names it): both would not fit 80 columns. */

@@ -96,6 +96,17 @@ void entry_form_init(struct entry_form *f)
 		lineedit_init(&f->edit[i], max_chars[i]);
 }
 
+void entry_form_set_names(struct entry_form *f, struct citizen_names *names)
+{
+	citizen_names_free(f->names);
+	f->names = names;
+	/* The choices drawn last point into the names. */
+	free(f->shown);
+	f->shown = NULL;
+	f->nshown = 0;
+	reset_pick(f);
+}
+
 void entry_form_finish(struct entry_form *f)
 {
 	for (int i = 0; i < FF_COUNT; i++)

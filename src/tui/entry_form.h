@@ -57,6 +57,8 @@ struct entry_form {
 
 void entry_form_init(struct entry_form *f);
 void entry_form_finish(struct entry_form *f);
+/* Gives the form the window's names (NULL: none), freeing those it held. */
+void entry_form_set_names(struct entry_form *f, struct citizen_names *names);
 /* Shows the fields matter m needs; applicant, ID, village and note carry
  * over from the previous matter, the rest start empty. */
 void entry_form_set_matter(struct entry_form *f, const struct catalog_matter *m);

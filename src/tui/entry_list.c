@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entry_correct.h"
 #include "field.h"
 #include "ledger.h"
 #include "tally.h"
@@ -49,7 +50,8 @@ static void draw_row(void *ctx, size_t i, int y, bool selected)
 	ui_put(y, 46, 10, e->applicant, true, false, s);
 	ui_put(y, 57, 8, e->village ? e->village->name : "", true, false, s);
 	ui_put(y, 66, 6, app_clerk_name(l->a, e->clerk), true, false, s);
-	const char *mark = e->voided_at ? "已作废" : e->status == STATUS_DONE ? "" : status_name(e->status);
+	const char *mark = e->corrected_by ? "已更正" : e->voided_at ? "已作废"
+			   : e->status == STATUS_DONE ? "" : status_name(e->status);
 	ui_put(y, 73, cols - 74, mark, true, false, s);
 }
 
@@ -78,6 +80,11 @@ void entry_list_finish(struct entry_list *l)
 	l->only_clerk = NULL;
 }
 
+static const char *doing(const struct entry_list *l)
+{
+	return l->correcting ? "更正" : "作废";
+}
+
 static void draw_heading(struct entry_list *l, int y)
 {
 	int cols = ui_get_area()->cols;
@@ -88,7 +95,7 @@ static void draw_heading(struct entry_list *l, int y)
 		ui_put(y, 1, lw, label, false, false, UI_ERROR);
 		field_draw(l->a, &l->reason, y, 1 + lw, cols - lw - 3, true);
 	} else if (l->mode == ENTRY_LIST_CHOOSE) {
-		char *head = xasprintf("选择要作废的登记 (%s%s 确定, %s 取消)",
+		char *head = xasprintf("选择要%s的登记 (%s%s 确定, %s 取消)", doing(l),
 				       l->only_clerk ? "本人今日的; " : "",
 				       keys_first_name(ACT_CONFIRM, CTX_ENTRIES),
 				       keys_first_name(ACT_BACK, CTX_ENTRIES));
@@ -101,11 +108,11 @@ static void draw_heading(struct entry_list *l, int y)
 }
 
 /* Why a clerk is offered nothing on a day gone by; malloc'd. */
-static char *clerk_day_only(void)
+static char *clerk_day_only(const struct entry_list *l)
 {
 	char today[DATE_LEN];
 	period_today(today);
-	return xasprintf("经办人只能作废本人当天 (%s) 的登记; 其他日期的请找主管", today);
+	return xasprintf("经办人只能%s本人当天 (%s) 的登记; 其他日期的请找主管", doing(l), today);
 }
 
 void entry_list_draw(struct entry_list *l, int y, int rows)
@@ -115,7 +122,7 @@ void entry_list_draw(struct entry_list *l, int y, int rows)
 	draw_heading(l, y);
 	bool voiding = l->mode != ENTRY_LIST_TODAY;
 	if (voiding && l->none) {
-		char *msg = clerk_day_only();
+		char *msg = clerk_day_only(l);
 		ui_put(y + 1, 2, cols - 3, msg, false, false, UI_ERROR);
 		free(msg);
 		return;
@@ -138,7 +145,7 @@ void entry_list_draw(struct entry_list *l, int y, int rows)
 		return;
 	}
 	if (l->rows.n == 0) {
-		const char *empty = voiding ? "(没有可以作废的登记)"
+		const char *empty = voiding ? l->correcting ? "(没有可以更正的登记)" : "(没有可以作废的登记)"
 				    : app_backdating(a) ? "(当日本窗口尚无登记)"
 							: "(今日本窗口尚无登记)";
 		ui_put(y + 1, 2, cols - 3, empty, false, false, UI_DIM);
@@ -159,7 +166,7 @@ static bool any_voidable(struct entry_list *l)
 {
 	struct app *a = l->a;
 	if (l->none) {
-		char *msg = clerk_day_only();
+		char *msg = clerk_day_only(l);
 		app_error(a, "%s", msg);
 		free(msg);
 		return false;
@@ -178,12 +185,12 @@ static bool any_voidable(struct entry_list *l)
 		return false;
 	}
 	if (!found)
-		app_error(a, l->only_clerk ? "本窗口今日没有您录入的、可以作废的登记"
-					   : "本窗口今日没有可以作废的登记");
+		app_error(a, l->only_clerk ? "本窗口今日没有您录入的、可以%s的登记"
+					   : "本窗口今日没有可以%s的登记", doing(l));
 	return found;
 }
 
-bool entry_list_begin_void(struct entry_list *l)
+bool entry_list_begin(struct entry_list *l, bool correcting)
 {
 	struct app *a = l->a;
 	/* The role as it is now: an administrator may have changed it. */
@@ -196,6 +203,7 @@ bool entry_list_begin_void(struct entry_list *l)
 	free(l->only_clerk);
 	l->only_clerk = NULL;
 	l->none = false;
+	l->correcting = correcting;
 	if (c.role == ROLE_CLERK) {
 		char today[DATE_LEN];
 		period_today(today);
@@ -212,7 +220,7 @@ bool entry_list_begin_void(struct entry_list *l)
 	return true;
 }
 
-static void end_choosing(struct entry_list *l)
+void entry_list_end(struct entry_list *l)
 {
 	l->mode = ENTRY_LIST_TODAY;
 	list_init(&l->list, &entry_rows_list, l, true);
@@ -232,7 +240,11 @@ static bool handle_choose(struct entry_list *l, enum action act, int key)
 		break;
 	case ACT_CONFIRM:
 		if (l->none || !list_selected(&l->list, &i)) {
-			app_error(a, "没有可作废的登记");
+			app_error(a, "没有可%s的登记", doing(l));
+			break;
+		}
+		if (l->correcting) {
+			entry_correct_open(a, l->rows.rows[i].serial);
 			break;
 		}
 		snprintf(l->serial, sizeof l->serial, "%s", l->rows.rows[i].serial);
@@ -240,7 +252,7 @@ static bool handle_choose(struct entry_list *l, enum action act, int key)
 		l->mode = ENTRY_LIST_REASON;
 		break;
 	case ACT_BACK:
-		end_choosing(l);
+		entry_list_end(l);
 		return true;
 	default:
 		break;
@@ -266,8 +278,8 @@ static bool handle_reason(struct entry_list *l, enum action act, int key)
 		app_error(a, "请填写作废原因");
 	} else if (ledger_void(a->db, l->serial, text_trim(reason), current_login(), &err)) {
 		app_say(a, "已作废 %s", l->serial);
-		end_choosing(l);
-		over = true;
+		entry_list_end(l);
+		l->voided = over = true;
 	} else {
 		app_error_take(a, err);
 		l->mode = ENTRY_LIST_CHOOSE;
@@ -278,6 +290,7 @@ static bool handle_reason(struct entry_list *l, enum action act, int key)
 
 bool entry_list_handle(struct entry_list *l, enum action act, int key)
 {
+	l->voided = false;
 	switch (l->mode) {
 	case ENTRY_LIST_CHOOSE:
 		return handle_choose(l, act, key);
@@ -292,6 +305,11 @@ bool entry_list_handle(struct entry_list *l, enum action act, int key)
 unsigned entry_list_context(const struct entry_list *l)
 {
 	return l->mode == ENTRY_LIST_REASON ? CTX_PROMPT | CTX_TEXT : CTX_ENTRIES;
+}
+
+bool entry_list_voided(const struct entry_list *l)
+{
+	return l->voided;
 }
 
 struct list *entry_list_choosing(struct entry_list *l)

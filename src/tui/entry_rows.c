@@ -13,7 +13,8 @@ static const char *dup(const char *s)
 /* The text fields of struct entry, for copying and freeing alike. */
 #define ENTRY_TEXTS(X) \
 	X(serial) X(date) X(time) X(applicant) X(id_number) X(category) X(note) X(clerk) \
-	X(created_at) X(voided_at) X(voided_by) X(void_reason)
+	X(created_at) X(voided_at) X(voided_by) X(void_reason) X(corrects) X(corrected_by) \
+	X(phone) X(due_on) X(done_on)
 
 static bool add_row(const struct entry *e, void *arg)
 {

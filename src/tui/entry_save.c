@@ -44,6 +44,10 @@ void entry_save(struct entry_view *st, int64_t persons)
 	const struct catalog_matter *m = entry_current(st);
 	if (!m || !app_can_record(a) || !entry_may_record_here(st))
 		return;
+	if (entry_correcting(st)) {
+		entry_correct_save(st);
+		return;
+	}
 	const struct catalog_window *w = &a->cat->windows[st->window];
 	struct entry_draft d = {
 		.window = w->code,
@@ -109,6 +113,7 @@ void entry_save_undo(struct entry_view *st)
 		return;
 	}
 	st->last_saved[0] = '\0';
+	entry_names_stale(st);
 	app_say(a, "已撤销 %s (%s)", voided, LEDGER_UNDO_REASON);
 }
 
@@ -185,6 +190,8 @@ void entry_save_form_key(struct entry_view *st, enum action act, int key)
 		/* Esc in a list closes the list only: the form stays. */
 		if (entry_form_picking(f))
 			entry_form_close_picker(f);
+		else if (entry_correcting(st))
+			entry_correct_cancel(st); /* st is gone */
 		else
 			st->focus = FOCUS_MATTERS;
 		break;

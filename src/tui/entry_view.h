@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "entry_after.h"
+#include "entry_correct.h"
 #include "entry_form.h"
 #include "entry_list.h"
 #include "keys.h"
@@ -18,10 +19,12 @@
 struct app;
 struct tally;
 
-/* FOCUS_VOID: entry_list has the keys (choosing an entry, its reason);
+/* FOCUS_VOID: entry_list has the keys (choosing an entry to void or
+ * correct, a void's reason);
  * FOCUS_RATE: entry_after has them (the rating of the last save);
- * FOCUS_PERSONS: the persons of a 人次 visit being typed. */
-enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS };
+ * FOCUS_PERSONS: the persons of a 人次 visit being typed;
+ * FOCUS_FIX: entry_correct has them (the reason of a correction). */
+enum focus { FOCUS_MATTERS, FOCUS_FORM, FOCUS_VOID, FOCUS_RATE, FOCUS_PERSONS, FOCUS_FIX };
 
 /* How long the key bar offers to undo a save: long enough to notice a
  * stray key, short enough that it is not mistaken for a void (core holds
@@ -47,6 +50,7 @@ struct entry_view {
 	time_t saved_at;
 	struct lineedit persons;     /* FOCUS_PERSONS */
 	bool names_tried;            /* the window's names read (or failed) */
+	struct entry_correct fix;    /* a correction's screen: the entry corrected */
 };
 
 /* entry.c */
@@ -54,10 +58,13 @@ const struct catalog_matter *entry_current(const struct entry_view *st);
 /* True when this account may record here; else says why. */
 bool entry_may_record_here(struct entry_view *st);
 void entry_follow_matter(struct entry_view *st);
-void entry_begin_void(struct entry_view *st);
+void entry_begin_void(struct entry_view *st, bool correcting);
+/* After a void, an undo or a correction: the names are read again when
+ * the form is next used, so one only a voided entry carried goes. */
+void entry_names_stale(struct entry_view *st);
 void entry_begin_rate(struct entry_view *st);
-/* The keys that work on the matters and in the form alike: 作废, and on
- * the last save 撤销, 回执, 评价; false for another action. */
+/* The keys that work on the matters and in the form alike: 作废, 更正,
+ * and on the last save 撤销, 回执, 评价; false for another action. */
 bool entry_saved_key(struct entry_view *st, enum action act);
 
 /* entry_save.c */

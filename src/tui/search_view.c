@@ -1,12 +1,14 @@
 /* Search by serial, applicant, ID number or date; one entry in full (the
- * only place an ID number is shown unmasked); voiding with a reason, where
- * ledger_void decides who may (a supervisor any entry, a clerk their own
- * of today) and its message is shown as is. */
+ * only place an ID number is shown unmasked); voiding with a reason, or
+ * correcting it in its window's form (entry_correct), where core decides
+ * who may (a supervisor any entry, a clerk their own of today) and its
+ * message is shown as is. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "entry_correct.h"
 #include "entry_rows.h"
 #include "field.h"
 #include "idcheck.h"
@@ -249,6 +251,10 @@ static bool detail_entry(const struct entry *e, void *arg)
 	readable_time(buf, sizeof buf, e->created_at);
 	detail_line(&y, "登记时间", buf);
 	detail_line(&y, "备注", e->note);
+	if (e->corrects)
+		detail_line(&y, "更正自", e->corrects);
+	if (e->corrected_by)
+		detail_line(&y, "更正为", e->corrected_by);
 	if (e->voided_at) {
 		char when[32];
 		readable_time(when, sizeof when, e->voided_at);
@@ -490,6 +496,9 @@ static void handle_detail(struct search *st, enum action act)
 			st->focus = FOCUS_PROMPT;
 		}
 		break;
+	case ACT_CORRECT:
+		entry_correct_open(a, st->detail);
+		break;
 	case ACT_MARK_DONE:
 		if (!app_can_record(a))
 			break;
@@ -574,7 +583,7 @@ static void search_unoffered(struct app *a, struct view *v, bool *hidden)
 	hidden[ACT_MARK_RETURNED] = hidden[ACT_MARK_RETURNED] || !open;
 	char *err = NULL;
 	if (!ledger_may_void(a->db, st->detail, current_login(), &err))
-		hidden[ACT_VOID] = true;
+		hidden[ACT_VOID] = hidden[ACT_CORRECT] = true;
 	free(err);
 }
 

@@ -61,6 +61,20 @@ like "$out" '2020-12-28 至 2021-01-03$' "and names the range without a week num
 run bm tally --period week --date 2021-01-01 --clerk "$(id -un)"
 like "$out" '^总计 +6件$' "--clerk narrows a week too"
 
+# Cases are followed as of the period's last day, or today while the
+# period runs: days to come have nothing overdue yet.  A 承诺件 of 5
+# working days saved today is not 超期 in a tally reaching 60 days on.
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
+	"$BIANMIN_SOURCE_ROOT/data/catalog.csv" >"$tmp/catalog.csv"
+bm catalog load "$tmp/catalog.csv" >/dev/null
+bm add -w msbz -m db -a 今天受理 >/dev/null
+today=$(date +%F)
+run bm tally --from "$today" --to "$(date -d "$today + 60 days" +%F)"
+is "$rc" 0 "a range reaching into days to come"
+unlike "$out" '超期' "does not call today's case overdue on its last day"
+run bm tally --period month --date 2021-01-31
+unlike "$out" '承诺件' "a month gone by knows nothing of a case saved since"
+
 run bm tally --period year
 is "$rc" 2 "an unknown period is a usage error"
 like "$err" '--period 应为 day、week 或 month' "and says which are known"

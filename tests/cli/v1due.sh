@@ -6,7 +6,8 @@
 # in the audit trail.  One closed when it was saved, and voided ones, are
 # left alone.  The report and overdue then count them.  An import (the
 # interchange file has no due column) gives its 承诺件 a due day as a save
-# does.
+# does; a file with the columns 联系电话, 承诺办结日期 and 办结日期 is taken
+# as it says, and export --all-columns writes them for a lossless move.
 . "$(dirname "$0")/lib.sh"
 
 : "${BIANMIN_SOURCE_ROOT:?}"
@@ -88,7 +89,9 @@ unlike "$out" '补记' "fills nothing"
 is "$(sql "SELECT due_on IS NULL FROM txn WHERE serial = '$open'")" 1 "the entry is untouched"
 
 # Import: the interchange file has no due column; a 承诺件 gets its due
-# day as a save gives it, in a ledger of its own.
+# day as a save gives it, in a ledger of its own.  (One imported closed
+# without a done day was closed on its own day, as a save with --status
+# 办结 is: the import is a save now, with the catalog as it is.)
 export BIANMIN_DB="$tmp/import.db"
 bm init >/dev/null
 bm catalog load "$tmp/catalog.csv" >/dev/null
@@ -103,5 +106,72 @@ like "$(bm list --date 2021-02-10)" '最低生活保障.* 办结 .*承诺办结 
 lacks bm list --date 2021-02-10 '困难老人补贴.*承诺办结' "a 即办件 has none"
 like "$(bm overdue --date 2021-10-14)" '^逾期未办结 1 件$' "overdue counts the imported one"
 like "$(bm report --year 2021)" '^民生保障 +2 +1 +0 +1 ' "the report counts both"
+
+# A file may carry a 承诺件's follow-up in three more columns, taken as
+# given: 联系电话, 承诺办结日期 (the day promised), 办结日期.
+export BIANMIN_DB="$tmp/extra.db"
+bm init >/dev/null
+bm catalog load "$tmp/catalog.csv" >/dev/null
+printf '%s\r\n' '日期,窗口,事项,申请人,状态,联系电话,承诺办结日期,办结日期' \
+	'2021-09-30,民生保障,最低生活保障申请初审,郑,受理,13800138000,2021/10/15,' \
+	'2021-09-30,民生保障,最低生活保障申请初审,王,办结,,,2021-10-20' \
+	'2021-09-30,民生保障,困难老人补贴,冯,办结,0371-65432178,,' >"$tmp/extra.csv"
+run bm import "$tmp/extra.csv"
+is "$rc" 0 "an import with 联系电话, 承诺办结日期 and 办结日期"
+like "$(bm list --date 2021-09-30)" '郑 .*138\*\*\*\*8000 .* 受理 .*承诺办结 2021-10-15$' \
+	"the phone and the due day as the file gives them (a spreadsheet's 2021/10/15 too)"
+like "$(bm list --date 2021-09-30)" ' 王 .* 办结 .*承诺办结 2021-10-13  办结于 2021-10-20$' \
+	"a done day from the file; the due day, not given, worked out"
+like "$(bm list --date 2021-09-30)" '冯 .*0371-\*\*\*\*2178 ' "a 即办件's phone"
+like "$(bm report --year 2021)" '^民生保障 +2 +0 +1 +1 ' "the report: one late by its done day, one open"
+printf '%s\r\n' 'date,window,matter,applicant,status,phone,due_on,done_on' \
+	'2021-11-01,msbz,db,褚,退回,,,2021-11-02' >"$tmp/keys.csv"
+run bm import "$tmp/keys.csv"
+is "$rc" 0 "the English keys phone, due_on, done_on"
+like "$(bm list --date 2021-11-01)" '褚 .* 退回 .*承诺办结 2021-11-08  退回于 2021-11-02$' "are taken too"
+
+printf '%s\r\n' '日期,窗口,事项,申请人,状态,联系电话,承诺办结日期,办结日期' \
+	'2021-12-01,民生保障,最低生活保障申请初审,甲,受理,,2021-11-30,' \
+	'2021-12-01,民生保障,最低生活保障申请初审,乙,受理,,,2021-12-02' \
+	'2021-12-01,民生保障,困难老人补贴,丙,办结,,2021-12-05,' \
+	'2021-12-01,民生保障,最低生活保障申请初审,丁,办结,,2021-12-32,' \
+	'2021-12-01,民生保障,最低生活保障申请初审,戊,办结,,,2021-11-30' \
+	'2021-12-01,民生保障,最低生活保障申请初审,己,受理,1380013800,,' >"$tmp/badextra.csv"
+run bm import "$tmp/badextra.csv"
+is "$rc" 1 "bad follow-up cells are refused"
+like "$err" '第2行: 承诺办结日期 2021-11-30 早于受理日期 2021-12-01' "a due day before acceptance, by line"
+like "$err" '第3行: 状态为受理的办件不能有办结日期' "a done day on an open case"
+like "$err" '第4行: “困难老人补贴”是即办件，没有承诺办结日期和办结日期' "a due day on a 即办件"
+like "$err" '第5行: 承诺办结日期“2021-12-32”无效' "a date that does not exist"
+like "$err" '第6行: 办结日期 2021-11-30 早于受理日期 2021-12-01' "a done day before acceptance"
+like "$err" '第7行: .*联系电话' "a phone of the wrong shape"
+is "$(bm list --date 2021-12-01 | tail -1)" "共 0 件" "and nothing was written"
+
+# The export keeps its 16 columns: these three are not written.
+bm export --year 2021 -o "$tmp/out.csv" >/dev/null
+is "$(head -1 "$tmp/out.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')" \
+	'"编号","日期","时间","窗口","事项","分类","申请人","证件号码","村","户数","人数","数量","状态","经办人","备注","作废原因"' \
+	"export's header is the interchange's 16 columns, as before"
+
+# --all-columns: the three after the sixteen, and back again.
+run bm export --year 2021 --all-columns -o "$tmp/full.csv"
+is "$rc" 0 "export --all-columns"
+is "$(head -1 "$tmp/full.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')" \
+	'"编号","日期","时间","窗口","事项","分类","申请人","证件号码","村","户数","人数","数量","状态","经办人","备注","作废原因","联系电话","承诺办结日期","办结日期"' \
+	"the sixteen columns, then 联系电话, 承诺办结日期, 办结日期"
+like "$(cat "$tmp/full.csv")" '"郑",.*"13800138000","2021-10-15",""' "the whole phone and the due day as promised"
+like "$(cat "$tmp/full.csv")" '"冯",.*"0371-65432178","",""' "a 即办件: its phone, no days"
+export BIANMIN_DB="$tmp/moved.db"
+bm init >/dev/null
+bm catalog load "$tmp/catalog.csv" >/dev/null
+run bm import "$tmp/full.csv"
+is "$rc" 0 "imports into a fresh ledger"
+bm export --year 2021 --all-columns -o "$tmp/full2.csv" >/dev/null
+ok cmp -s "$tmp/full.csv" "$tmp/full2.csv" "and exports the same bytes: phones, due and done days kept"
+is "$(bm report --year 2021 --format csv | grep '^"民生保障","[0-9]')" \
+	"$(bm --db "$tmp/extra.db" report --year 2021 --format csv | grep '^"民生保障","[0-9]')" \
+	"the moved ledger's 承诺件 figures are the first's"
+run bm export --year 2021 --all-columns --format xlsx -o "$tmp/full.xlsx"
+is "$rc" 2 "--all-columns is for CSV only"
 
 done_testing

@@ -1,9 +1,10 @@
 #!/bin/bash
 # A counter day played only by the key bar: a 设立业务, a 新农合补贴 for a
-# household of 4, an 优待证 审验, five consultations (one a group), a stray
-# one undone; after a save a digit changes matter and is never saved as a
-# name; the blank save refused; a returning citizen found by the pinyin
-# initials of the name; the repeat warning on the status line.
+# household of 4, an 优待证 审验 whose name is mistyped and corrected, five
+# consultations (one a group), a stray one undone; after a save a digit
+# changes matter and is never saved as a name; the blank save refused; a
+# returning citizen found by the pinyin initials of the name; the repeat
+# warning on the status line.
 . "$(dirname "$0")/lib.sh"
 
 make_db
@@ -15,6 +16,17 @@ ok $? "database created"
 	--persons 4 --date 2021-01-05 >/dev/null
 list() { "$BIN" --db "$DB" list --date "$DAY" "$@"; }
 bar() { screen a | tail -1; }
+# The key the bar names for LABEL, as tmux spells it: "Ctrl-G 更正" gives
+# C-g; of "F2/Ctrl-S 保存" the plain one, C-s.
+bar_key() {
+	local name
+	name=$(bar | grep -oE "[^ ]+ $1( |\$)" | head -1 | cut -d' ' -f1 | awk -F/ '{print $NF}')
+	case $name in
+	Ctrl-?) printf 'C-%s' "$(printf '%s' "${name#Ctrl-}" | tr 'A-Z' 'a-z')" ;;
+	Esc) printf Escape ;;
+	*) printf '%s' "$name" ;;
+	esac
+}
 
 start a 80 24
 wait_for a "1 市场准入"
@@ -124,7 +136,7 @@ wait_for a "逾期"
 keys a 4
 wait_for a "涉军窗口"
 keys a 1 Enter
-type_text a "赵卫国"
+type_text a "赵伟国"
 keys a Tab
 type_text a "130125199002152343"
 keys a Tab Tab Tab
@@ -134,7 +146,29 @@ wait_for a "分类      审验"
 keys a C-s
 wait_for a "已保存 SJFW-2021-000001"
 ok $? "the 优待证 审验 saves"
-keys a Escape Escape
+
+# The name was mistyped (赵伟国 for 赵卫国): corrected by the keys the bar
+# names, back on the matters.
+keys a "$(bar_key 返回)"
+wait_for a "Enter 开始登记"
+key=$(bar_key 更正)
+[ "$key" = C-g ]
+ok $? "the bar names the correction key: $(bar)"
+keys a "$key"
+wait_for a "选择要更正的登记"
+keys a "$(bar_key 确定)"
+wait_for a "更正 SJFW-2021-000001  原登记"
+wait_for a "申请人    赵伟国"
+ok $? "the entry opens in its form"
+keys a C-u
+type_text a "赵卫国"
+keys a "$(bar_key 保存)"
+wait_for a "更正原因: 更正申请人"
+ok $? "saving asks the reason, 更正申请人 filled in"
+keys a "$(bar_key 确定)"
+wait_for a "已更正 SJFW-2021-000001, 新编号 SJFW-2021-000002"
+ok $? "corrected: the new serial on the status line"
+keys a "$(bar_key 返回)"
 wait_for a "逾期"
 keys a q
 [ "$(wait_exit a)" = 0 ]
@@ -148,6 +182,12 @@ grep -q "生育政策咨询 .*24人次" "$TMP/tally"
 ok $? "24人次: three visits, a group of 20, the stray one out"
 grep -q "退役军人优待证 .*1个" "$TMP/tally"
 ok $? "one 优待证"
+list --all | grep -q "SJFW-2021-000001.*赵伟国.*作废.*更正为 SJFW-2021-000002"
+ok $? "the mistyped one is kept, voided, 更正为 the new one"
+list | grep -q "SJFW-2021-000002.*审验 *赵卫国 *130125\*\{8\}2343"
+ok $? "the new one has the right name, the number and the category"
+! list | grep -q "赵伟国"
+ok $? "no live entry carries the wrong name"
 list --all | grep -q "WSJK-2021-000008.*作废.*误操作撤销"
 ok $? "the stray entry is kept, voided as 误操作撤销"
 done_testing

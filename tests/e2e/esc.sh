@@ -2,9 +2,10 @@
 # Esc goes exactly one level back, on every screen, and never records
 # anything: a walk through home, a window's matters, a typed code, the
 # entry form, the village and category lists, the leave-without-saving
-# question, the persons prompt, the void list and its reason, the rating
+# question, the persons prompt, the void list and its reason, 更正 (the
+# list, the form, its reason; from the details too), the rating
 # and a 差评's reason, help, the search (query, results with and without
-# hits, details, the void reason there), the tally, its date prompt and
+# hits, details, the void and return reasons there), the tally, its date prompt and
 # its week view, the report and its export question.  At the end the ledger holds exactly the entries meant.  (The receipt asks nothing: Ctrl-P writes it at once.)
 . "$(dirname "$0")/lib.sh"
 
@@ -16,6 +17,13 @@ cli add --date "$DAY" -w sczr -m sl -a 张记面馆 -v yc >/dev/null &&
 	cli add --date "$DAY" -w sczr -m bg -a 李氏五金店 >/dev/null &&
 	cli add --date "$DAY" -w sjfw -m zx >/dev/null
 ok $? "three entries from the command line"
+# 最低生活保障申请初审 as a 承诺件 of 5 working days, and one open case (due
+# 03-22: neither 超期 nor 预警), for the details' 退回 reason.
+sed 's/^msbz,民生保障,db,最低生活保障申请初审,户,,0,0,/msbz,民生保障,db,最低生活保障申请初审,户,,0,5,/' \
+	"$SRC/data/catalog.csv" >"$TMP/catalog.csv"
+cli catalog load "$TMP/catalog.csv" >/dev/null &&
+	cli add --date "$DAY" -w msbz -m db -a 孙桂兰 >/dev/null
+ok $? "and a 承诺件 still 受理"
 
 HOME_MARK="无逾期未办结件"
 # back WANT GONE DESCRIPTION: one Esc; then GONE (on the screen before,
@@ -109,6 +117,30 @@ keys s C-x
 wait_for s "选择要作废的登记"
 back "Ctrl-S 保存" "选择要作废的登记" "Esc in a void list opened from the form goes back to the form"
 
+# 更正 from the window: the list to choose from, the entry's form, the
+# reason asked at the save.
+back "Enter 开始登记" "Ctrl-S 保存" "Esc in the form after the void list goes to the matters"
+keys s C-g
+wait_for s "选择要更正的登记"
+ok $? "Ctrl-G lists the entries to correct"
+back "当日已录入" "选择要更正的登记" "Esc in the list to correct goes back to the window"
+keys s C-g
+wait_for s "选择要更正的登记"
+keys s Enter
+wait_for s "更正 SCZR-2021-000002  原登记"
+keys s C-u
+type_text s "李氏五金商店"
+keys s C-s
+wait_for s "更正原因:"
+ok $? "a changed correction asks its reason at the save"
+back "Tab 下一栏" "更正原因:" "Esc in the correction's reason goes back to its form"
+screen s | grep -qF "申请人    李氏五金商店"
+ok $? "the change kept"
+back "选择要更正的登记" "原登记" "Esc in the correction's form goes back to the list, saving nothing"
+back "当日已录入" "选择要更正的登记" "and then to the window"
+keys s Enter
+wait_for s "Ctrl-S 保存"
+
 # One save meant; then the rating and a 差评's reason.
 type_text s "赵六"
 keys s C-s
@@ -148,9 +180,28 @@ keys s C-x
 wait_for s "作废原因:"
 type_text s "不要"
 back "登记详情" "作废原因:" "Esc in the details' void reason goes back to the details"
+keys s C-g
+wait_for s "市场准入窗口  更正"
+ok $? "Ctrl-G in the details opens the correction in the window's form"
+back "登记详情" "市场准入窗口  更正" "Esc there goes back to the details"
 back "找到 1 条" "登记详情" "Esc in the details goes back to the results"
 back "查询: 张记" "找到 1 条" "Esc in results with hits goes back to the query, results put away"
 back "$HOME_MARK" "查询:" "and the next Esc goes home"
+keys s S
+wait_for s "查询:"
+type_text s "孙桂兰"
+keys s Enter
+wait_for s "找到 1 条"
+keys s Enter
+wait_for s "登记详情"
+keys s b
+wait_for s "退回原因:"
+ok $? "B on a case still 受理 asks the reason to return it"
+type_text s "材料不全"
+back "登记详情" "退回原因:" "Esc in the return reason goes back to the details"
+back "找到 1 条" "登记详情" "then to the results"
+back "查询: 孙桂兰" "找到 1 条" "then to the query"
+back "$HOME_MARK" "查询:" "then home"
 keys s S
 wait_for s "查询:"
 type_text s "无此人"
@@ -204,16 +255,19 @@ keys s q
 wait_exit s >/dev/null
 ok $? "q quits"
 
-# The ledger: the three entries and the one saved, none voided, no rating.
+# The ledger: the four entries and the one saved, none voided, the case
+# still open, no rating.
 cli list --all --date "$DAY" >"$TMP/ledger"
-[ "$(grep -c -- '-2021-' "$TMP/ledger")" = 4 ]
-ok $? "the ledger holds four entries, the ones meant"
+[ "$(grep -c -- '-2021-' "$TMP/ledger")" = 5 ]
+ok $? "the ledger holds five entries, the ones meant"
+grep -q "MSBZ-2021-000001 .*孙桂兰.* 受理 " "$TMP/ledger"
+ok $? "the 承诺件 is still 受理, not returned"
 grep -q "SCZR-2021-000003 .*赵六" "$TMP/ledger"
 ok $? "one of them the entry saved on purpose"
 grep -q "作废" "$TMP/ledger"
 ok $((!$?)) "none is voided"
 cli audit >"$TMP/audit"
-grep -qE "评价|作废" "$TMP/audit"
-ok $((!$?)) "the audit has no rating and no void"
+grep -qE "评价|作废|退回|更正" "$TMP/audit"
+ok $((!$?)) "the audit has no rating, void, return or correction"
 
 done_testing

@@ -3,13 +3,15 @@
 # month views, Left/Right moving by the period shown, a typed date (the
 # forms the import takes; a bad one refused in words, the prompt kept),
 # the figures agreeing with `bianmin tally --period`, and the parts that
-# were there before (per clerk, the 差评 to call back).
+# were there before (per clerk, the 差评 to call back, a clerk kept to
+# their windows).
 . "$(dirname "$0")/lib.sh"
 
 cli() { "$BIN" --db "$DB" "$@"; }
 add() { cli add "$@" >/dev/null; }
 # The figure of a matter on the screen's first page: 生育政策咨询 -> 21人次.
-figure() { screen s | grep -E "(^| )$1 +[0-9]" | awk '{ print $NF }' | head -1; }
+figure_of() { screen "$1" | grep -E "(^| )$2 +[0-9]" | awk '{ print $NF }' | head -1; }
+figure() { figure_of s "$1"; }
 cli_figure() { cli tally "${@:2}" | grep -E " $1 +[0-9]" | awk '{ print $NF }'; }
 
 make_db
@@ -48,6 +50,7 @@ wait_for s "周统计  2021-03-15 至 2021-03-21（第11周）"
 ok $? "w shows the week, Monday to Sunday, with its number"
 wait_for s "Left/Right 换周  G 日期  D 日  M 月"
 ok $? "the bar says Left/Right change the week, and offers 日 and 月"
+expect_screen s tally-week.txt "the week view, its heading in full-width brackets, aligned"
 keys s Left
 wait_for s "周统计  2021-03-08 至 2021-03-14（第10周）"
 ok $? "Left goes back a whole week"
@@ -93,6 +96,11 @@ wait_for s "跳到日期:"
 ok $? "g asks for a date"
 wait_for s "Enter 确定  Esc 返回  F1 帮助"
 ok $? "the bar of the prompt"
+type_text s "2021/2/30"
+keys s Enter
+wait_for s "没有这一天: 2021-02-30"
+expect_screen s tally-date.txt "the date prompt under the heading, a refusal on the status line"
+keys s C-u
 type_text s "2021/2/30"
 keys s Enter
 wait_for s "没有这一天: 2021-02-30"
@@ -155,5 +163,30 @@ wait_exit s >/dev/null
 ok $? "q quits"
 [ "$(cli list --all --from 2021-01-01 --to 2021-03-31 | grep -c -- '-2021-')" = 11 ]
 ok $? "nothing was recorded on the way"
+
+# A clerk kept to 民生保障 follows up only that window's 差评, whatever
+# period the tally shows; the counts stay the whole center's.
+mine=$(cli add --date 2021-03-15 -w msbz -m lr -a 民生户)
+cli rate "$mine" 2 --reason 手续多 >/dev/null
+cli user add zhuren --name 李主任 --role admin >/dev/null &&
+	cli user add "$(id -un)" --name 王芳 --role clerk --windows msbz >/dev/null
+ok $? "the account becomes a clerk of 民生保障"
+start k 80 24
+wait_for k "1 市场准入"
+keys k T
+wait_for k "待回访 $mine"
+ok $? "the clerk's tally lists the 差评 of their window"
+screen k | grep -qF "$bad"
+ok $((!$?)) "and not the other window's"
+wait_for k "差评待回访 1 件"
+ok $? "counting only theirs"
+keys k w
+wait_for k "周统计  2021-03-15 至 2021-03-21（第11周）"
+screen k | grep -qF "待回访 $mine" && ! screen k | grep -qF "$bad"
+ok $? "the same in the week view"
+[ "$(figure_of k 设立业务)" = 1项 ]
+ok $? "whose counts are the center's, other windows too"
+keys k Escape q
+wait_exit k >/dev/null
 
 done_testing

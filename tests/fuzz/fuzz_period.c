@@ -1,7 +1,8 @@
 /* period on arbitrary text: a date it accepts survives the trip through a
  * day number unchanged, day numbers keep date order, a day number within
  * range comes back as itself, the time and year parsers accept exactly
- * their strict forms, and the loose ones give only the strict forms. */
+ * their strict forms, and the loose ones give only the strict forms; the
+ * tally's weeks and month steps, and a date as typed. */
 #include <stdbool.h>
 
 #include "fuzz.h"
@@ -56,6 +57,38 @@ static void check_date(const char *s)
 			   "'%s' - 1 = '%s'", s, prev);
 	FUZZ_CHECK(period_weekday(next) == (w + 1) % 7 || strcmp(s, "9999-12-31") == 0,
 		   "'%s' is %d, '%s' is %d", s, w, next, period_weekday(next));
+	/* Its week runs Monday to Sunday around it (cut only at 9999-12-31),
+	 * numbered 1..53; a step by weeks or months lands on a real day. */
+	period_bounds(PERIOD_WEEK, s, from, to);
+	int64_t f = period_day_number(from), t = period_day_number(to);
+	FUZZ_CHECK(period_weekday(from) == 1 && f <= day && day <= t &&
+			   (t - f == 6 || strcmp(to, "9999-12-31") == 0),
+		   "'%s' in week %s..%s", s, from, to);
+	int wy, wn = period_iso_week(s, &wy);
+	FUZZ_CHECK(wn >= 1 && wn <= 53 && (wy == year || wy == year - 1 || wy == year + 1),
+		   "'%s' in week %d of %d", s, wn, wy);
+	char moved[DATE_LEN];
+	int n = (int)(day % 1000);
+	period_step(PERIOD_MONTH, s, n, moved);
+	FUZZ_CHECK(period_valid_date(moved) && (strncmp(moved + 8, s + 8, 2) <= 0),
+		   "'%s' %+d months is '%s'", s, n, moved);
+	period_step(PERIOD_WEEK, s, n, moved);
+	FUZZ_CHECK(period_valid_date(moved) &&
+			   (period_weekday(moved) == w || !strcmp(moved, "9999-12-31") ||
+			    !strcmp(moved, "1900-01-01")),
+		   "'%s' %+d weeks is '%s'", s, n, moved);
+}
+
+/* A date as typed: when taken, a real day; a strict date is itself. */
+static void check_typed(const char *s)
+{
+	char out[DATE_LEN] = "", *err = NULL;
+	bool took = period_parse_typed(s, out, &err);
+	FUZZ_CHECK(took ? period_valid_date(out) && !err : err && *err, "'%s' typed: %d", s,
+		   (int)took);
+	if (period_valid_date(s))
+		FUZZ_CHECK(took && strcmp(out, s) == 0, "'%s' typed is '%s'", s, out);
+	free(err);
 }
 
 static void check_day_number(int64_t day)
@@ -120,6 +153,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_date(s);
 	check_time(s);
 	check_loose(s);
+	check_typed(s);
 	check_year(s);
 
 	/* Two dates side by side: day numbers keep their order. */

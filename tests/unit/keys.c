@@ -227,7 +227,15 @@ static void test_bar_names(void)
 {
 	char *bar = keys_bar(CTX_MATTERS, NULL, 4);
 	ok(contains(bar, " 数字/代码 选事项") && contains(bar, "Up/Down 选择") &&
-	   contains(bar, "F8/Ctrl-X 作废"), "window bar: %s", bar);
+	   contains(bar, "Ctrl-X 作废") && contains(bar, "Ctrl-G 更正") && !contains(bar, "F8"),
+	   "window bar, 作废 and 更正 by their plain keys: %s", bar);
+	free(bar);
+	is_int(keys_lookup(CTRL('G'), CTX_MATTERS, NULL), ACT_CORRECT, "Ctrl-G corrects");
+	is_int(keys_lookup(KF(4), CTX_DETAIL, NULL), ACT_CORRECT, "F4 too, in a search's details");
+	is_int(keys_lookup(CTRL('G'), CTX_FORM | CTX_TEXT, NULL), ACT_NONE,
+	       "not from a form being filled");
+	bar = keys_bar(CTX_DETAIL, NULL, 0);
+	ok(contains(bar, "Ctrl-G 更正"), "the details offer it: %s", bar);
 	free(bar);
 	bar = keys_bar(CTX_FORM | CTX_TEXT, NULL, 0);
 	ok(contains(bar, " Tab 下一栏") && !contains(bar, "Tab/Down"), "the first key only: %s", bar);
