@@ -23,10 +23,10 @@ static int cp_cmp(const void *key, const void *elem)
 char pinyin_initial(unsigned cp)
 {
 	uint32_t key = cp;
-	/* The last stretch starting at or before cp. */
-	size_t lo = upper_bound(&key, pinyin_span_first, pinyin_nspans, sizeof key, cp_cmp);
-	if (lo-- == 0)
-		return 0;
+	size_t upto = upper_bound(&key, pinyin_span_first, pinyin_nspans, sizeof key, cp_cmp);
+	if (upto == 0)
+		return 0; /* before the first stretch */
+	size_t lo = upto - 1; /* the last stretch starting at or before cp */
 	size_t end = lo + 1 < pinyin_nspans ? pinyin_span_offset[lo + 1] : pinyin_nletters;
 	size_t at = pinyin_span_offset[lo] + (cp - pinyin_span_first[lo]);
 	return at < end ? pinyin_letters[at] : 0;

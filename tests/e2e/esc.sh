@@ -2,7 +2,8 @@
 # Esc goes exactly one level back, on every screen, and never records
 # anything: a walk through home, a window's matters, a typed code, the
 # entry form, the village and category lists, the leave-without-saving
-# question, the persons prompt, the void list and its reason, the rating
+# question, the persons prompt, the void list and its reason, 更正 (the
+# list, the form, its reason; from the details too), the rating
 # and a 差评's reason, help, the search (query, results with and without
 # hits, details, the void and return reasons there), the tally, its date prompt and
 # its week view, the report and its export question.  At the end the ledger holds exactly the entries meant.  (The receipt asks nothing: Ctrl-P writes it at once.)
@@ -116,6 +117,30 @@ keys s C-x
 wait_for s "选择要作废的登记"
 back "Ctrl-S 保存" "选择要作废的登记" "Esc in a void list opened from the form goes back to the form"
 
+# 更正 from the window: the list to choose from, the entry's form, the
+# reason asked at the save.
+back "Enter 开始登记" "Ctrl-S 保存" "Esc in the form after the void list goes to the matters"
+keys s C-g
+wait_for s "选择要更正的登记"
+ok $? "Ctrl-G lists the entries to correct"
+back "当日已录入" "选择要更正的登记" "Esc in the list to correct goes back to the window"
+keys s C-g
+wait_for s "选择要更正的登记"
+keys s Enter
+wait_for s "更正 SCZR-2021-000002  原登记"
+keys s C-u
+type_text s "李氏五金商店"
+keys s C-s
+wait_for s "更正原因:"
+ok $? "a changed correction asks its reason at the save"
+back "Tab 下一栏" "更正原因:" "Esc in the correction's reason goes back to its form"
+screen s | grep -qF "申请人    李氏五金商店"
+ok $? "the change kept"
+back "选择要更正的登记" "原登记" "Esc in the correction's form goes back to the list, saving nothing"
+back "当日已录入" "选择要更正的登记" "and then to the window"
+keys s Enter
+wait_for s "Ctrl-S 保存"
+
 # One save meant; then the rating and a 差评's reason.
 type_text s "赵六"
 keys s C-s
@@ -155,6 +180,10 @@ keys s C-x
 wait_for s "作废原因:"
 type_text s "不要"
 back "登记详情" "作废原因:" "Esc in the details' void reason goes back to the details"
+keys s C-g
+wait_for s "市场准入窗口  更正"
+ok $? "Ctrl-G in the details opens the correction in the window's form"
+back "登记详情" "市场准入窗口  更正" "Esc there goes back to the details"
 back "找到 1 条" "登记详情" "Esc in the details goes back to the results"
 back "查询: 张记" "找到 1 条" "Esc in results with hits goes back to the query, results put away"
 back "$HOME_MARK" "查询:" "and the next Esc goes home"
@@ -238,7 +267,7 @@ ok $? "one of them the entry saved on purpose"
 grep -q "作废" "$TMP/ledger"
 ok $((!$?)) "none is voided"
 cli audit >"$TMP/audit"
-grep -qE "评价|作废|退回" "$TMP/audit"
-ok $((!$?)) "the audit has no rating, no void, no return"
+grep -qE "评价|作废|退回|更正" "$TMP/audit"
+ok $((!$?)) "the audit has no rating, void, return or correction"
 
 done_testing
