@@ -256,8 +256,9 @@ int entry_correct_draw(struct entry_view *st, int y)
 {
 	struct app *a = st->a;
 	int cols = ui_get_area()->cols;
-	char *head = xasprintf("更正 %s  原登记: %s %s  %s", st->fix.serial, st->fix.date,
-			       st->fix.time, app_clerk_name(a, st->fix.clerk));
+	char *head = xasprintf("更正 %s  原登记: %s%s%s  %s", st->fix.serial, st->fix.date,
+			       st->fix.time[0] ? " " : "", st->fix.time,
+			       app_clerk_name(a, st->fix.clerk));
 	ui_put(y, 1, cols - 2, head, false, false, UI_TITLE);
 	free(head);
 	if (st->focus != FOCUS_FIX)

@@ -10,7 +10,8 @@
  * (letters, digits) nor line editing (Ctrl-A/E/U/K/D, Backspace) uses.
  * Where the bar has no room for both, it names the twin, which works on
  * every terminal (撤销, 作废 and 更正 on a window's 80 columns); the help
- * names both. */
+ * names both.  For the same room, a window's Enter (办理) is not on its
+ * bar: the line beside the matters says it ("Enter 开始登记"). */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -112,7 +113,7 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(REPORT, CTX_HOME, BAR_KEYS, "年报", "年度统计报表", KEYS('R', 'r')) \
 	X(SEARCH, CTX_HOME, BAR_KEYS, "查询", "按编号、申请人、证件号码或日期查询", KEYS('S', 's')) \
 	X(DO_MATTER, CTX_MATTERS, BAR_KEYS, NULL, \
-	  "人次事项: 记一次; 其他事项: 填写登记表 (表单处也写着)", KEYS(ENTER_KEYS)) \
+	  "人次事项: 记一次; 其他事项: 填写登记表", KEYS(ENTER_KEYS)) \
 	X(CODE_ERASE, CTX_MATTERS | CTX_ENTRIES, BAR_KEYS, NULL, "删除已输入的代码或编号", \
 	  KEYS(TK_BACKSPACE, 127, 8)) \
 	X(PREV_YEAR, CTX_REPORT, BAR_PAIR, "换年", "前一年", KEYS(TK_LEFT)) \
@@ -144,7 +145,7 @@ enum keys_bar_style { BAR_KEYS, BAR_FIRST, BAR_PAIR, BAR_WORDS };
 	X(VOID, CTX_MATTERS | CTX_FORM | CTX_DETAIL, BAR_FIRST, "作废", \
 	  "作废一条登记 (经办人: 本人当日的; 主管: 任意)", KEYS(CTRL('X'), KF(8))) \
 	X(CORRECT, CTX_MATTERS | CTX_DETAIL, BAR_FIRST, "更正", \
-	  "更正一条登记: 原来的内容填入表单, 改好后保存并说明原因 (经办人: 本人当日的; 主管: 任意)", \
+	  "更正一条登记: 原内容填入表单, 改好后保存并写明原因", \
 	  KEYS(CTRL('G'), KF(4))) \
 	X(RECEIPT, CTX_SAVED, BAR_KEYS, NULL, \
 	  "为刚保存的承诺件出具受理回执 (交打印命令, 或写入当前目录的文件)", KEYS(KF(6), CTRL('P'))) \

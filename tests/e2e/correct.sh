@@ -167,6 +167,20 @@ wait_for a "已撤销 WSJK-2021-000001 (误操作撤销)"
 ok $? "and undoes it"
 list --all | grep -q "WSJK-2021-000001.*作废.*误操作撤销"
 ok $? "voided as 误操作撤销"
+# The name of an undone save is not offered afterwards.
+keys a 1 Enter
+wait_for a "Enter 下一栏"
+type_text a "孙小美"
+keys a C-s
+wait_for a "已保存 WSJK-2021-000002"
+keys a C-z
+wait_for a "已撤销 WSJK-2021-000002"
+type_text a "孙"
+wait_for a "申请人    孙"
+screen a | grep -q "来过的申请人"
+ok $((!$?)) "the name of an undone save is not offered"
+keys a C-u Escape
+wait_for a "Enter 开始登记"
 keys a C-g
 wait_for a "经办人只能更正本人当天"
 ok $? "Ctrl-G says a clerk corrects only entries of today"
