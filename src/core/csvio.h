@@ -35,13 +35,21 @@ enum csvio_encoding {
 	CSVIO_GB18030, /* no BOM; a superset of GBK that also holds 䶮 and 𠀀 */
 };
 
-/* "utf-8" / "utf8" or "gb18030" / "gbk" (any case).  False for anything
- * else (the caller reports it as a usage error). */
 /* The interchange columns in export order, and the Chinese label of each
- * (column 0..CSVIO_NCOLUMNS-1). */
+ * (column 0..CSVIO_NCOLUMNS-1); past them the columns only some files have,
+ * which import takes back. */
 #define CSVIO_NCOLUMNS 16
+enum {
+	CSVIO_COL_VOIDED = CSVIO_NCOLUMNS, /* 是否作废: the .xlsx export's */
+	CSVIO_COL_PHONE,                   /* 联系电话 .. 办结日期: the full export's */
+	CSVIO_COL_DUE_ON,
+	CSVIO_COL_DONE_ON,
+	CSVIO_NALL_COLUMNS,
+};
 const char *csvio_column_label(int col);
 
+/* "utf-8" / "utf8" or "gb18030" / "gbk" (any case).  False for anything
+ * else (the caller reports it as a usage error). */
 bool csvio_encoding_parse(const char *name, enum csvio_encoding *out);
 const char *csvio_encoding_name(enum csvio_encoding enc); /* "UTF-8", "GB18030" */
 
