@@ -219,9 +219,8 @@ static const char *loose_time(const char *s, char out[6])
  * one that passes its check is a code, not a spreadsheet's damage. */
 static bool scientific(const char *s)
 {
-	char valid[19];
-	if (idcheck_validate(s, valid, NULL, NULL))
-		return false;
+	/* The shape first: the full check runs for every row in the ledger's
+	 * insert anyway. */
 	const char *p = s;
 	if (*p < '0' || *p > '9')
 		return false;
@@ -236,7 +235,8 @@ static bool scientific(const char *s)
 		return false;
 	while (*p >= '0' && *p <= '9')
 		p++;
-	return !*p;
+	char valid[19];
+	return !*p && !idcheck_validate(s, valid, NULL, NULL);
 }
 
 /* All digits, 18 of them, the last three 0: an ID shown at full width

@@ -129,7 +129,11 @@ size_t idcheck_fold(const char *in, char *out, size_t outsz)
 /* Characters in s, or -1 when it is not valid UTF-8. */
 static int count_chars(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), ascii = 0;
+	while (ascii < len && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == len)
+		return (int)len; /* every ID number the ledger holds */
 	if (!text_valid_utf8(s, len))
 		return -1;
 	int n = 0;

@@ -53,9 +53,6 @@ fi
 size_csv=$(wc -c <"$tmp/y.csv")
 size_xlsx=$(wc -c <"$tmp/y.xlsx")
 
-median() { # hyperfine CSV, row
-	awk -F, -v row="$2" 'NR == row + 1 { print $4 }' "$1"
-}
 rss() {
 	/usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ { print $2 }'
 }
@@ -63,11 +60,9 @@ ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 
 xlsx_cmd="$bianmin --db $db export --year $year --format xlsx -o /dev/null"
 csv_cmd="$bianmin --db $db export --year $year -o /dev/null"
-hyperfine -N --warmup 2 --runs 10 --export-csv "$tmp/t.csv" \
-	--command-name xlsx "$xlsx_cmd" --command-name csv "$csv_cmd" >"$tmp/t.log" 2>&1
-t_xlsx=$(median "$tmp/t.csv" 1)
-t_csv=$(median "$tmp/t.csv" 2)
-ratio=$(awk -v a="$t_xlsx" -v b="$t_csv" 'BEGIN { printf "%.2f", a / b }')
+. "$(dirname "$0")/paired.sh"
+paired "$tmp" t 6 2 "$xlsx_cmd" "$csv_cmd"
+t_xlsx=$p_wall_a t_csv=$p_wall_b ratio=$p_ratio
 verdict=$(awk -v r="$ratio" -v t="$target" 'BEGIN { print (r <= t) ? "ok" : "not ok" }')
 echo "$verdict 2 - xlsx export: ${ratio}x the CSV export (target <= ${target}x)"
 echo "#   xlsx $(ms "$t_xlsx") ms, csv $(ms "$t_csv") ms"
@@ -92,7 +87,7 @@ fi
 {
 	echo "Database: $entries entries over 2001-2025 (tests/bench/gen-bench), year $year,"
 	echo "$rows_csv entries; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the end;"
-	echo "hyperfine -N --warmup 2 --runs 10, medians."
+	echo "6 alternating rounds of hyperfine -N --warmup 1 --runs 2 (tests/bench/paired.sh), medians of all 12 runs."
 	echo
 	echo "| | median (wall) | CPU, least of 5 | max RSS | file |"
 	echo "|---|---|---|---|---|"

@@ -124,6 +124,13 @@ static void test_check(void)
 	refused("a\nb", false, "U+000A", "a line break in a one-line text");
 	refused("a\xFF", false, "无效的字符编码", "invalid UTF-8");
 	refused("\xE4\xB8", false, "无效的字符编码", "a cut character");
+	refused("王五a\u200B", false, "U+200B（第 4 个字）", "the place counts Chinese characters as one");
+	refused("王五\xE4\xB8", false, "第 3 个字处", "a cut character after Chinese ones");
+	ok(text_check("张三李四", "申请人", 4, false, &err), "4 Chinese characters pass a limit of 4");
+	ok(!text_check("张三李四王", "申请人", 4, false, &err) && strstr(err, "5 个字，最多 4 个"),
+	   "5 do not: %s", err ? err : "");
+	free(err);
+	err = NULL;
 
 	char *at = ext_b(5), *past = ext_b(6);
 	ok(text_check(at, "申请人", 5, false, &err), "5 characters of 4 bytes pass a limit of 5");
