@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "citizen.h"
 #include "entry_view.h"
 #include "field.h"
 #include "text.h"
@@ -188,13 +189,16 @@ void entry_correct_save(struct entry_view *st)
 	st->focus = FOCUS_FIX;
 }
 
-/* Back on the screen that chose the entry: a window's list of today's
- * entries is done choosing, and its names are read again (the name
- * corrected away is no longer offered). */
-static void back_from(struct app *a, bool corrected)
+/* Back on the screen that chose the entry, after the correction of `old`
+ * by `fresh`: a window's list of today's entries is done choosing, its
+ * names are read again (the name corrected away is no longer offered),
+ * and when the entry was the one it saved last, the receipt and rating
+ * keys serve the corrected one; there is no undoing a correction. */
+static void back_from(struct app *a, const char *old, const char *fresh,
+		      const struct catalog_matter *m, const char *applicant)
 {
 	struct view *v = view_top(a);
-	if (!corrected || v->ops != &entry_screen)
+	if (v->ops != &entry_screen)
 		return;
 	struct entry_view *st = v->state;
 	if (st->focus == FOCUS_VOID) {
@@ -202,6 +206,10 @@ static void back_from(struct app *a, bool corrected)
 		st->focus = st->before_void;
 	}
 	entry_names_stale(st);
+	if (strcmp(st->after.serial, old) == 0)
+		entry_after_saved(&st->after, fresh, m, applicant);
+	if (strcmp(st->last_saved, old) == 0)
+		st->last_saved[0] = '\0';
 }
 
 void entry_correct_key(struct entry_view *st, enum action act, int key)
@@ -231,16 +239,27 @@ void entry_correct_key(struct entry_view *st, enum action act, int key)
 	snprintf(old, sizeof old, "%s", st->fix.serial);
 	bool ok = ledger_correct(a->db, a->cat, old, text_trim(reason), &d, current_login(), fresh,
 				 &err);
+	char *applicant = xstrdup(d.applicant ? d.applicant : "");
+	const struct catalog_matter *m = entry_current(st);
 	entry_form_values_free(&v);
 	free(reason);
 	if (!ok) {
+		free(applicant);
 		st->focus = FOCUS_FORM;
 		app_error_take(a, err);
 		return;
 	}
 	view_pop(a); /* st is gone */
-	back_from(a, true);
-	app_say(a, "已更正 %s, 新编号 %s", old, fresh);
+	back_from(a, old, fresh, m, applicant);
+	free(applicant);
+	/* The corrected entry is a save like any: a repeat is worth a word. */
+	struct citizen_repeat r;
+	if (citizen_repeat(a->db, fresh, &r, &err))
+		app_error(a, "已更正 %s, 新编号 %s  注意: 此证件号码本年已办理过本事项 (%s, %s)", old,
+			  fresh, r.serial, r.date);
+	else
+		app_say(a, "已更正 %s, 新编号 %s", old, fresh);
+	free(err);
 }
 
 void entry_correct_cancel(struct entry_view *st)

@@ -8,6 +8,10 @@
 
 make_db
 ok $? "database created"
+# The same business came on 2021-03-01: a correction repeats it.
+"$BIN" --db "$DB" add -w sczr -m sl -a 张记面馆 -i 92130125MA0CD5678W -v yc --date 2021-03-01 \
+	>/dev/null
+ok $? "an earlier 设立业务"
 list() { "$BIN" --db "$DB" list --date "$DAY" "$@"; }
 bar() { screen a | tail -1; }
 count() { sqlite3 "$DB" "SELECT count(*) FROM txn"; }
@@ -25,7 +29,7 @@ type_text a "92130125MA0CD5678W"
 keys a Tab
 type_text a "yc"
 keys a C-s
-wait_for a "已保存 SCZR-2021-000001"
+wait_for a "已保存 SCZR-2021-000002"
 ok $? "a 设立业务 with a wrong name saved"
 
 # From the window's list: the bar names the key.
@@ -37,7 +41,7 @@ keys a C-g
 wait_for a "选择要更正的登记"
 ok $? "Ctrl-G lists today's entries to choose from"
 keys a Enter
-wait_for a "更正 SCZR-2021-000001  原登记: 2021-03-15"
+wait_for a "更正 SCZR-2021-000002  原登记: 2021-03-15"
 ok $? "Enter opens the entry's correction"
 screen a | grep -q "申请人    张纪面馆" && screen a | grep -q "证件号码  92130125MA0CD5678W" &&
 	screen a | grep -q "村        杨村"
@@ -52,14 +56,14 @@ ok $? "saving it unchanged is no correction"
 keys a C-u
 type_text a "张某"
 keys a Escape
-wait_for a "未更正 SCZR-2021-000001, 什么也没有保存"
+wait_for a "未更正 SCZR-2021-000002, 什么也没有保存"
 ok $? "Esc in the form gives the correction up"
 screen a | grep -q "选择要更正的登记"
 ok $? "back in the list it was chosen from"
-[ "$(count)" = 1 ] && list | grep -q "SCZR-2021-000001.*张纪面馆"
+[ "$(count)" = 2 ] && list | grep -q "SCZR-2021-000002.*张纪面馆"
 ok $? "nothing saved"
 keys a Enter
-wait_for a "更正 SCZR-2021-000001  原登记"
+wait_for a "更正 SCZR-2021-000002  原登记"
 screen a | grep -q "申请人    张纪面馆"
 ok $? "chosen again, the entry's own values, not what was typed before"
 keys a C-u
@@ -73,22 +77,30 @@ keys a Escape
 wait_for a "Tab 下一栏"
 screen a | grep -q "申请人    张记面馆"
 ok $? "Esc on the reason goes back to the form, the change kept"
-[ "$(count)" = 1 ]
+[ "$(count)" = 2 ]
 ok $? "still nothing saved"
 keys a C-s
 wait_for a "更正原因: 更正申请人"
 keys a Enter
-wait_for a "已更正 SCZR-2021-000001, 新编号 SCZR-2021-000002"
+wait_for a "已更正 SCZR-2021-000002, 新编号 SCZR-2021-000003"
 ok $? "Enter corrects: the new serial on the status line"
-screen a | grep -qE "SCZR-2021-000001 .*张纪面馆 .*已更正"
+screen a | tail -3 | tr -d ' \n' | grep -qF "注意:此证件号码本年已办理过本事项(SCZR-2021-000001,2021-03-01)"
+ok $? "and the repeat of the earlier entry, as after any save"
+screen a | grep -qE "SCZR-2021-000002 .*张纪面馆 .*已更正"
 ok $? "today's list marks the old one 已更正"
-screen a | grep -qE "SCZR-2021-000002 .*张记面馆"
+screen a | grep -qE "SCZR-2021-000003 .*张记面馆"
 ok $? "and lists the new one"
 screen a | grep -q "选择要更正的登记"
 ok $((!$?)) "the list is done choosing"
-list --all | grep -q "SCZR-2021-000001.*张纪面馆.*作废.*更正为 SCZR-2021-000002.*更正申请人"
+bar | grep -q "撤销"
+ok $((!$?)) "the save it corrected is no longer offered for undoing: $(bar)"
+keys a C-z
+wait_for a "只能在保存后两分钟内撤销"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM txn WHERE voided_at IS NOT NULL")" = 1 ]
+ok $? "Ctrl-Z undoes neither the corrected entry nor the correction"
+list --all | grep -q "SCZR-2021-000002.*张纪面馆.*作废.*更正为 SCZR-2021-000003.*更正申请人"
 ok $? "list --all: the old one voided, 更正为 the new, with the reason"
-list | grep -q "SCZR-2021-000002.*张记面馆 *921301\*\{8\}678W *杨村"
+list | grep -q "SCZR-2021-000003.*张记面馆 *921301\*\{8\}678W *杨村"
 ok $? "the new one has the right name, number and village"
 
 # The name corrected away is not offered any more.
@@ -107,13 +119,13 @@ keys a s
 wait_for a "查询:"
 type_text a "张记面馆"
 keys a Enter
-wait_for a "找到 1 条"
+wait_for a "找到 2 条"
 keys a Enter
 wait_for a "登记详情"
 bar | grep -q "Ctrl-G 更正"
 ok $? "the details offer Ctrl-G 更正"
 keys a C-g
-wait_for a "更正 SCZR-2021-000002  原登记"
+wait_for a "更正 SCZR-2021-000003  原登记"
 ok $? "Ctrl-G opens it in the window's form"
 screen a | grep -q "市场准入窗口  更正"
 ok $? "titled as a correction"
@@ -121,7 +133,7 @@ keys a Escape
 wait_for a "登记详情"
 ok $? "Esc goes back to the details"
 keys a C-g
-wait_for a "更正 SCZR-2021-000002  原登记"
+wait_for a "更正 SCZR-2021-000003  原登记"
 keys a Tab Tab Tab
 type_text a "补交章程"
 keys a C-s
@@ -129,16 +141,16 @@ wait_for a "更正原因: 更正备注"
 keys a C-u
 type_text a "补记备注"
 keys a Enter
-wait_for a "已更正 SCZR-2021-000002, 新编号 SCZR-2021-000003"
+wait_for a "已更正 SCZR-2021-000003, 新编号 SCZR-2021-000004"
 ok $? "corrected from the details, the reason rewritten"
-wait_for a "更正为      SCZR-2021-000003"
+wait_for a "更正为      SCZR-2021-000004"
 ok $? "the details now show the old one 更正为 the new"
 screen a | grep -q "已作废"
 ok $? "and voided"
-list --all | grep -q "SCZR-2021-000002.*更正为 SCZR-2021-000003.*补记备注"
+list --all | grep -q "SCZR-2021-000003.*更正为 SCZR-2021-000004.*补记备注"
 ok $? "list --all agrees"
-list | grep -q "SCZR-2021-000003.*张记面馆" &&
-	[ "$(sqlite3 "$DB" "SELECT note FROM txn WHERE serial = 'SCZR-2021-000003'")" = 补交章程 ]
+list | grep -q "SCZR-2021-000004.*张记面馆" &&
+	[ "$(sqlite3 "$DB" "SELECT note FROM txn WHERE serial = 'SCZR-2021-000004'")" = 补交章程 ]
 ok $? "the new one keeps the name and has the note"
 [ "$(list | grep -c SCZR-2021)" = 1 ]
 ok $? "one live 设立业务 left"
@@ -188,7 +200,7 @@ keys a Escape
 wait_for a "逾期"
 keys a s
 wait_for a "查询:"
-type_text a "SCZR-2021-000003"
+type_text a "SCZR-2021-000004"
 keys a Enter Enter
 wait_for a "登记详情"
 bar | grep -q "更正"
