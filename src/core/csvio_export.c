@@ -63,9 +63,8 @@ static bool export_range(struct db *db, const struct catalog *cat, const char *f
 		csvrow_put(ctx.w, csvio_column_label(i));
 	csvrow_end(ctx.w);
 
-	/* The interchange's own read leaves the follow-up columns out. */
 	struct ledger_filter f = {.from = from, .to = to, .include_voided = true,
-				  .interchange = !full};
+				  .interchange = true};
 	bool ok = ledger_query(db, cat, &f, export_row, &ctx, err);
 	ok = csvrow_writer_finish(ctx.w, ok ? err : NULL) && ok;
 	if (gb)

@@ -156,8 +156,10 @@ struct ledger_filter {
 	bool include_voided;
 	bool newest_first;
 	int limit;                /* 0 = no limit */
-	/* Only the interchange columns (csvio.h) are read; created_at, voided_by,
-	 * phone, due_on, done_on and the correction links are left empty. */
+	/* Only the interchange columns (csvio.h, the follow-up ones included)
+	 * are read; created_at, voided_by and the correction links are left
+	 * empty.  A whole period, oldest first, is also put in id order a day
+	 * at a time in C rather than by SQLite's sort (ledger_day.c). */
 	bool interchange;
 };
 typedef bool (*ledger_fn)(const struct entry *e, void *ctx);

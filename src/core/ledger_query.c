@@ -23,13 +23,13 @@
 	"(SELECT c.serial FROM txn c WHERE c.corrects = t.serial) END"
 
 /* The same positions, with only what the interchange file (CSV and xlsx
- * export) holds: an export reads a year, and SQLite copies every column it
- * selects into the sort of the day's rows. */
+ * export, its follow-up columns included) holds: an export reads a year,
+ * and every column costs it on every row. */
 #define INTERCHANGE_COLUMNS                                                            \
 	"t.id, t.serial, t.matter_id, t.occurred_on, t.occurred_at, t.applicant, "    \
 	"t.id_number, t.village_id, t.households, t.persons, t.quantity, t.category, " \
-	"t.status, t.note, t.clerk, NULL, t.voided_at, NULL, t.void_reason, NULL, "   \
-	"NULL, NULL, NULL, NULL"
+	"t.status, t.note, t.clerk, NULL, t.voided_at, NULL, t.void_reason, t.phone, " \
+	"t.due_on, t.done_on, NULL, NULL"
 
 static const char *nullable(sqlite3_stmt *st, int col)
 {
