@@ -53,6 +53,8 @@ double report_rated_share(const struct report_service *s);
  * 好评率 参评率.  A column's figure (1 .. REPORT_SERVICE_COLS - 1): a
  * count, or for a rate column its per cent as above (-1: none). */
 #define REPORT_SERVICE_COLS 14
+/* The section's heading and what its rates mean, as every output says. */
+extern const char report_service_title[], report_service_note[];
 extern const char *const report_service_head[REPORT_SERVICE_COLS];
 double report_service_figure(const struct report_service *s, int col);
 bool report_service_is_rate(int col);

@@ -170,6 +170,11 @@ static const char *percent(char *out, size_t outsz, double v)
 	return out;
 }
 
+const char report_service_title[] = "承诺件与好差评";
+const char report_service_note[] =
+	"承诺时限按工作日计；按时办结率为已办结中按时的比例，"
+	"好评率为非常满意、满意、基本满意占评价数的比例，参评率为评价数占办件数的比例";
+
 const char *const report_service_head[REPORT_SERVICE_COLS] = {
 	"窗口", "承诺件", "按时办结", "逾期办结", "未办结", "按时办结率",
 	"非常满意", "满意", "基本满意", "不满意", "非常不满意", "评价数", "好评率", "参评率",
@@ -224,8 +229,7 @@ void report_service_write_text(const struct report *r, FILE *out)
 			if (text_width(cells[c]) > width[c])
 				width[c] = text_width(cells[c]);
 	}
-	fputs("\n承诺件与好差评（承诺时限按工作日计；按时办结率为已办结中按时的比例，"
-	      "好评率为非常满意、满意、基本满意占评价数的比例，参评率为评价数占办件数的比例）\n", out);
+	fprintf(out, "\n%s（%s）\n", report_service_title, report_service_note);
 	for (size_t w = 0; w <= r->nwindows + 1; w++) {
 		if (w == 0) {
 			for (int c = 0; c < REPORT_SERVICE_COLS; c++)

@@ -163,7 +163,8 @@ static void service_table(struct sheet *s, const struct report *r, const struct 
 	if (!r->has_service)
 		return;
 	s->row += 2;
-	xlsx_text(s->b, s->ws, s->row++, 0, "承诺件与好差评", s->l->title);
+	xlsx_text(s->b, s->ws, s->row++, 0, report_service_title, s->l->title);
+	xlsx_text(s->b, s->ws, s->row++, 0, report_service_note, s->b->text);
 	head(s, report_service_head, REPORT_SERVICE_COLS, widths);
 	if (w) {
 		service_row(s, w->window->name, &w->svc, false, widths);

@@ -117,6 +117,7 @@ is "$rc" 0 "the comparison ran"
 is "$out" "" "every window's figures and the total are the CSV's, typed, on 汇总 and on the window's sheet"
 
 xlsx_dump "$tmp/report.xlsx" >"$tmp/dump.txt"
+text_report=$(bm report --year 2021)
 sheet_rows() { awk -v s="sheet $1" '/^sheet / { on = ($0 == s) } on && /^row /' "$tmp/dump.txt"; }
 like "$(sheet_rows 汇总)" '^row [0-9]+	s:民生保障	n:3	n:1	n:1	n:1	n:0\.5	n:0	n:0	n:0	n:1	n:1	n:2	n:0	n:0\.5$' \
 	"汇总: 民生保障 3 承诺件, 1 on time, 1 late, 1 open, 50%, a 不满意 and a 非常不满意"
@@ -124,12 +125,14 @@ like "$(sheet_rows 汇总)" '^row [0-9]+	s:合计	n:5	n:2	n:2	n:1	n:0\.5	n:1	n:1
 	"汇总: the center's total, 好评率 3 of 5"
 like "$(sheet_rows 汇总)" '^row [0-9]+	s:卫生健康	n:0	n:0	n:0	n:0	-	n:0	n:0	n:0	n:0	n:0	n:0$' \
 	"a window with nothing to divide has empty rate cells, not 0%"
+note=$(printf '%s\n' "$text_report" | sed -n 's/^承诺件与好差评（\(.*\)）$/\1/p')
+like "$note" '^承诺时限按工作日计；按时办结率' "the text report says what its rates mean"
+like "$(sheet_rows 汇总)" "^row [0-9]+	s:$note\$" "and the workbook says it in the same words"
 like "$(sheet_rows 汇总)" "^row [0-9]+	s:$a	s:民生保障	s:不满意	s:已回访	s:等待时间太长$" \
 	"the 差评 list: a call-back recorded"
 like "$(sheet_rows 汇总)" "^row [0-9]+	s:$b	s:民生保障	s:非常不满意	s:待回访	s:来回跑了三次$" \
 	"and one still waiting"
-text=$(bm report --year 2021)
-like "$text" "^$a  民生保障  不满意  已回访  等待时间太长$" "the text report lists the same 差评"
+like "$text_report" "^$a  民生保障  不满意  已回访  等待时间太长$" "the text report lists the same 差评"
 
 narrative=$(bm report --year 2021 --format narrative)
 like "$narrative" '全年受理承诺件5件，按时办结2件、逾期办结2件、尚在办理1件，按时办结率50\.0%；收到好差评5件' \
