@@ -201,18 +201,26 @@ bool ledger_correct(struct db *db, const struct catalog *cat, const char *serial
  * another terminal's later saves do not change. */
 static bool last_save(struct db *db, const char *login, char serial[SERIAL_LEN], char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.serial FROM audit a JOIN txn t ON t.id = a.txn_id "
-				       "WHERE a.login = :login AND a.action = 'add' "
-				       "ORDER BY a.id DESC LIMIT 1", err);
+	/* A correction is a save too: after one, an undo must not reach back
+	 * behind it to the save before (that entry is no longer the last). */
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.action, t.serial FROM audit a "
+				       "JOIN txn t ON t.id = a.txn_id WHERE a.login = :login "
+				       "AND a.action IN ('add', 'correct') ORDER BY a.id DESC LIMIT 1",
+				   err);
 	if (!st)
 		return false;
 	db_bind_text(st, ":login", login);
 	int rc = db_step(db, st, err);
-	if (rc == SQLITE_ROW)
-		snprintf(serial, SERIAL_LEN, "%s", db_col_text(st, 0));
+	bool corrected = false;
+	if (rc == SQLITE_ROW) {
+		corrected = strcmp(db_col_text(st, 0), "correct") == 0;
+		snprintf(serial, SERIAL_LEN, "%s", db_col_text(st, 1));
+	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return fail(err, "没有可撤销的保存");
+	if (corrected)
+		return fail(err, "最近一次保存是对 %s 的更正; 更正不能撤销, 如有错请再更正", serial);
 	return rc == SQLITE_ROW;
 }
 

@@ -225,8 +225,9 @@ int text_width(const char *s)
  * decoding: printable ASCII, and U+4000..U+9FFF (a lead E4..E9 and two
  * continuation bytes: valid, never hidden).  The bulk of any text; an
  * export runs every cell through text_escape_hidden.  The rest goes
- * through take_unit. */
-static size_t plain_run_counted(const char *s, size_t len, size_t *chars)
+ * through take_unit.  chars (may be NULL) is advanced by the characters
+ * passed; inlined, the count costs nothing where it is not asked for. */
+static inline size_t plain_run_counted(const char *s, size_t len, size_t *chars)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n = 0;
@@ -240,14 +241,14 @@ static size_t plain_run_counted(const char *s, size_t len, size_t *chars)
 			break;
 		n++;
 	}
-	*chars += n;
+	if (chars)
+		*chars += n;
 	return i;
 }
 
 static size_t plain_run(const char *s, size_t len)
 {
-	size_t chars = 0;
-	return plain_run_counted(s, len, &chars);
+	return plain_run_counted(s, len, NULL);
 }
 
 const char *text_escape_hidden(const char *s, bool keep_breaks, char **owned)

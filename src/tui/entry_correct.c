@@ -208,8 +208,9 @@ static void back_from(struct app *a, const char *old, const char *fresh,
 	entry_names_stale(st);
 	if (strcmp(st->after.serial, old) == 0)
 		entry_after_saved(&st->after, fresh, m, applicant);
-	if (strcmp(st->last_saved, old) == 0)
-		st->last_saved[0] = '\0';
+	/* The correction is now this account's last save, and it is not undone:
+	 * the key must not reach back to the save before it. */
+	st->last_saved[0] = '\0';
 }
 
 void entry_correct_key(struct entry_view *st, enum action act, int key)

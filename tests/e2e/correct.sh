@@ -213,4 +213,42 @@ wait_for a "逾期"
 keys a q
 [ "$(wait_exit a)" = 0 ]
 ok $? "q quits"
+
+# Correcting an older entry after a newer save: the correction is the last
+# save, and the undo key no longer reaches the save before it.
+# (The clerk cannot make themselves admin again: the register is edited.)
+sqlite3 "$DB" "UPDATE clerk SET role = 'admin' WHERE login = '$(id -un)'"
+"$BIN" --db "$DB" add -w wsjk -m yt -a 钱七 --date "$DAY" >/dev/null
+ok $? "an earlier entry of the day, 钱七 (WSJK-2021-000003)"
+start a 80 24
+wait_for a "1 市场准入"
+keys a 2
+wait_for a "卫生健康窗口"
+type_text a "syzx"
+keys a Enter
+wait_for a "已保存 WSJK-2021-000004"
+ok $? "a consultation saved"
+keys a C-g
+wait_for a "选择要更正的登记"
+ok $? "Ctrl-G right after the save lists the day's entries"
+keys a Down Enter
+wait_for a "更正 WSJK-2021-000003"
+ok $? "the older entry chosen for correction"
+keys a C-u
+type_text a "钱琪"
+keys a C-s
+wait_for a "更正原因"
+keys a Enter
+wait_for a "已更正 WSJK-2021-000003, 新编号 WSJK-2021-000005"
+ok $? "and corrected"
+keys a C-z
+wait_for a "只能在保存后两分钟内撤销"
+ok $? "Ctrl-Z then undoes nothing"
+"$BIN" --db "$DB" list --all --date "$DAY" | grep "WSJK-2021-000004" | grep -q "作废"
+ok $((!$?)) "the consultation saved before the correction stands"
+keys a Escape
+wait_for a "逾期"
+keys a q
+[ "$(wait_exit a)" = 0 ]
+ok $? "q quits"
 done_testing

@@ -123,6 +123,26 @@ int main(void)
 	   strstr(err, "原因"), "a correction needs a reason");
 	free(err), err = NULL;
 
+	/* A correction of an older entry is the last save: an undo does not
+	 * reach back behind it to the consultation saved before. */
+	char d[SERIAL_LEN], e[SERIAL_LEN];
+	ok(ledger_record(db, cat, &zx, me, d, &err), "a consultation");
+	struct entry_draft renamed = fixed;
+	renamed.applicant = "张继面馆";
+	ok(ledger_correct(db, cat, c, "又写错", &renamed, me, e, &err),
+	   "then the older 设立业务 corrected: %s", err ? err : "");
+	ok(!ledger_undo_last(db, d, me, undone, &err) && err && strstr(err, "更正"),
+	   "undo of the consultation is refused, naming the correction: %s", err ? err : "");
+	free(err), err = NULL;
+	ok(!ledger_undo_last(db, NULL, me, undone, &err) && err && strstr(err, "更正不能撤销"),
+	   "and a correction is not undone: %s", err ? err : "");
+	free(err), err = NULL;
+	char *sql4 = xasprintf("SELECT count(*) FROM txn WHERE voided_at IS NULL AND serial IN "
+			       "('%s', '%s')", d, e);
+	is_int(db_int(db, -1, sql4), 2, "both stand");
+	free(sql4);
+	snprintf(c, sizeof c, "%s", e);
+
 	/* Repeats: the same 证件号码, matter and year. */
 	struct citizen_repeat r;
 	ok(citizen_repeat(db, c, &r, &err) == false && !err, "the corrected entry repeats nothing");
