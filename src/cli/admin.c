@@ -153,7 +153,7 @@ static void print_catalog(const struct catalog *cat)
 	cell("代码", 6);
 	cell("事项", 28);
 	cell("单位", 5);
-	cell("时限", 10);
+	cell("时限", 14);
 	cell("证件", 6);
 	cell("申请人", 8);
 	cell("证件类型", 16);
@@ -169,14 +169,14 @@ static void print_catalog(const struct catalog *cat)
 			char pos[16], limit[32];
 			snprintf(pos, sizeof pos, "  %d", m->position);
 			if (m->time_limit_days > 0)
-				snprintf(limit, sizeof limit, "承诺 %d 天", m->time_limit_days);
+				snprintf(limit, sizeof limit, "承诺 %d 工作日", m->time_limit_days);
 			else
 				snprintf(limit, sizeof limit, "即办");
 			cell(pos, 4);
 			cell(m->code, 6);
 			cell(m->name, 28);
 			cell(unit_name(m->unit), 5);
-			cell(limit, 10);
+			cell(limit, 14);
 			cell(m->requires_id ? "需证件" : "", 6);
 			cell(m->requires_applicant ? "需申请人" : "", 8);
 			cell(idcheck_kind_name(m->id_kind), 16);

@@ -53,8 +53,12 @@ static const char *choice_key(void *ctx, size_t i)
 
 static void choice_row(void *ctx, size_t i, int y, bool selected)
 {
-	const struct entry_choice *c = &((struct entry_form *)ctx)->shown[i];
-	enum ui_style s = selected ? UI_SELECTED : UI_NORMAL;
+	const struct entry_form *f = ctx;
+	const struct entry_choice *c = &f->shown[i];
+	/* Names are offered, not chosen (entry_form_pick_act): none is lit
+	 * until Down takes one, or Enter would seem to fill in a name it does
+	 * not. */
+	enum ui_style s = selected && (!c->citizen || f->moved) ? UI_SELECTED : UI_NORMAL;
 	ui_put(y, 1, 40, "", true, false, s);
 	if (c->citizen) {
 		char masked[64];
@@ -295,7 +299,7 @@ void entry_form_draw_picker(struct entry_form *f, const struct catalog *cat, int
 	bool village = focused(f) == FF_VILLAGE, names = focused(f) == FF_APPLICANT;
 	int cols = ui_get_area()->cols;
 	unsigned ctx = CTX_FORM | CTX_TEXT | CTX_PICKER;
-	char *head = xasprintf(names ? "来过的申请人 (按拼音首字母也可): %s/%s 选择, %s 填入证件号码和村"
+	char *head = xasprintf(names ? "来过的申请人 (拼音首字母也可): %s/%s 选中, 再按 %s 填入证件号码和村"
 			       : village ? "选择村: 输入代码或村名筛选, %s/%s 选择, %s 确定"
 				       : "选择分类: 按序号或输入文字筛选, %s/%s 选择, %s 确定",
 			       keys_first_name(ACT_MOVE_UP, ctx), keys_first_name(ACT_MOVE_DOWN, ctx),

@@ -12,7 +12,7 @@ sed 's/^sczr,市场准入,bg,变更业务,项,,0,0/sczr,市场准入,bg,变更�
 run bm catalog load "$tmp/catalog.csv"
 is "$rc" 0 "catalog load"
 run bm catalog list
-like "$out" '^  2 +bg +变更业务 +项 +承诺 5 天' "catalog list shows the time limit"
+like "$out" '^  2 +bg +变更业务 +项 +承诺 5 工作日' "catalog list shows the time limit, in working days"
 like "$out" '^  3 +tk +特困人员申请终止审核 +人次 +即办 +身份证 +申请、终止$' "catalog list shows categories"
 like "$out" '^  1 +sl +设立业务 +项 +即办 +需申请人 +统一社会信用代码$' "and 需申请人 and 证件类型"
 printf '窗口代码,窗口,事项代码,事项,单位,分类,需证件,承诺时限\nsczr,市场准入,sl,设立业务,斤,,0,0\n' \

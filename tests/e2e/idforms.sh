@@ -94,6 +94,16 @@ type_text a "红星"
 wait_for a "来过的申请人"
 wait_for a "红星商店"
 ok $? "a prefix offers the name seen before"
+# Offered, not chosen: no row is lit until Down takes one.
+lit() { tm capture-pane -e -p -t =a: | grep "红星商店  " | grep -v "申请人"; }
+before=$(lit)
+keys a Down
+i=0
+while [ "$(lit)" = "$before" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+after=$(lit)
+[ "$before" != "$after" ]
+ok $? "the offered name is lit only after Down"
+keys a Up
 keys a C-u
 type_text a "商店"
 wait_for a "红星商店"
