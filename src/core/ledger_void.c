@@ -308,8 +308,9 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 		return false;
 	}
 	/* The year lock does not hold here: a 承诺件 received in December may
-	 * be finished after the year's report is published, and its status
-	 * changes no figure of the report. */
+	 * be finished after the year's report is published.  Its close moves
+	 * only the follow-up figures (on time, late, open: as of the day a
+	 * report is run), never the statistics tables' counts. */
 	struct target t;
 	struct clerk c = { 0 };
 	bool ok = find_target(db, serial, &t, err) && clerk_get(db, login, &c, err);

@@ -137,6 +137,9 @@ static const char fill_sql[] =
 	"AND a.action IN ('done', 'return', 'transfer')) "
 	"FROM txn t JOIN matter m ON m.id = t.matter_id "
 	"WHERE m.time_limit_days > 0 AND t.due_on IS NULL AND t.voided_at IS NULL "
+	/* A locked year's figures are final: its report must not change. */
+	"AND NOT EXISTS (SELECT 1 FROM year_lock y "
+	"WHERE y.year = CAST(substr(t.occurred_on, 1, 4) AS INTEGER)) "
 	"ORDER BY t.id";
 
 struct fill {

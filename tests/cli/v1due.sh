@@ -43,6 +43,13 @@ like "$(bm overdue --date 2021-10-14)" "^$open  2021-09-30  2021-10-13 " \
 	"overdue already counts an open one from its matter's limit"
 lacks bm report --year 2021 '承诺件与好差评' "the report has no 承诺件 yet"
 
+# A locked year's figures are final: nothing of it is filled.
+bm lock --year 2021 >/dev/null
+run bm init
+unlike "$out" '补记' "init fills nothing in a locked year"
+is "$(sql "SELECT count(*) FROM txn WHERE due_on IS NOT NULL")" 0 "its entries keep no due day"
+bm unlock --year 2021 >/dev/null
+
 run bm init
 is "$rc" 0 "init"
 like "$out" '^已补记 3 件承诺件的承诺办结日期' "init gives three 承诺件 their due day"
