@@ -147,6 +147,8 @@ wait_for a "更正为      SCZR-2021-000004"
 ok $? "the details now show the old one 更正为 the new"
 screen a | grep -q "已作废"
 ok $? "and voided"
+screen a | grep -q "状态        办结 (已更正)"
+ok $? "its status says it counts no more"
 list --all | grep -q "SCZR-2021-000003.*更正为 SCZR-2021-000004.*补记备注"
 ok $? "list --all agrees"
 list | grep -q "SCZR-2021-000004.*张记面馆" &&
