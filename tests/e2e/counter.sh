@@ -203,11 +203,18 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	wait_for kept "市场准入窗口" && wait_for kept "申请人"
 	[ "$(tm display-message -p -t =kept: '#{cursor_flag}')" = 1 ]
 	ok $? "while the clerk's own window opens its form"
+	# Searching, the clerk is told the results are their windows' only.
+	keys kept Escape Escape
+	wait_for kept "逾期" && keys kept s && wait_for kept "查询:"
+	type_text kept "$mine"
+	keys kept Enter
+	wait_for kept "找到 0 条 (只查本人负责的窗口)"
+	ok $? "a kept clerk's search says it reaches their windows only"
 	keys kept Escape Escape q
 	wait_exit kept >/dev/null
 	sqlite3 "$DB" "UPDATE clerk SET role = 'admin', windows = ''"
 else
-	for i in 1 2 3 4 5 6; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
+	for i in 1 2 3 4 5 6 7; do echo "ok # SKIP sqlite3 is not installed"; tap_n=$((tap_n + 1)); done
 fi
 
 # From a search's details, voiding an entry that is voided already says
