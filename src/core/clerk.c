@@ -271,3 +271,8 @@ bool clerk_set_center(struct db *db, const char *name, const char *by, char **er
 	free(old);
 	return db_end_write(db, ok, err);
 }
+
+bool clerk_kept(const struct clerk *c)
+{
+	return c->role == ROLE_CLERK && c->windows && *c->windows;
+}

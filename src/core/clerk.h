@@ -53,6 +53,8 @@ bool clerk_may_export(struct db *db, const char *login, const char *what, char *
  * database, as a backup holds). */
 bool clerk_audit_export(struct db *db, const char *login, const char *action,
 			const char *file, long long rows, char **err);
+/* A clerk kept to some windows (not all): they work and look only there. */
+bool clerk_kept(const struct clerk *c);
 /* True when `login` has at least this role. */
 bool clerk_has_role(struct db *db, const char *login, enum role at_least);
 

@@ -48,7 +48,7 @@ bool ledger_may_record(struct db *db, const struct catalog *cat, const char *win
 		return false;
 	const struct catalog_window *w = catalog_window(cat, window ? window : "");
 	bool ok = true;
-	if (w && c.role == ROLE_CLERK && *c.windows) {
+	if (w && clerk_kept(&c)) {
 		ok = ledger_list_has_code(c.windows, w->code);
 		if (!ok) {
 			char *names = window_names(cat, c.windows);

@@ -86,7 +86,7 @@ static bool scope_of(struct db *db, const char *viewer, struct scope *sc, char *
 	if (!clerk_get(db, viewer, &c, err))
 		return false;
 	sc->active = true;
-	if (c.role == ROLE_CLERK && *c.windows) {
+	if (clerk_kept(&c)) {
 		sc->windows = c.windows;
 		c.windows = NULL;
 	}
@@ -349,7 +349,7 @@ bool ledger_detail(struct db *db, const struct catalog *cat, const char *serial,
 		if (rc == SQLITE_ROW) {
 			id = sqlite3_column_int64(st, 0);
 			personal = sqlite3_column_int(st, 3) != 0;
-			if (c.role == ROLE_CLERK && *c.windows &&
+			if (clerk_kept(&c) &&
 			    !ledger_list_has_code(c.windows, db_col_text(st, 1)))
 				ok = fail(err, "%s 是%s窗口的办件：经办人只能查看本窗口办件的详情",
 					  serial, db_col_text(st, 2));

@@ -314,7 +314,7 @@ bool ledger_close(struct db *db, const char *serial, enum txn_status to, const c
 	struct target t;
 	struct clerk c = { 0 };
 	bool ok = find_target(db, serial, &t, err) && clerk_get(db, login, &c, err);
-	if (ok && c.role == ROLE_CLERK && *c.windows && !ledger_list_has_code(c.windows, t.window_code))
+	if (ok && clerk_kept(&c) && !ledger_list_has_code(c.windows, t.window_code))
 		ok = fail(err, "编号 %s 不属于您负责的窗口，请找该窗口的经办人或主管", serial);
 	if (ok && t.voided)
 		ok = fail(err, "编号 %s 已作废", serial);

@@ -76,7 +76,7 @@ static bool may_touch(struct db *db, const struct target *t, const char *serial,
 	if (!clerk_get(db, login, &c, err))
 		return false;
 	bool ok = true;
-	if (c.role == ROLE_CLERK && *c.windows && !ledger_list_has_code(c.windows, t->window_code))
+	if (clerk_kept(&c) && !ledger_list_has_code(c.windows, t->window_code))
 		ok = fail(err, "编号 %s 不属于您负责的窗口", serial);
 	clerk_clear(&c);
 	return ok;
@@ -247,7 +247,7 @@ bool rating_pending(struct db *db, const struct catalog *cat, const char *viewer
 	struct clerk c;
 	if (!clerk_get(db, viewer, &c, err))
 		return false;
-	struct in_sight sight = { .windows = c.role == ROLE_CLERK ? c.windows : "", fn, ctx };
+	struct in_sight sight = { .windows = clerk_kept(&c) ? c.windows : "", fn, ctx };
 	sqlite3_stmt *st = db_stmt(db, "SELECT " RATING_COLUMNS " FROM rating r "
 		"JOIN txn t ON t.id = r.txn_id WHERE r.level <= 2 AND r.followup_at IS NULL "
 		"AND t.voided_at IS NULL ORDER BY r.at, t.id", err);

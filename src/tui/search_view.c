@@ -131,7 +131,7 @@ static void draw_results(struct search *st, const struct view *v)
 		ui_put(y + 1, X_SERIAL, cols - 3, "没有找到", false, false, UI_DIM);
 	/* A clerk kept to some windows finds only theirs (core's sieve): said,
 	 * so that "nothing found" is not taken for "never registered". */
-	bool kept = a->clerk.role == ROLE_CLERK && a->clerk.windows && *a->clerk.windows;
+	bool kept = clerk_kept(&a->clerk);
 	ui_printf(3, 1, cols - 2, UI_NORMAL, "找到 %zu 条%s%s", st->found.n,
 		  st->found.more ? " (只列出最近的 500 条)" : "", kept ? " (只查本人负责的窗口)" : "");
 }
